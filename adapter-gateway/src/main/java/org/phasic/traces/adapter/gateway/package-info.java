@@ -1,0 +1,2 @@
+/** Trustless HTTP gateway retrieval. */
+package org.phasic.traces.adapter.gateway;

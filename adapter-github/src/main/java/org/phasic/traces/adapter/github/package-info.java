@@ -1,0 +1,2 @@
+/** Registry source, registry JSON codec and GitHub pull requests. */
+package org.phasic.traces.adapter.github;

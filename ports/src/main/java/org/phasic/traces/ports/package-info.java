@@ -1,0 +1,2 @@
+/** Inbound use cases, outbound SPIs and application services. */
+package org.phasic.traces.ports;
