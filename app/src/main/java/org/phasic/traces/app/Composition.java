@@ -1,0 +1,72 @@
+package org.phasic.traces.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.phasic.traces.app.config.ConfigCatalog;
+import org.phasic.traces.app.config.ConfigLoader;
+import org.phasic.traces.app.config.Configuration;
+
+/** The composition root: configuration layers, profiles and plugins, and the Guice injector built from them. */
+public final class Composition {
+    private final Configuration configuration;
+    private final Profiles profiles;
+    private Injector injector;
+
+    private Composition(Configuration configuration, Profiles profiles) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
+    }
+
+    /** Loads the configuration (defaults, file, environment, flags) and discovers plugins on the class path. */
+    public static Composition create(Map<String, ConfigLoader.FlagValue> flags, Map<String, String> environment, Path userHome) {
+        Profiles profiles = Profiles.discover(builtInProfiles(), Thread.currentThread().getContextClassLoader());
+        ConfigLoader loader = new ConfigLoader(ConfigCatalog.keys(profiles.names(), profiles.pluginKeys()), environment, userHome);
+        Configuration configuration = loader.load(flags);
+        if (configuration.flag("offline") && !configuration.profiles().equals(List.of("offline"))) {
+            configuration = configuration.with(Configuration.PROFILE, "offline", configuration.entry("offline").origin());
+        }
+        Composition composition = new Composition(configuration, profiles);
+        composition.profiles.modules(configuration);
+        return composition;
+    }
+
+    /** The built-in profiles, in documented order, with the module each installs. */
+    static Map<String, Function<Configuration, Module>> builtInProfiles() {
+        Map<String, Function<Configuration, Module>> profiles = new LinkedHashMap<>();
+        profiles.put("gateway", configuration -> new AbstractModule() { });
+        profiles.put("daemon", configuration -> new AbstractModule() { });
+        profiles.put("offline", configuration -> new AbstractModule() { });
+        profiles.put("s3", configuration -> new AbstractModule() { });
+        profiles.put("gcs", configuration -> new AbstractModule() { });
+        return profiles;
+    }
+
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    public Profiles profiles() {
+        return profiles;
+    }
+
+    /** The injector for the active profiles, created on first use. */
+    public synchronized Injector injector() {
+        if (injector == null) {
+            List<Module> modules = new ArrayList<>();
+            modules.add(new CoreModule(configuration));
+            modules.addAll(profiles.modules(configuration));
+            injector = Guice.createInjector(Stage.PRODUCTION, modules);
+        }
+        return injector;
+    }
+}

@@ -1,0 +1,59 @@
+package org.phasic.traces.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.phasic.traces.app.cli.ExitCode;
+import org.phasic.traces.app.cli.PhasicTracesCommand;
+import org.phasic.traces.app.config.ConfigException;
+import picocli.CommandLine;
+
+/** Entry point of the {@code phasic-traces} command. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(args, out, err, System.getenv(), Path.of(System.getProperty("user.home"))));
+    }
+
+    /** Runs the CLI with injected streams and environment; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, Path userHome) {
+        PhasicTracesCommand root = new PhasicTracesCommand(environment, userHome);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler((ex, ignoredArgs) -> {
+            CommandLine failed = ex.getCommandLine();
+            err.println("phasic-traces: " + ex.getMessage());
+            err.println("  hint: see '" + failed.getCommandSpec().qualifiedName() + " --help'");
+            err.flush();
+            return ExitCode.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            boolean debug = Arrays.asList(args).contains("--debug");
+            int code = ex instanceof ConfigException ? ExitCode.USAGE : ExitCode.FAILED;
+            err.println("phasic-traces: " + describe(ex));
+            if (ex instanceof ConfigException config && !config.hint().isEmpty()) {
+                err.println("  hint: " + config.hint());
+            } else if (!debug) {
+                err.println("  hint: run again with --debug for details");
+            }
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return code;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static String describe(Exception ex) {
+        String message = ex.getMessage();
+        return message == null || message.isBlank() ? ex.getClass().getSimpleName() : message;
+    }
+}

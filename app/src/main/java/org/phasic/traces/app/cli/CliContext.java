@@ -1,0 +1,70 @@
+package org.phasic.traces.app.cli;
+
+import com.google.inject.Injector;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.phasic.traces.app.Composition;
+import org.phasic.traces.app.config.ConfigLoader;
+import org.phasic.traces.app.config.Configuration;
+
+/** What a sub-command needs from the top-level command: the effective configuration, the injector and the output. */
+public final class CliContext {
+    private final Map<String, ConfigLoader.FlagValue> flags;
+    private final Map<String, String> environment;
+    private final Path userHome;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean quiet;
+    private Composition composition;
+
+    CliContext(Map<String, ConfigLoader.FlagValue> flags, Map<String, String> environment, Path userHome,
+               PrintWriter out, PrintWriter err, boolean quiet) {
+        this.flags = new LinkedHashMap<>(flags);
+        this.environment = Map.copyOf(environment);
+        this.userHome = Objects.requireNonNull(userHome, "userHome");
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.quiet = quiet;
+    }
+
+    private Composition composition() {
+        if (composition == null) {
+            composition = Composition.create(flags, environment, userHome);
+        }
+        return composition;
+    }
+
+    /** The effective configuration (loaded once). */
+    public Configuration configuration() {
+        return composition().configuration();
+    }
+
+    /** The injector for the active profiles (created once). */
+    public Injector injector() {
+        return composition().injector();
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** Whether {@code --quiet} was given: print results only, no progress or notes. */
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /** Prints a note to standard error unless quiet. */
+    public void note(String message) {
+        if (!quiet) {
+            err.println(message);
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.phasic.traces.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.phasic.traces.app.config.ConfigLoader.FlagValue;
+import org.phasic.traces.app.config.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code phasic-traces}: the top-level command and its global options. */
+@Command(name = "phasic-traces",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {"A decentralized, content-addressed repository of phasic elimination traces:",
+                "fetch verified traces by id, browse the registry, publish new ones."},
+        footer = {"", "Exit codes: 0 ok, 1 operation failed, 2 usage or configuration error.",
+                "Configuration: defaults < <home>/config.yaml < PHASIC_TRACES_* environment < flags; see 'config show'."},
+        subcommands = {ConfigCommand.class})
+public final class PhasicTracesCommand implements Runnable {
+    private final Map<String, String> environment;
+    private final Path userHome;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "home folder (default ~/.phasic_traces, or PHASIC_TRACES_HOME)")
+    private Path home;
+
+    @Option(names = {"-p", "--profile"}, scope = ScopeType.INHERIT, paramLabel = "NAMES",
+            description = "profiles, comma-separated: gateway (default), daemon, offline, s3, gcs, or a plugin's name")
+    private String profile;
+
+    @Option(names = "--offline", scope = ScopeType.INHERIT, description = "no network: local store and bundled library only")
+    private boolean offline;
+
+    @Option(names = "--set", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
+            description = "set any configuration key, e.g. --set registry.branch=main")
+    private Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "print results only")
+    private boolean quiet;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "print stack traces on errors")
+    private boolean debug;
+
+    private CliContext context;
+
+    /**
+     * @param environment the process environment
+     * @param userHome    the user's home folder
+     */
+    public PhasicTracesCommand(Map<String, String> environment, Path userHome) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.userHome = Objects.requireNonNull(userHome, "userHome");
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    /** The context sub-commands use; built on first call from the parsed global options. */
+    public CliContext context() {
+        if (context == null) {
+            Map<String, FlagValue> flags = new LinkedHashMap<>();
+            settings.forEach((key, value) -> flags.put(key, new FlagValue(value, "--set " + key)));
+            if (home != null) {
+                flags.put(Configuration.HOME, new FlagValue(home.toString(), "--home"));
+            }
+            if (profile != null) {
+                flags.put(Configuration.PROFILE, new FlagValue(profile, "--profile"));
+            }
+            if (offline) {
+                flags.put("offline", new FlagValue("true", "--offline"));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            context = new CliContext(flags, environment, userHome, out, err, quiet);
+        }
+        return context;
+    }
+
+    /** The context of the command line that {@code spec} belongs to. */
+    public static CliContext contextOf(CommandSpec spec) {
+        return ((PhasicTracesCommand) spec.root().userObject()).context();
+    }
+}

@@ -1,0 +1,34 @@
+package org.phasic.traces.app.config;
+
+import static org.phasic.traces.app.config.ConfigKey.Type.BOOLEAN;
+import static org.phasic.traces.app.config.ConfigKey.Type.CHOICE_LIST;
+import static org.phasic.traces.app.config.ConfigKey.Type.DURATION;
+import static org.phasic.traces.app.config.ConfigKey.Type.INTEGER;
+import static org.phasic.traces.app.config.ConfigKey.Type.STRING;
+import static org.phasic.traces.app.config.ConfigKey.Type.URL;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The built-in configuration keys. Plugins add theirs through {@link org.phasic.traces.app.spi.AdapterPlugin#configKeys()}. */
+public final class ConfigCatalog {
+    private ConfigCatalog() {
+    }
+
+    /** Built-in keys plus {@code extra}, with {@code profile} accepting exactly {@code profileNames}. */
+    public static List<ConfigKey> keys(List<String> profileNames, List<ConfigKey> extra) {
+        List<ConfigKey> keys = new ArrayList<>(List.of(
+                ConfigKey.of(Configuration.HOME, STRING, null,
+                        "home folder: store, config.yaml, last good registry (default ~/.phasic_traces)"),
+                ConfigKey.choice(Configuration.PROFILE, CHOICE_LIST, "gateway", profileNames,
+                        "comma-separated profiles choosing the content sources"),
+                ConfigKey.of("offline", BOOLEAN, "false", "no network at all: local store and bundled library only"),
+                ConfigKey.of("registry.repo", STRING, "munch-group/phasic-traces", "GitHub repository holding registry.json"),
+                ConfigKey.of("registry.branch", STRING, "master", "branch of registry.repo"),
+                ConfigKey.of("registry.url", URL, null, "registry.json from any https URL or file: URL (overrides repo/branch)"),
+                ConfigKey.of("registry.connectTimeout", DURATION, "3s", "connect timeout when refreshing the registry"),
+                ConfigKey.of("install.jobs", INTEGER, "4", "parallel downloads for install")));
+        keys.addAll(extra);
+        return List.copyOf(keys);
+    }
+}

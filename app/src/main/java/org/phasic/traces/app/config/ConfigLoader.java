@@ -1,0 +1,153 @@
+package org.phasic.traces.app.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds the effective {@link Configuration} from four layers, lowest precedence first: built-in defaults,
+ * {@code <home>/config.yaml}, environment variables, command-line flags. Unknown keys and bad values are
+ * {@link ConfigException}s naming the key, the value, where it came from and what is allowed.
+ */
+public final class ConfigLoader {
+    /** The config file's name inside the home folder. */
+    public static final String CONFIG_FILE = "config.yaml";
+
+    private final List<ConfigKey> catalog;
+    private final Map<String, String> environment;
+    private final Path userHome;
+
+    /**
+     * @param catalog     every known key (built-in and plugin keys)
+     * @param environment the process environment (injected so tests do not depend on the real one)
+     * @param userHome    the user's home folder, parent of the default {@code .phasic_traces}
+     */
+    public ConfigLoader(List<ConfigKey> catalog, Map<String, String> environment, Path userHome) {
+        this.catalog = List.copyOf(catalog);
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.userHome = Objects.requireNonNull(userHome, "userHome");
+    }
+
+    /**
+     * A value given on the command line.
+     *
+     * @param value the raw value
+     * @param flag  the flag as typed, for messages ({@code --home}, {@code --set registry.repo})
+     */
+    public record FlagValue(String value, String flag) {
+    }
+
+    /** Loads the configuration with the given command-line values (key → value). */
+    public Configuration load(Map<String, FlagValue> flags) {
+        Map<String, ConfigKey> keys = new LinkedHashMap<>();
+        catalog.forEach(key -> keys.put(key.name(), key));
+        flags.keySet().forEach(name -> requireKnown(keys, name, "the command line"));
+
+        Map<String, Configuration.Entry> entries = new LinkedHashMap<>();
+        for (ConfigKey key : catalog) {
+            entries.put(key.name(), new Configuration.Entry(key, key.defaultValue(), "default"));
+        }
+        entries.put(Configuration.HOME, new Configuration.Entry(keys.get(Configuration.HOME),
+                userHome.resolve(".phasic_traces").toString(), "default"));
+        applyEnvironment(entries, keys.get(Configuration.HOME));
+        applyFlag(entries, keys.get(Configuration.HOME), flags);
+
+        Path home = Path.of(entries.get(Configuration.HOME).value()).toAbsolutePath().normalize();
+        Path file = home.resolve(CONFIG_FILE);
+        for (Map.Entry<String, String> fromFile : readFile(file).entrySet()) {
+            ConfigKey key = requireKnown(keys, fromFile.getKey(), file.toString());
+            if (key.name().equals(Configuration.HOME)) {
+                throw new ConfigException("'home' cannot be set in " + file + " (the file lives in the home folder)",
+                        "use --home or PHASIC_TRACES_HOME");
+            }
+            put(entries, key, fromFile.getValue(), "file " + file);
+        }
+        for (ConfigKey key : catalog) {
+            applyEnvironment(entries, key);
+            applyFlag(entries, key, flags);
+        }
+        Configuration.Entry homeEntry = entries.get(Configuration.HOME);
+        entries.put(Configuration.HOME, new Configuration.Entry(homeEntry.key(), home.toString(), homeEntry.origin()));
+        return new Configuration(entries);
+    }
+
+    private void applyEnvironment(Map<String, Configuration.Entry> entries, ConfigKey key) {
+        List<String> variables = new ArrayList<>(key.extraEnvironment());
+        variables.add(key.environmentVariable());
+        for (String variable : variables) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                put(entries, key, value, "env " + variable);
+            }
+        }
+    }
+
+    private static void applyFlag(Map<String, Configuration.Entry> entries, ConfigKey key, Map<String, FlagValue> flags) {
+        FlagValue flag = flags.get(key.name());
+        if (flag != null) {
+            put(entries, key, flag.value(), "flag " + flag.flag());
+        }
+    }
+
+    private static void put(Map<String, Configuration.Entry> entries, ConfigKey key, String raw, String origin) {
+        entries.put(key.name(), new Configuration.Entry(key, ValueParser.normalize(key, raw, origin), origin));
+    }
+
+    private static ConfigKey requireKnown(Map<String, ConfigKey> keys, String name, String where) {
+        ConfigKey key = keys.get(name);
+        if (key == null) {
+            throw new ConfigException("unknown configuration key '" + name + "' in " + where,
+                    "known keys: " + String.join(", ", keys.keySet()));
+        }
+        return key;
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return values;
+        }
+        try {
+            JsonNode root = new YAMLMapper().readTree(file.toFile());
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                return values;
+            }
+            if (!root.isObject()) {
+                throw new ConfigException(file + " must be a YAML mapping of keys to values", "for example:  registry:\\n  repo: owner/name");
+            }
+            flatten("", root, values, file);
+            return values;
+        } catch (JacksonException e) {
+            throw new ConfigException("cannot parse " + file + ": " + e.getOriginalMessage(), "it must be YAML");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
+        }
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> into, Path file) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isObject()) {
+                flatten(name, value, into, file);
+            } else if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> items.add(item.asText()));
+                into.put(name, String.join(",", items));
+            } else if (!value.isNull()) {
+                into.put(name, value.asText());
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.phasic.traces.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.app.Main;
+
+class CliTest {
+    @TempDir
+    Path userHome;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment, userHome);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        Run run = run(Map.of(), "--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Usage: phasic-traces", "config", "Exit codes: 0 ok, 1 operation failed, 2 usage");
+    }
+
+    @Test
+    void versionNamesTheTool() {
+        Run run = run(Map.of(), "--version");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("phasic-traces ").doesNotContain("unknown");
+    }
+
+    @Test
+    void configShowPrintsValuesAndTheirSources() throws Exception {
+        Path home = userHome.resolve("h");
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("config.yaml"), "registry:\n  branch: develop\n");
+
+        Run run = run(Map.of("PHASIC_TRACES_HOME", home.toString()), "config", "show", "--set", "install.jobs=3");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).containsPattern("registry\\.branch\\s+develop\\s+file " + home.resolve("config.yaml"))
+                .containsPattern("home\\s+" + home + "\\s+env PHASIC_TRACES_HOME")
+                .containsPattern("install\\.jobs\\s+3\\s+flag --set install\\.jobs");
+    }
+
+    @Test
+    void configShowJsonIsMachineReadable() {
+        Run run = run(Map.of(), "config", "show", "--json");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("\"key\" : \"profile\"", "\"value\" : \"gateway\"", "\"source\" : \"default\"");
+    }
+
+    @Test
+    void badProfileExitsTwoWithOneLineAndAHint() {
+        Run run = run(Map.of(), "--profile", "bogus", "config", "show");
+
+        assertThat(run.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err().lines()).hasSize(2);
+        assertThat(run.err()).startsWith("phasic-traces: invalid value 'bogus' for profile (from flag --profile)")
+                .contains("hint:").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void offlineCannotBeCombinedWithNetworkProfiles() {
+        Run run = run(Map.of(), "--profile", "offline,gateway", "config", "show");
+
+        assertThat(run.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("'offline' cannot be combined");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run run = run(Map.of(), "config", "show", "--bogus");
+
+        assertThat(run.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("Unknown option: '--bogus'", "hint: see 'phasic-traces config show --help'");
+    }
+}
