@@ -1,0 +1,42 @@
+package org.phasic.traces.domain.registry;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A registry filter: every given criterion must hold. {@code text} is a case-insensitive search over the id,
+ * the descriptions and the tags.
+ */
+public record RegistryQuery(Optional<String> domain, Optional<String> modelType, List<String> tags, Optional<String> text) {
+    public RegistryQuery {
+        tags = List.copyOf(tags);
+    }
+
+    /** Matches everything. */
+    public static RegistryQuery all() {
+        return new RegistryQuery(Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+    }
+
+    public boolean matches(TraceEntry entry) {
+        TraceMetadata metadata = entry.metadata();
+        if (domain.isPresent() && (metadata == null || !domain.get().equalsIgnoreCase(metadata.domain()))) {
+            return false;
+        }
+        if (modelType.isPresent() && (metadata == null || !modelType.get().equalsIgnoreCase(metadata.modelType()))) {
+            return false;
+        }
+        if (!tags.stream().allMatch(entry::hasTag)) {
+            return false;
+        }
+        return text.map(needle -> containsText(entry, needle.toLowerCase(Locale.ROOT))).orElse(true);
+    }
+
+    private static boolean containsText(TraceEntry entry, String needle) {
+        Stream<String> fields = Stream.of(entry.id().value(), entry.description(),
+                entry.metadata() == null ? null : entry.metadata().description());
+        Stream<String> tags = entry.metadata() == null ? Stream.empty() : entry.metadata().tags().stream();
+        return Stream.concat(fields, tags).anyMatch(field -> field != null && field.toLowerCase(Locale.ROOT).contains(needle));
+    }
+}

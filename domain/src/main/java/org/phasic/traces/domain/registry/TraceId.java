@@ -1,0 +1,71 @@
+package org.phasic.traces.domain.registry;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A trace id: {@code [a-z0-9][a-z0-9_.-]{0,127}}. Validated before it is used anywhere near a path, so an id
+ * can never name a parent folder, an absolute path or a file outside its folder.
+ */
+public final class TraceId implements Comparable<TraceId> {
+    /** The longest id accepted. */
+    public static final int MAX_LENGTH = 128;
+    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,127}");
+
+    private final String value;
+
+    private TraceId(String value) {
+        this.value = value;
+    }
+
+    /** Parses {@code text}, or throws {@link IllegalArgumentException} saying what is wrong with it. */
+    public static TraceId of(String text) {
+        Objects.requireNonNull(text, "trace id");
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("invalid trace id: it is empty");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("invalid trace id: " + text.length() + " characters, at most " + MAX_LENGTH + " allowed");
+        }
+        if (!VALID.matcher(text).matches()) {
+            throw new IllegalArgumentException("invalid trace id '" + printable(text)
+                    + "': use lower-case letters, digits, '_', '.' and '-', starting with a letter or digit");
+        }
+        return new TraceId(text);
+    }
+
+    /** Whether {@code text} is a valid id. */
+    public static boolean isValid(String text) {
+        return text != null && text.length() <= MAX_LENGTH && VALID.matcher(text).matches();
+    }
+
+    private static String printable(String text) {
+        StringBuilder shown = new StringBuilder();
+        text.codePoints().limit(64).forEach(c -> shown.append(c < 0x20 || c == 0x7f ? '?' : (char) c));
+        return text.length() > 64 ? shown + "..." : shown.toString();
+    }
+
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public int compareTo(TraceId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TraceId that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

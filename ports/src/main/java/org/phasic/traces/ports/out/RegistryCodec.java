@@ -1,0 +1,19 @@
+package org.phasic.traces.ports.out;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.phasic.traces.domain.registry.Registry;
+
+/** Reads and writes {@code registry.json}, keeping unknown members. */
+public interface RegistryCodec {
+
+    /**
+     * Parses a registry tolerantly: defects that leave traces usable (such as mock file CIDs) are kept as
+     * written. Malformed JSON, a wrong top-level shape or an invalid trace id is a {@link RegistryFormatException}.
+     */
+    Registry read(InputStream in) throws IOException;
+
+    /** Writes {@code registry} as pretty-printed JSON in the public format (stable member order). */
+    void write(Registry registry, OutputStream out) throws IOException;
+}
