@@ -1,0 +1,44 @@
+package org.phasic.traces.app.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/** Whole-file writes that readers never see half done: a unique temporary file, fsync, atomic rename. */
+final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Writes {@code bytes} to {@code target} through a unique temporary file in {@code stagingFolder}. */
+    static void write(Path stagingFolder, Path target, byte[] bytes) throws IOException {
+        Path staged = stagingFolder.resolve(target.getFileName() + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+        try {
+            Files.write(staged, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            sync(staged);
+            move(staged, target);
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    /** Flushes {@code file}'s content to the device. */
+    static void sync(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /** Renames {@code from} onto {@code to} atomically, replacing it. */
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system cannot rename atomically (" + to.getParent() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,460 @@
+package org.phasic.traces.app.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.out.TraceStore;
+
+/**
+ * {@link TraceStore} on a local folder:
+ * <pre>
+ *   objects/&lt;cid&gt;     verified file bytes, named by the file's CID (immutable)
+ *   refs/&lt;id&gt;.json    trace id → directory CID and its files (cid, size, sha256); written last
+ *   tmp/              unique staging files (never trusted)
+ *   locks/&lt;cid&gt;.lock  work de-duplication only
+ *   pins              user-pinned ids, one per line
+ * </pre>
+ * Everything is renamed into place atomically; readers check size and hash on every read.
+ */
+public final class DiskTraceStore implements TraceStore {
+    private static final Pattern CID_CHARACTERS = Pattern.compile("[A-Za-z0-9]{8,128}");
+    private static final Duration ABANDONED_STAGING = Duration.ofHours(1);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path root;
+    private final Path objects;
+    private final Path refs;
+    private final Path tmp;
+    private final Path locks;
+    private final Path pinsFile;
+    private final Duration staleLock;
+    private final Clock clock;
+    private final List<StoreProblem> problems = new ArrayList<>();
+
+    /** The on-disk form of a reference. */
+    record Ref(String id, String root, Map<String, RefFile> files) {
+    }
+
+    /** One file of a reference. */
+    record RefFile(String cid, long size, String sha256) {
+    }
+
+    /**
+     * @param root      the store folder (created if missing)
+     * @param staleLock age after which another process's work lock is taken over
+     * @param clock     time source
+     */
+    public DiskTraceStore(Path root, Duration staleLock, Clock clock) throws IOException {
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        this.staleLock = Objects.requireNonNull(staleLock, "staleLock");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.objects = Files.createDirectories(this.root.resolve("objects"));
+        this.refs = Files.createDirectories(this.root.resolve("refs"));
+        this.tmp = Files.createDirectories(this.root.resolve("tmp"));
+        this.locks = Files.createDirectories(this.root.resolve("locks"));
+        this.pinsFile = this.root.resolve("pins");
+    }
+
+    /** The store folder. */
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public Optional<StoredTrace> find(TraceId id, String rootCid) throws IOException {
+        return findAny(id).filter(trace -> trace.rootCid().equals(rootCid));
+    }
+
+    @Override
+    public Optional<StoredTrace> findAny(TraceId id) throws IOException {
+        Path refPath = refPath(id);
+        Ref ref = readRef(refPath);
+        if (ref == null) {
+            return Optional.empty();
+        }
+        Map<String, StoredFile> files = new LinkedHashMap<>();
+        for (Map.Entry<String, RefFile> file : ref.files().entrySet()) {
+            RefFile expected = file.getValue();
+            Path object = objectPath(expected.cid());
+            String problem = check(object, expected);
+            if (problem != null) {
+                report(new StoreProblem(id + "/" + file.getKey(), problem, true));
+                Files.deleteIfExists(object);
+                Files.deleteIfExists(refPath);
+                return Optional.empty();
+            }
+            files.put(file.getKey(), new StoredFile(expected.cid(), expected.size(), expected.sha256(), object));
+        }
+        return Optional.of(new StoredTrace(id, ref.root(), files));
+    }
+
+    private Ref readRef(Path refPath) throws IOException {
+        try {
+            Ref ref = JSON.readValue(refPath.toFile(), Ref.class);
+            if (ref.root() == null || ref.files() == null || ref.files().values().stream().anyMatch(f -> !validCid(f.cid()))) {
+                throw new IOException("incomplete reference");
+            }
+            return ref;
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            return null;
+        } catch (IOException e) {
+            report(new StoreProblem(refPath.getFileName().toString(), "unreadable reference (" + e.getMessage() + ")", true));
+            Files.deleteIfExists(refPath);
+            return null;
+        }
+    }
+
+    private static String check(Path object, RefFile expected) throws IOException {
+        long size;
+        try {
+            size = Files.size(object);
+        } catch (NoSuchFileException e) {
+            return "content file is missing";
+        }
+        if (size != expected.size()) {
+            return "size is " + size + " bytes, expected " + expected.size();
+        }
+        String sha256 = sha256(object);
+        return sha256.equals(expected.sha256()) ? null : "SHA-256 is " + sha256 + ", expected " + expected.sha256();
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    @Override
+    public StagedFile stage() throws IOException {
+        Path path = tmp.resolve("stage-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+        return new DiskStagedFile(path);
+    }
+
+    @Override
+    public StoredTrace commit(TraceId id, String rootCid, Map<String, VerifiedStagedFile> files) throws IOException {
+        requireCid(rootCid);
+        Map<String, RefFile> refFiles = new LinkedHashMap<>();
+        Map<String, StoredFile> stored = new LinkedHashMap<>();
+        for (Map.Entry<String, VerifiedStagedFile> file : files.entrySet()) {
+            String cid = requireCid(file.getValue().cid());
+            DiskStagedFile staged = (DiskStagedFile) file.getValue().staged();
+            staged.close();
+            RefFile refFile = new RefFile(cid, staged.size, staged.sha256);
+            Path object = objectPath(cid);
+            if (Files.exists(object) && check(object, refFile) == null) {
+                staged.discard();
+            } else {
+                AtomicFiles.sync(staged.path);
+                AtomicFiles.move(staged.path, object);
+            }
+            refFiles.put(file.getKey(), refFile);
+            stored.put(file.getKey(), new StoredFile(cid, refFile.size(), refFile.sha256(), object));
+        }
+        AtomicFiles.write(tmp, refPath(id), JSON.writeValueAsBytes(new Ref(id.value(), rootCid, refFiles)));
+        return new StoredTrace(id, rootCid, stored);
+    }
+
+    @Override
+    public WorkLock lock(String rootCid, Duration maxWait) throws IOException {
+        Path lock = locks.resolve(requireCid(rootCid) + ".lock");
+        Instant deadline = clock.instant().plus(maxWait);
+        while (true) {
+            try {
+                Files.writeString(lock, ProcessHandle.current().pid() + " " + clock.instant(), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                return new HeldLock(lock);
+            } catch (FileAlreadyExistsException busy) {
+                if (isStale(lock)) {
+                    Files.deleteIfExists(lock);
+                    continue;
+                }
+                if (!clock.instant().isBefore(deadline)) {
+                    return new HeldLock(null);
+                }
+                sleep(Duration.ofMillis(25));
+            }
+        }
+    }
+
+    private boolean isStale(Path lock) throws IOException {
+        try {
+            Instant modified = Files.getLastModifiedTime(lock).toInstant();
+            if (Duration.between(modified, clock.instant()).compareTo(staleLock) > 0) {
+                return true;
+            }
+            String[] owner = Files.readString(lock).trim().split(" ");
+            return owner.length > 0 && owner[0].matches("\\d+")
+                    && ProcessHandle.of(Long.parseLong(owner[0])).map(p -> !p.isAlive()).orElse(true);
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a store lock", e);
+        }
+    }
+
+    @Override
+    public List<StoreProblem> verifyAll(boolean fix) throws IOException {
+        List<StoreProblem> found = new ArrayList<>();
+        for (Path refPath : list(refs)) {
+            Ref ref;
+            try {
+                ref = JSON.readValue(refPath.toFile(), Ref.class);
+            } catch (IOException e) {
+                found.add(new StoreProblem(refPath.getFileName().toString(), "unreadable reference", fix));
+                if (fix) {
+                    Files.deleteIfExists(refPath);
+                }
+                continue;
+            }
+            for (Map.Entry<String, RefFile> file : ref.files().entrySet()) {
+                Path object = objectPath(file.getValue().cid());
+                String problem = check(object, file.getValue());
+                if (problem != null) {
+                    found.add(new StoreProblem(ref.id() + "/" + file.getKey(), problem, fix));
+                    if (fix) {
+                        Files.deleteIfExists(object);
+                        Files.deleteIfExists(refPath);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public GcReport gc(Map<TraceId, String> keep, boolean dryRun) throws IOException {
+        Set<TraceId> pinned = pins();
+        List<String> removedRefs = new ArrayList<>();
+        Set<String> liveObjects = new HashSet<>();
+        for (Path refPath : list(refs)) {
+            Ref ref;
+            try {
+                ref = JSON.readValue(refPath.toFile(), Ref.class);
+            } catch (IOException e) {
+                ref = null;
+            }
+            TraceId id = ref != null && TraceId.isValid(ref.id()) ? TraceId.of(ref.id()) : null;
+            boolean wanted = id != null && (pinned.contains(id) || ref.root().equals(keep.get(id)));
+            if (wanted) {
+                ref.files().values().forEach(file -> liveObjects.add(file.cid()));
+            } else {
+                removedRefs.add(refPath.getFileName().toString().replaceFirst("\\.json$", ""));
+                if (!dryRun) {
+                    Files.deleteIfExists(refPath);
+                }
+            }
+        }
+        List<String> removedObjects = new ArrayList<>();
+        long bytes = 0;
+        for (Path object : list(objects)) {
+            if (!liveObjects.contains(object.getFileName().toString())) {
+                removedObjects.add(object.getFileName().toString());
+                bytes += Files.size(object);
+                if (!dryRun) {
+                    Files.deleteIfExists(object);
+                }
+            }
+        }
+        Instant abandoned = clock.instant().minus(ABANDONED_STAGING);
+        for (Path staged : list(tmp)) {
+            if (Files.getLastModifiedTime(staged).toInstant().isBefore(abandoned)) {
+                bytes += Files.size(staged);
+                if (!dryRun) {
+                    Files.deleteIfExists(staged);
+                }
+            }
+        }
+        return new GcReport(removedRefs, removedObjects, bytes, dryRun);
+    }
+
+    @Override
+    public synchronized List<StoreProblem> problems() {
+        List<StoreProblem> reported = List.copyOf(problems);
+        problems.clear();
+        return reported;
+    }
+
+    private synchronized void report(StoreProblem problem) {
+        problems.add(problem);
+    }
+
+    @Override
+    public Set<TraceId> pins() throws IOException {
+        Set<TraceId> pins = new TreeSet<>();
+        if (Files.exists(pinsFile)) {
+            for (String line : Files.readAllLines(pinsFile)) {
+                if (TraceId.isValid(line.trim())) {
+                    pins.add(TraceId.of(line.trim()));
+                }
+            }
+        }
+        return pins;
+    }
+
+    @Override
+    public synchronized void pin(TraceId id, boolean pinned) throws IOException {
+        Set<TraceId> pins = pins();
+        if (pinned ? pins.add(id) : pins.remove(id)) {
+            String lines = pins.stream().map(pin -> pin.value() + "\n").collect(java.util.stream.Collectors.joining());
+            AtomicFiles.write(tmp, pinsFile, lines.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private Path refPath(TraceId id) {
+        return refs.resolve(id.value() + ".json");
+    }
+
+    private Path objectPath(String cid) {
+        return objects.resolve(requireCid(cid));
+    }
+
+    private static boolean validCid(String cid) {
+        return cid != null && CID_CHARACTERS.matcher(cid).matches();
+    }
+
+    private static String requireCid(String cid) {
+        if (!validCid(cid)) {
+            throw new IllegalArgumentException("not a CID string: " + cid);
+        }
+        return cid;
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+            stream.forEach(entries::add);
+        }
+        return entries;
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private final class DiskStagedFile implements StagedFile {
+        private final Path path;
+        private final MessageDigest digest = newDigest();
+        private final CountingOutput output;
+        private boolean closed;
+        private long size;
+        private String sha256;
+
+        DiskStagedFile(Path path) throws IOException {
+            this.path = path;
+            this.output = new CountingOutput(new DigestOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE_NEW), digest));
+        }
+
+        @Override
+        public OutputStream output() {
+            return output;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                output.close();
+                size = output.count;
+                sha256 = HexFormat.of().formatHex(digest.digest());
+            }
+        }
+
+        @Override
+        public void discard() {
+            try {
+                close();
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove staging file " + path, e);
+            }
+        }
+    }
+
+    private static final class CountingOutput extends java.io.FilterOutputStream {
+        private long count;
+
+        CountingOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            count += length;
+        }
+    }
+
+    private static final class HeldLock implements WorkLock {
+        private final Path lock;
+
+        HeldLock(Path lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        public boolean held() {
+            return lock != null;
+        }
+
+        @Override
+        public void close() {
+            if (lock != null) {
+                try {
+                    Files.deleteIfExists(lock);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot release lock " + lock, e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.phasic.traces.application;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.out.RegistryCache;
+import org.phasic.traces.ports.out.RegistryCache.CachedRegistry;
+import org.phasic.traces.ports.out.RegistryCodec;
+import org.phasic.traces.ports.out.RegistryFormatException;
+import org.phasic.traces.ports.out.RegistrySource;
+import org.phasic.traces.ports.out.RegistrySource.RegistryDownload;
+
+/**
+ * The registry as this machine knows it: the last good download (kept in the store) over the bundled
+ * registry. Refreshes are conditional, and a download that fails, does not parse or is not shaped like a
+ * registry never replaces the last good copy.
+ */
+public final class RegistryService {
+    private final RegistrySource source;
+    private final RegistryCodec codec;
+    private final RegistryCache cache;
+    private final Registry bundled;
+    private final Notices notices;
+    private final Clock clock;
+    private final Duration maxAge;
+    private final boolean offline;
+    private Registry downloaded;
+    private boolean downloadedLoaded;
+
+    /**
+     * @param source  where fresh copies come from
+     * @param codec   registry JSON codec
+     * @param cache   the last good copy
+     * @param bundled the registry shipped with the tool
+     * @param notices one-line messages to the user
+     * @param clock   time source
+     * @param maxAge  how old the last good copy may be before {@link #current()} refreshes it
+     * @param offline whether the network may be used at all
+     */
+    public RegistryService(RegistrySource source, RegistryCodec codec, RegistryCache cache, Registry bundled,
+                           Notices notices, Clock clock, Duration maxAge, boolean offline) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.bundled = Objects.requireNonNull(bundled, "bundled");
+        this.notices = Objects.requireNonNull(notices, "notices");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+        this.offline = offline;
+    }
+
+    /** What an update did. */
+    public enum UpdateOutcome { UPDATED, NOT_MODIFIED, FAILED_KEPT_LAST_GOOD, OFFLINE }
+
+    /**
+     * The result of {@link #update()}.
+     *
+     * @param outcome  what happened
+     * @param registry the registry now in effect
+     * @param message  one line for the user
+     */
+    public record UpdateResult(UpdateOutcome outcome, Registry registry, String message) {
+    }
+
+    /** The registry known locally without any network: the last good download merged over the bundled one. */
+    public synchronized Registry local() {
+        return merged(downloaded());
+    }
+
+    /** The bundled registry only. */
+    public Registry bundled() {
+        return bundled;
+    }
+
+    /** {@link #local()}, refreshed first when the last good copy is missing or older than the maximum age. */
+    public synchronized Registry current() {
+        if (!offline && isStale()) {
+            return update().registry();
+        }
+        return local();
+    }
+
+    /** Fetches the registry now (conditionally), keeping the last good copy on any failure. */
+    public synchronized UpdateResult update() {
+        if (offline) {
+            return new UpdateResult(UpdateOutcome.OFFLINE, local(), "offline: using the registry on this machine");
+        }
+        Optional<CachedRegistry> last = loadCache();
+        try {
+            RegistryDownload download = source.fetch(last.flatMap(CachedRegistry::etag));
+            if (download instanceof RegistryDownload.Fetched fetched) {
+                Registry parsed = parseAndCheck(fetched.bytes());
+                cache.save(new CachedRegistry(fetched.bytes(), fetched.etag(), source.location(), clock.instant()));
+                downloaded = parsed;
+                downloadedLoaded = true;
+                return new UpdateResult(UpdateOutcome.UPDATED, merged(parsed),
+                        "registry updated from " + source.location() + " (" + parsed.traces().size() + " traces)");
+            }
+            cache.touch(clock.instant());
+            return new UpdateResult(UpdateOutcome.NOT_MODIFIED, local(), "registry is up to date (" + source.location() + ")");
+        } catch (IOException | RegistryFormatException e) {
+            String message = "could not update the registry from " + source.location() + " (" + e.getMessage() + "); using "
+                    + (last.isPresent() ? "the last good copy from " + last.get().checkedAt() : "the bundled registry");
+            notices.notice(message);
+            return new UpdateResult(UpdateOutcome.FAILED_KEPT_LAST_GOOD, local(), message);
+        }
+    }
+
+    /**
+     * The registry entries that may satisfy {@code id}, most authoritative first: the downloaded registry's
+     * entry, then the bundled entry when its CID differs.
+     */
+    public synchronized List<TraceEntry> candidates(TraceId id) {
+        List<TraceEntry> candidates = new ArrayList<>();
+        Registry remote = downloaded();
+        if (remote != null) {
+            remote.find(id).ifPresent(candidates::add);
+        }
+        bundled.find(id).filter(entry -> candidates.stream().noneMatch(c -> Objects.equals(c.cid(), entry.cid())))
+                .ifPresent(candidates::add);
+        return candidates;
+    }
+
+    private Registry parseAndCheck(byte[] bytes) throws IOException {
+        Registry parsed = codec.read(new ByteArrayInputStream(bytes));
+        if (parsed.version() == null || !parsed.version().startsWith("1.")) {
+            throw new RegistryFormatException("unsupported registry version " + parsed.version() + " at $.version");
+        }
+        for (TraceEntry entry : parsed.traces().values()) {
+            if (entry.cid() == null || entry.cid().isBlank()) {
+                throw new RegistryFormatException("trace has no cid at $.traces." + entry.id() + ".cid");
+            }
+        }
+        return parsed;
+    }
+
+    private boolean isStale() {
+        Optional<CachedRegistry> last = loadCache();
+        return last.isEmpty() || last.get().checkedAt().plus(maxAge).isBefore(clock.instant());
+    }
+
+    private Optional<CachedRegistry> loadCache() {
+        try {
+            return cache.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cached registry: " + e.getMessage(), e);
+        }
+    }
+
+    private Registry downloaded() {
+        if (!downloadedLoaded) {
+            downloadedLoaded = true;
+            Optional<CachedRegistry> last = loadCache();
+            if (last.isPresent()) {
+                try {
+                    downloaded = codec.read(new ByteArrayInputStream(last.get().bytes()));
+                } catch (IOException | RegistryFormatException e) {
+                    notices.notice("ignoring the cached registry (" + e.getMessage() + ")");
+                }
+            }
+        }
+        return downloaded;
+    }
+
+    private Registry merged(Registry remote) {
+        if (remote == null) {
+            return bundled;
+        }
+        Registry merged = remote;
+        for (TraceEntry entry : bundled.traces().values()) {
+            if (remote.find(entry.id()).isEmpty()) {
+                merged = merged.with(entry, remote.updated());
+            }
+        }
+        return merged;
+    }
+
+    /** When the last good copy was fetched or confirmed, if there is one. */
+    public Optional<Instant> lastChecked() {
+        return loadCache().map(CachedRegistry::checkedAt);
+    }
+}
