@@ -1,0 +1,2 @@
+/** Jackson implementations of the file-format ports. */
+package org.phasic.traces.app.codec;
