@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.phasic.traces.app.cli.CliArguments;
 import org.phasic.traces.app.cli.ExitCode;
 import org.phasic.traces.app.cli.PhasicTracesCommand;
 import org.phasic.traces.app.config.ConfigException;
@@ -36,7 +37,7 @@ public final class Main {
         });
         commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
             boolean debug = Arrays.asList(args).contains("--debug");
-            int code = ex instanceof ConfigException ? ExitCode.USAGE : ExitCode.FAILED;
+            int code = ex instanceof ConfigException || CliArguments.isUsageError(ex) ? ExitCode.USAGE : ExitCode.FAILED;
             err.println("phasic-traces: " + describe(ex));
             if (ex instanceof ConfigException config && !config.hint().isEmpty()) {
                 err.println("  hint: " + config.hint());

@@ -1,0 +1,37 @@
+package org.phasic.traces.app.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.out.TraceStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pin}: keep traces in the local store through {@code gc}. */
+@Command(name = "pin", description = "Keep stored traces through gc (--remove to undo); without ids, list the pins.")
+public final class PinCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--remove", description = "unpin the given ids")
+    private boolean remove;
+
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "trace ids")
+    private List<String> ids = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext context = PhasicTracesCommand.contextOf(spec);
+        List<TraceId> parsed = ids.stream().map(CliArguments::traceId).toList();
+        TraceStore store = context.injector().getInstance(TraceStore.class);
+        for (TraceId id : parsed) {
+            store.pin(id, !remove);
+        }
+        store.pins().forEach(id -> context.out().println(id));
+        context.out().flush();
+        return ExitCode.OK;
+    }
+}
