@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import org.phasic.traces.domain.trace.EliminationTrace;
+import org.phasic.traces.domain.trace.KingmanCoalescent;
 import org.phasic.traces.domain.trace.PhaseTypeGraph;
 
 /**
@@ -42,5 +43,17 @@ class PublishedTraceCompatibilityTest {
         }
         // exact density is (2+θ) × the true Kingman n=5 density 0.529790 at θ=1, t=1
         assertThat(trace.exactPdf(new double[] {1.0}, 1.0)).isCloseTo(3 * 0.529790, within(2e-6));
+    }
+
+    @Test
+    void isTwoPlusThetaTimesTheCorrectTrace() throws IOException {
+        EliminationTrace published = published();
+        EliminationTrace correct = KingmanCoalescent.trace(5);
+        for (double theta : new double[] {1.0, 2.0}) {
+            double[] th = {theta};
+            for (double t : new double[] {0.3, 1.0, 1.5}) {
+                assertThat(published.pdf(th, t, 100)).isCloseTo((2 + theta) * correct.pdf(th, t, 100), within(1e-12));
+            }
+        }
     }
 }

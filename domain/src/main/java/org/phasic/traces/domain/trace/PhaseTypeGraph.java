@@ -176,8 +176,13 @@ public final class PhaseTypeGraph {
 
     /** {@code Σ log(max(pdf(t), 1e-10))} over {@code times}. */
     public double logLikelihood(double[] times, int granularity) {
+        return logLikelihoodOf(pdf(times, granularity));
+    }
+
+    /** {@code Σ log(max(density, 1e-10))}: the log-likelihood of densities already computed. */
+    public static double logLikelihoodOf(double[] densities) {
         double sum = 0.0;
-        for (double density : pdf(times, granularity)) {
+        for (double density : densities) {
             sum += Math.log(Math.max(density, LOG_FLOOR));
         }
         return sum;

@@ -1,0 +1,186 @@
+package org.phasic.traces.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.phasic.traces.domain.trace.EliminationTrace;
+import org.phasic.traces.domain.trace.InvalidTraceException;
+import org.phasic.traces.domain.trace.PhaseTypeGraph;
+import org.phasic.traces.domain.trace.TraceEvaluationException;
+import org.phasic.traces.ports.out.TraceCodec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eval ID --theta 1.0 --times 1.0,1.5 [--granularity G] [--log-likelihood] [--json]}: the
+ * densities of a trace at the given times (phasic's discretised forward algorithm) and optionally
+ * their log-likelihood. The trace comes by id from a {@link TraceLookup}, or from a local file with
+ * {@code --file PATH}. Exit codes: 0 success, 1 the trace could not be loaded or evaluated, 2 the
+ * command line is wrong (including values that do not fit the trace).
+ */
+@Command(name = "eval",
+        description = "Evaluate a trace: densities at the given times, optionally their log-likelihood.")
+public final class EvalCommand implements Callable<Integer> {
+    /** Finds a trace by id (normally the fetch service: local store, bundled library, network). */
+    @FunctionalInterface
+    public interface TraceLookup {
+        /** The trace with this id; throws with a readable message when it cannot be had. */
+        EliminationTrace trace(String id) throws Exception;
+    }
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    private static final Pattern TRACE_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,127}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TraceLookup lookup;
+    private final TraceCodec codec;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Trace id in the registry.")
+    private String id;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "Evaluate a local trace.json(.gz) instead of an id.")
+    private Path file;
+
+    @Option(names = "--theta", required = true, split = ",", paramLabel = "VALUE",
+            description = "Parameter values, comma-separated (as many as the trace's param_length).")
+    private double[] theta;
+
+    @Option(names = "--times", required = true, split = ",", paramLabel = "T",
+            description = "Times at which to evaluate the density, comma-separated.")
+    private double[] times;
+
+    @Option(names = "--granularity", defaultValue = "0", paramLabel = "G",
+            description = "Discretisation steps per time unit; 0 (default) = automatic, 2*max(512, max rate).")
+    private int granularity;
+
+    @Option(names = "--log-likelihood", description = "Also print the log-likelihood of the times.")
+    private boolean logLikelihood;
+
+    @Option(names = "--json", description = "Print one JSON object, for scripts.")
+    private boolean json;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Inject
+    public EvalCommand(TraceLookup lookup, TraceCodec codec) {
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.codec = Objects.requireNonNull(codec, "codec");
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if ((id == null) == (file == null)) {
+                return fail(err, USAGE, "give either a trace ID or --file PATH");
+            }
+            if (id != null && !TRACE_ID.matcher(id).matches()) {
+                return fail(err, USAGE, "invalid trace id '" + abbreviate(id) + "' (expected [a-z0-9][a-z0-9_.-]{0,127})");
+            }
+            EliminationTrace trace = load();
+            PhaseTypeGraph graph = trace.instantiate(theta);
+            int g = graph.resolveGranularity(granularity);
+            double[] densities = graph.pdf(times, g);
+            print(trace, g, densities);
+            return OK;
+        } catch (LoadException e) {
+            return fail(err, FAILED, e.getMessage());
+        } catch (TraceEvaluationException e) {
+            return fail(err, FAILED, "evaluation failed: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return fail(err, USAGE, e.getMessage());
+        }
+    }
+
+    private EliminationTrace load() throws LoadException {
+        if (file != null) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return codec.read(in);
+            } catch (NoSuchFileException e) {
+                throw new LoadException("cannot read " + file + ": no such file");
+            } catch (IOException | InvalidTraceException e) {
+                throw new LoadException("cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        try {
+            return Objects.requireNonNull(lookup.trace(id), "lookup returned no trace");
+        } catch (Exception e) {
+            throw new LoadException("cannot get trace '" + id + "': " + e.getMessage());
+        }
+    }
+
+    private void print(EliminationTrace trace, int g, double[] densities) {
+        PrintWriter out = spec.commandLine().getOut();
+        String name = id != null ? id : file.toString();
+        double ll = PhaseTypeGraph.logLikelihoodOf(densities);
+        if (json) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("trace", name);
+            result.put("theta", theta);
+            result.put("granularity", g);
+            result.put("times", times);
+            result.put("pdf", densities);
+            if (logLikelihood) {
+                result.put("log_likelihood", ll);
+            }
+            try {
+                out.println(JSON.writeValueAsString(result));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            out.printf(Locale.ROOT, "%s: %d vertices, %d edges, %d operations; theta = %s, granularity %d%n", name,
+                    trace.nVertices(), trace.edgeCount(), trace.operations().size(), Arrays.toString(theta), g);
+            out.printf(Locale.ROOT, "%14s  %s%n", "t", "pdf");
+            for (int i = 0; i < times.length; i++) {
+                out.printf(Locale.ROOT, "%14s  %.7g%n", times[i], densities[i]);
+            }
+            if (logLikelihood) {
+                out.printf(Locale.ROOT, "log-likelihood: %.10g%n", ll);
+            }
+        }
+        out.flush();
+    }
+
+    private static int fail(PrintWriter err, int code, String message) {
+        err.println("error: " + message);
+        err.flush();
+        return code;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    /** The trace could not be loaded; the message says why. */
+    private static final class LoadException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        LoadException(String message) {
+            super(message);
+        }
+    }
+}
