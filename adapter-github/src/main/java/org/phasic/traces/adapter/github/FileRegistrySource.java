@@ -1,0 +1,90 @@
+package org.phasic.traces.adapter.github;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import org.phasic.traces.ports.out.RegistrySource;
+
+/**
+ * The registry from a local file. Its entity tag is the SHA-256 of the content, so an unchanged file answers
+ * {@link RegistryDownload.NotModified}.
+ */
+public final class FileRegistrySource implements RegistrySource {
+    private final Path file;
+    private final long maxBytes;
+
+    /**
+     * @param file     the registry file
+     * @param maxBytes the largest file read
+     */
+    public FileRegistrySource(Path file, long maxBytes) {
+        this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    /** A source reading {@code file} with the default size limit. */
+    public FileRegistrySource(Path file) {
+        this(file, JacksonRegistryCodec.DEFAULT_MAX_BYTES);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
+    @Override
+    public RegistryDownload fetch(Optional<String> etag) throws IOException {
+        byte[] bytes = read();
+        String tag = "\"sha256-" + HexFormat.of().formatHex(sha256(bytes)) + "\"";
+        if (etag.isPresent() && etag.get().equals(tag)) {
+            return new RegistryDownload.NotModified();
+        }
+        return new RegistryDownload.Fetched(bytes, Optional.of(tag));
+    }
+
+    private byte[] read() throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException("cannot read the registry from " + file + ": it is a folder. Hint: name the registry.json file inside it");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw new IOException("the registry file " + file + " is too large: more than " + maxBytes
+                        + " bytes, the limit is " + maxBytes + " bytes. Hint: check the path points at registry.json");
+            }
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw new IOException("cannot read the registry from " + file + ": no such file. Hint: check the path", e);
+        } catch (AccessDeniedException e) {
+            throw new IOException("cannot read the registry from " + file + ": permission denied", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileRegistrySource[" + file + "]";
+    }
+}

@@ -1,0 +1,71 @@
+package org.phasic.traces.adapter.github;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/** Turns transport failures into one-line messages that say what failed, where, and what to try. */
+final class HttpFailures {
+    private HttpFailures() {
+    }
+
+    /** An IOException describing why {@code url} could not be reached. */
+    static IOException unreachable(String what, HttpUrl url, IOException cause, HttpSettings settings) {
+        String reason;
+        if (cause instanceof UnknownHostException) {
+            reason = "unknown host " + url.host() + ". Hint: check the network connection and the host name";
+        } else if (cause instanceof ConnectException) {
+            reason = "connection refused by " + url.host() + ":" + url.port() + ". Hint: check the network connection and the URL";
+        } else if (cause instanceof SocketTimeoutException && isConnectTimeout(cause)) {
+            reason = "no connection within " + HttpSettings.show(settings.connectTimeout())
+                    + " (connect timeout). Hint: check the network connection, or work offline";
+        } else if (cause instanceof SocketTimeoutException) {
+            reason = "no answer within " + HttpSettings.show(settings.readTimeout()) + " (read timeout). Hint: try again later";
+        } else if (cause instanceof SSLException) {
+            reason = "TLS failed: " + cause.getMessage() + ". Hint: check the system clock and any proxy intercepting HTTPS";
+        } else {
+            reason = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        }
+        return new IOException("cannot " + what + " " + url + ": " + reason, cause);
+    }
+
+    private static boolean isConnectTimeout(IOException cause) {
+        String message = cause.getMessage();
+        return message != null && message.toLowerCase(Locale.ROOT).contains("connect");
+    }
+
+    /**
+     * The body of {@code response}, refused when it is larger than {@code maxBytes}; a transport failure while
+     * reading is described as by {@link #unreachable}.
+     */
+    static byte[] boundedBody(Response response, long maxBytes, String what, HttpUrl url, HttpSettings settings) throws IOException {
+        ResponseBody body = response.body();
+        long declared = body.contentLength();
+        if (declared > maxBytes) {
+            throw tooLarge(response, declared, maxBytes, what);
+        }
+        byte[] bytes;
+        try (InputStream in = body.byteStream()) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw unreachable("read " + what, url, e, settings);
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge(response, -1, maxBytes, what);
+        }
+        return bytes;
+    }
+
+    private static IOException tooLarge(Response response, long declared, long maxBytes, String what) {
+        String size = declared >= 0 ? declared + " bytes" : "more than " + maxBytes + " bytes";
+        return new IOException(what + " " + response.request().url() + " is too large: " + size + ", the limit is "
+                + maxBytes + " bytes. Hint: check the URL points at the right document");
+    }
+}

@@ -1,0 +1,170 @@
+package org.phasic.traces.adapter.github;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.phasic.traces.ports.out.RegistrySource;
+
+/**
+ * The registry over HTTP(S) with conditional GET: the raw GitHub URL of {@code registry.json} in a repository
+ * branch, or any https URL (plain http only to the loopback host, for tests and local mirrors). Answers larger than
+ * the body limit are refused; every failure is an {@link IOException} naming the URL, the status or the transport
+ * problem, and a hint.
+ */
+public final class HttpRegistrySource implements RegistrySource {
+    /** Where raw GitHub files are served from. */
+    public static final String RAW_GITHUB = "https://raw.githubusercontent.com/";
+    private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
+    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._/-]{1,255}");
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
+
+    private final HttpUrl url;
+    private final OkHttpClient client;
+    private final HttpSettings settings;
+
+    private HttpRegistrySource(HttpUrl url, OkHttpClient base, HttpSettings settings) {
+        this.url = url;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.client = Objects.requireNonNull(base, "client").newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .callTimeout(settings.callTimeout())
+                .followSslRedirects(false)
+                .build();
+    }
+
+    /**
+     * The registry at {@code url}: https, or http to 127.0.0.1/localhost only; no credentials in the URL.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the URL
+     */
+    public static HttpRegistrySource forUrl(String url, OkHttpClient client, HttpSettings settings) {
+        return new HttpRegistrySource(checkedUrl(url), client, settings);
+    }
+
+    /**
+     * {@code https://raw.githubusercontent.com/{repo}/{branch}/registry.json}.
+     *
+     * @param repo   {@code owner/name}
+     * @param branch a branch name (letters, digits, {@code . _ - /}; no {@code ..})
+     * @throws IllegalArgumentException saying what is wrong with the repository or branch
+     */
+    public static HttpRegistrySource forGitHub(String repo, String branch, OkHttpClient client, HttpSettings settings) {
+        return new HttpRegistrySource(checkedUrl(rawGitHubUrl(repo, branch)), client, settings);
+    }
+
+    /** The raw GitHub URL of {@code registry.json} in {@code repo} at {@code branch}, after checking both. */
+    public static String rawGitHubUrl(String repo, String branch) {
+        checkRepository(repo);
+        checkBranch(branch);
+        return RAW_GITHUB + repo + "/" + branch + "/registry.json";
+    }
+
+    /** Checks {@code owner/name}; throws {@link IllegalArgumentException} saying what is wrong. */
+    public static void checkRepository(String repo) {
+        Objects.requireNonNull(repo, "repo");
+        String[] parts = repo.split("/", -1);
+        if (parts.length != 2 || !OWNER.matcher(parts[0]).matches() || !REPOSITORY.matcher(parts[1]).matches()
+                || parts[1].equals(".") || parts[1].equals("..")) {
+            throw new IllegalArgumentException("invalid GitHub repository '" + printable(repo)
+                    + "': expected owner/name, e.g. munch-group/phasic-traces");
+        }
+    }
+
+    /** Checks a branch name; throws {@link IllegalArgumentException} saying what is wrong. */
+    public static void checkBranch(String branch) {
+        Objects.requireNonNull(branch, "branch");
+        if (!BRANCH.matcher(branch).matches() || branch.contains("..") || branch.contains("//") || branch.startsWith("/")
+                || branch.startsWith("-") || branch.startsWith(".") || branch.endsWith("/") || branch.endsWith(".")
+                || branch.endsWith(".lock")) {
+            throw new IllegalArgumentException("invalid branch name '" + printable(branch)
+                    + "': use letters, digits, '.', '_', '-' and '/' (no '..', no leading '-', '.' or '/')");
+        }
+    }
+
+    private static HttpUrl checkedUrl(String text) {
+        Objects.requireNonNull(text, "url");
+        HttpUrl parsed = HttpUrl.parse(text);
+        if (parsed == null) {
+            throw new IllegalArgumentException("invalid registry URL '" + printable(text) + "': expected an https:// URL");
+        }
+        if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+            throw new IllegalArgumentException("registry URL must not contain credentials: " + parsed.newBuilder()
+                    .username("").password("").build());
+        }
+        if (parsed.scheme().equals("http") && !LOOPBACK.contains(parsed.host())) {
+            throw new IllegalArgumentException("registry URL " + parsed + " uses plain http; use https "
+                    + "(http is accepted only for 127.0.0.1 and localhost)");
+        }
+        return parsed;
+    }
+
+    static String printable(String text) {
+        String shown = text.length() > 100 ? text.substring(0, 100) + "..." : text;
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    @Override
+    public String location() {
+        return url.toString();
+    }
+
+    @Override
+    public RegistryDownload fetch(Optional<String> etag) throws IOException {
+        Request.Builder request = new Request.Builder().url(url).get()
+                .header("Accept", "application/json, text/plain;q=0.9, */*;q=0.1")
+                .header("User-Agent", UserAgent.VALUE);
+        etag.ifPresent(tag -> request.header("If-None-Match", tag));
+        Response response;
+        try {
+            response = client.newCall(request.build()).execute();
+        } catch (IOException e) {
+            throw HttpFailures.unreachable("fetch the registry from", url, e, settings);
+        }
+        try (response) {
+            if (response.code() == 304 && etag.isPresent()) {
+                return new RegistryDownload.NotModified();
+            }
+            if (response.code() != 200) {
+                throw new IOException("cannot fetch the registry from " + url + ": HTTP " + response.code()
+                        + statusText(response) + ". Hint: " + hint(response.code()));
+            }
+            byte[] bytes = HttpFailures.boundedBody(response, settings.maxBodyBytes(), "the registry at", url, settings);
+            return new RegistryDownload.Fetched(bytes, Optional.ofNullable(response.header("ETag")));
+        }
+    }
+
+    private static String statusText(Response response) {
+        return response.message().isBlank() ? "" : " " + response.message();
+    }
+
+    private String hint(int code) {
+        if (code == 404) {
+            return url.toString().startsWith(RAW_GITHUB)
+                    ? "check the repository and branch (registry.repo, registry.branch); the repository must be public"
+                    : "check the registry URL (registry.url)";
+        }
+        if (code == 401 || code == 403) {
+            return "the server refuses access; the registry must be readable without credentials";
+        }
+        if (code == 429) {
+            return "the server is rate limiting requests; try again in a few minutes";
+        }
+        if (code >= 500) {
+            return "the server failed; try again later";
+        }
+        return "check the registry URL";
+    }
+
+    @Override
+    public String toString() {
+        return "HttpRegistrySource[" + url + "]";
+    }
+}

@@ -1,0 +1,182 @@
+package org.phasic.traces.adapter.github;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import org.phasic.traces.domain.registry.JsonPath;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.ports.out.RegistryCodec;
+import org.phasic.traces.ports.out.RegistryFormatException;
+
+/**
+ * {@code registry.json} over Jackson (DESIGN §3).
+ *
+ * <p>Reading is tolerant of content defects a reader must survive (mock file CIDs, a placeholder collection CID,
+ * missing optional fields are kept as written, for {@code RegistryValidator} to report) and strict about structure:
+ * input that is not JSON, a top level that is not an object, {@code traces} that is not an object, a trace id that
+ * is not valid, a value of the wrong JSON type, a duplicate key or a document above the size limit is a
+ * {@link RegistryFormatException} whose message starts with the JSON path. Unknown members are kept at every
+ * level.
+ *
+ * <p>Writing uses the live file's member order and style (two-space indent, ASCII with {@code \\u} escapes) and ends
+ * with a newline, so reading and writing an unchanged registry reproduces it byte for byte.
+ */
+public final class JacksonRegistryCodec implements RegistryCodec {
+    /** The default largest document read: 16 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+
+    private final long maxBytes;
+    private final ObjectMapper mapper = JsonTrees.strictMapper();
+
+    /** A codec reading documents of up to {@link #DEFAULT_MAX_BYTES}. */
+    public JacksonRegistryCodec() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    /** A codec reading documents of up to {@code maxBytes}. */
+    public JacksonRegistryCodec(long maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public Registry read(InputStream in) throws IOException {
+        Objects.requireNonNull(in, "in");
+        return RegistryTreeMapper.toRegistry(readTree(in));
+    }
+
+    /** Reads a registry from bytes. */
+    public Registry read(byte[] document) {
+        try {
+            return read(new ByteArrayInputStream(document));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void write(Registry registry, OutputStream out) throws IOException {
+        Objects.requireNonNull(registry, "registry");
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        JsonTrees.writePretty(RegistryTreeMapper.toTree(registry), writer);
+    }
+
+    /** The registry as the bytes {@link #write} produces. */
+    public byte[] toBytes(Registry registry) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(registry, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The member {@code "<id>": {...}} of one entry exactly as it appears inside {@code "traces"} of a written
+     * registry (four-space base indent, no trailing comma), for pasting into {@code registry.json} by hand.
+     */
+    public String entrySnippet(TraceEntry entry) {
+        ObjectNode wrapper = JsonTrees.NODES.objectNode();
+        wrapper.set(entry.id().value(), RegistryTreeMapper.toTree(entry));
+        StringWriter text = new StringWriter();
+        try {
+            JsonTrees.writePretty(wrapper, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> lines = text.toString().lines().toList();
+        StringBuilder snippet = new StringBuilder();
+        for (String line : lines.subList(1, lines.size() - 1)) {
+            snippet.append("  ").append(line).append('\n');
+        }
+        return snippet.toString();
+    }
+
+    private JsonNode readTree(InputStream in) throws IOException {
+        try {
+            JsonNode tree = mapper.readTree(new LimitedInputStream(in, maxBytes));
+            if (tree == null || tree.isMissingNode()) {
+                throw RegistryFormatException.at("$", "the document is empty, expected a JSON object", null);
+            }
+            return tree;
+        } catch (TooLargeException e) {
+            throw RegistryFormatException.at("$", e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            JsonPath path = e.getProcessor() instanceof JsonParser parser ? JsonTrees.pathOf(parser.getParsingContext()) : JsonPath.root();
+            throw RegistryFormatException.at(path.toString(), "not valid JSON: " + describe(e), e);
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            message += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return message;
+    }
+
+    private static final class TooLargeException extends IOException {
+        TooLargeException(long limit) {
+            super("the document is larger than " + limit + " bytes (" + (limit / (1024 * 1024)) + " MiB); refusing to read it");
+        }
+    }
+
+    /** Fails as soon as more than {@code limit} bytes have been read; leaves closing the source to its owner. */
+    private static final class LimitedInputStream extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
+
+        private void count(int n) throws TooLargeException {
+            count += n;
+            if (count > limit) {
+                throw new TooLargeException(limit);
+            }
+        }
+    }
+}
