@@ -15,27 +15,31 @@ import java.util.function.Function;
 import org.phasic.traces.app.config.ConfigCatalog;
 import org.phasic.traces.app.config.ConfigLoader;
 import org.phasic.traces.app.config.Configuration;
+import org.phasic.traces.ports.out.Notices;
 
 /** The composition root: configuration layers, profiles and plugins, and the Guice injector built from them. */
 public final class Composition {
     private final Configuration configuration;
     private final Profiles profiles;
+    private final Notices notices;
     private Injector injector;
 
-    private Composition(Configuration configuration, Profiles profiles) {
+    private Composition(Configuration configuration, Profiles profiles, Notices notices) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
+        this.notices = Objects.requireNonNull(notices, "notices");
     }
 
     /** Loads the configuration (defaults, file, environment, flags) and discovers plugins on the class path. */
-    public static Composition create(Map<String, ConfigLoader.FlagValue> flags, Map<String, String> environment, Path userHome) {
+    public static Composition create(Map<String, ConfigLoader.FlagValue> flags, Map<String, String> environment, Path userHome,
+                                     Notices notices) {
         Profiles profiles = Profiles.discover(builtInProfiles(), Thread.currentThread().getContextClassLoader());
         ConfigLoader loader = new ConfigLoader(ConfigCatalog.keys(profiles.names(), profiles.pluginKeys()), environment, userHome);
         Configuration configuration = loader.load(flags);
         if (configuration.flag("offline") && !configuration.profiles().equals(List.of("offline"))) {
             configuration = configuration.with(Configuration.PROFILE, "offline", configuration.entry("offline").origin());
         }
-        Composition composition = new Composition(configuration, profiles);
+        Composition composition = new Composition(configuration, profiles, notices);
         composition.profiles.modules(configuration);
         return composition;
     }
@@ -63,7 +67,7 @@ public final class Composition {
     public synchronized Injector injector() {
         if (injector == null) {
             List<Module> modules = new ArrayList<>();
-            modules.add(new CoreModule(configuration));
+            modules.add(new CoreModule(configuration, notices));
             modules.addAll(profiles.modules(configuration));
             injector = Guice.createInjector(Stage.PRODUCTION, modules);
         }

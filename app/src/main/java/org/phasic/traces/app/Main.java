@@ -8,6 +8,7 @@ import org.phasic.traces.app.cli.CliArguments;
 import org.phasic.traces.app.cli.ExitCode;
 import org.phasic.traces.app.cli.PhasicTracesCommand;
 import org.phasic.traces.app.config.ConfigException;
+import org.phasic.traces.application.TraceUnavailableException;
 import picocli.CommandLine;
 
 /** Entry point of the {@code phasic-traces} command. */
@@ -24,7 +25,7 @@ public final class Main {
     /** Runs the CLI with injected streams and environment; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, Path userHome) {
         PhasicTracesCommand root = new PhasicTracesCommand(environment, userHome);
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = new CommandLine(root, root.factory());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -39,8 +40,9 @@ public final class Main {
             boolean debug = Arrays.asList(args).contains("--debug");
             int code = ex instanceof ConfigException || CliArguments.isUsageError(ex) ? ExitCode.USAGE : ExitCode.FAILED;
             err.println("phasic-traces: " + describe(ex));
-            if (ex instanceof ConfigException config && !config.hint().isEmpty()) {
-                err.println("  hint: " + config.hint());
+            String hint = hintOf(ex);
+            if (!hint.isEmpty()) {
+                err.println("  hint: " + hint);
             } else if (!debug) {
                 err.println("  hint: run again with --debug for details");
             }
@@ -51,6 +53,16 @@ public final class Main {
             return code;
         });
         return commandLine.execute(args);
+    }
+
+    private static String hintOf(Exception ex) {
+        if (ex instanceof ConfigException config) {
+            return config.hint();
+        }
+        if (ex instanceof TraceUnavailableException unavailable) {
+            return unavailable.hint();
+        }
+        return "";
     }
 
     private static String describe(Exception ex) {

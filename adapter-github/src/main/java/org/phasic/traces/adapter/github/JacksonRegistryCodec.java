@@ -21,6 +21,7 @@ import java.util.Objects;
 import org.phasic.traces.domain.registry.JsonPath;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceMetadata;
 import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistryFormatException;
 
@@ -178,5 +179,23 @@ public final class JacksonRegistryCodec implements RegistryCodec {
                 throw new TooLargeException(limit);
             }
         }
+    }
+
+    @Override
+    public TraceMetadata readMetadata(InputStream in) throws IOException {
+        Objects.requireNonNull(in, "in");
+        return RegistryTreeMapper.toMetadata(readTree(in));
+    }
+
+    @Override
+    public byte[] writeMetadata(TraceMetadata metadata) {
+        Objects.requireNonNull(metadata, "metadata");
+        StringWriter text = new StringWriter();
+        try {
+            JsonTrees.writePretty(RegistryTreeMapper.toTree(metadata), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -82,6 +82,15 @@ final class RegistryTreeMapper {
                 field.extra(Set.copyOf(ENTRY_FIELDS)));
     }
 
+    /** A {@code metadata.json} document (the metadata object on its own). */
+    static TraceMetadata toMetadata(JsonNode document) {
+        JsonField root = JsonField.root(document);
+        if (document == null || !document.isObject()) {
+            throw RegistryFormatException.at("$", "metadata is a JSON object, found " + JsonTrees.kind(document), null);
+        }
+        return metadata(root);
+    }
+
     private static TraceMetadata metadata(JsonField field) {
         return new TraceMetadata(
                 field.member("model_type").string(),
@@ -153,7 +162,7 @@ final class RegistryTreeMapper {
         return withExtra(node, entry.extra(), ENTRY_FIELDS);
     }
 
-    private static ObjectNode toTree(TraceMetadata metadata) {
+    static ObjectNode toTree(TraceMetadata metadata) {
         ObjectNode node = JsonTrees.NODES.objectNode();
         putText(node, "model_type", metadata.modelType());
         putText(node, "domain", metadata.domain());

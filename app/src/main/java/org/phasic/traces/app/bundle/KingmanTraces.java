@@ -32,10 +32,10 @@ import org.phasic.traces.ports.out.TraceCodec;
 public final class KingmanTraces {
     /** The sample sizes of the bundled Kingman traces. */
     public static final List<Integer> SAMPLE_SIZES = List.of(3, 5, 10, 15, 20);
-    /** Class-path folder of the bundle's source data. */
-    public static final String RESOURCE_DIR = "org/phasic/traces/app/bundle/source";
+    /** The bundle's source folder, relative to the app module. */
+    public static final String SOURCE_DIR = "src/bundle";
     /** Where {@link #main} writes by default, relative to the repository root. */
-    public static final String DEFAULT_TARGET = "app/src/main/resources/" + RESOURCE_DIR;
+    public static final String DEFAULT_TARGET = "app/" + SOURCE_DIR;
     public static final String TRACE_FILE = "trace.json.gz";
     public static final String METADATA_FILE = "metadata.json";
     static final String CREATED = "2026-11-25";

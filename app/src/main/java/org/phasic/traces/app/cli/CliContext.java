@@ -32,7 +32,7 @@ public final class CliContext {
 
     private Composition composition() {
         if (composition == null) {
-            composition = Composition.create(flags, environment, userHome);
+            composition = Composition.create(flags, environment, userHome, this::note);
         }
         return composition;
     }

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import org.phasic.traces.app.config.ConfigLoader.FlagValue;
 import org.phasic.traces.app.config.Configuration;
+import org.phasic.traces.app.codec.JacksonTraceCodec;
+import org.phasic.traces.application.TraceService;
+import org.phasic.traces.domain.registry.TraceId;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Spec;
                 "fetch verified traces by id, browse the registry, publish new ones."},
         footer = {"", "Exit codes: 0 ok, 1 operation failed, 2 usage or configuration error.",
                 "Configuration: defaults < <home>/config.yaml < PHASIC_TRACES_* environment < flags; see 'config show'."},
-        subcommands = {ConfigCommand.class})
+        subcommands = {ListCommand.class, ShowCommand.class, GetCommand.class, InstallCommand.class, EvalCommand.class,
+                VerifyCommand.class, GcCommand.class, PinCommand.class, ConfigCommand.class})
 public final class PhasicTracesCommand implements Runnable {
     private final Map<String, String> environment;
     private final Path userHome;
@@ -91,6 +96,21 @@ public final class PhasicTracesCommand implements Runnable {
             context = new CliContext(flags, environment, userHome, out, err, quiet);
         }
         return context;
+    }
+
+    /** Creates sub-commands; {@link EvalCommand} gets its traces through this command's fetch chain. */
+    public CommandLine.IFactory factory() {
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == EvalCommand.class) {
+                    EvalCommand.TraceLookup lookup = id -> context().injector().getInstance(TraceService.class)
+                            .load(TraceId.of(id), false).trace();
+                    return type.cast(new EvalCommand(lookup, new JacksonTraceCodec()));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
     }
 
     /** The context of the command line that {@code spec} belongs to. */

@@ -27,6 +27,8 @@ public final class ConfigCatalog {
                 ConfigKey.of("registry.branch", STRING, "master", "branch of registry.repo"),
                 ConfigKey.of("registry.url", URL, null, "registry.json from any https URL or file: URL (overrides repo/branch)"),
                 ConfigKey.of("registry.connectTimeout", DURATION, "3s", "connect timeout when refreshing the registry"),
+                ConfigKey.of("registry.maxAge", DURATION, "24h", "how old the cached registry may get before list/get refresh it"),
+                ConfigKey.of("store.lockWait", DURATION, "30s", "how long to wait for another process fetching the same trace"),
                 ConfigKey.of("install.jobs", INTEGER, "4", "parallel downloads for install")));
         keys.addAll(extra);
         return List.copyOf(keys);

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,11 +24,9 @@ class KingmanTracesTest {
     private final TraceCodec codec = new JacksonTraceCodec();
 
     private static byte[] committed(int n, String file) throws IOException {
-        String resource = "/" + KingmanTraces.RESOURCE_DIR + "/" + KingmanTraces.id(n) + "/" + file;
-        try (InputStream in = KingmanTracesTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as("committed file %s (run KingmanTraces to generate it)", resource).isNotNull();
-            return in.readAllBytes();
-        }
+        Path committed = Path.of(KingmanTraces.SOURCE_DIR, KingmanTraces.id(n), file);
+        assertThat(committed).as("committed file %s (run KingmanTraces to generate it)", committed).isRegularFile();
+        return Files.readAllBytes(committed);
     }
 
     @ParameterizedTest(name = "n = {0}")

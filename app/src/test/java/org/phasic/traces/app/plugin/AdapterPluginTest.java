@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.app.Composition;
 import org.phasic.traces.app.config.Configuration;
+import org.phasic.traces.ports.out.Notices;
 
 class AdapterPluginTest {
     private static final Key<String> GREETING = Key.get(String.class, Names.named("example.greeting"));
@@ -25,7 +26,7 @@ class AdapterPluginTest {
         Files.createDirectories(home);
         Files.writeString(home.resolve("config.yaml"), "profile: example\nexample:\n  greeting: from the config file\n");
 
-        Composition composition = Composition.create(Map.of(), Map.of(), userHome);
+        Composition composition = Composition.create(Map.of(), Map.of(), userHome, Notices.silent());
 
         assertThat(composition.profiles().names()).contains("gateway", "example");
         assertThat(composition.configuration().profiles()).containsExactly("example");
@@ -35,7 +36,7 @@ class AdapterPluginTest {
 
     @Test
     void pluginIsNotInstalledWhenItsProfileIsNotActive() {
-        Composition composition = Composition.create(Map.of(), Map.of(), userHome);
+        Composition composition = Composition.create(Map.of(), Map.of(), userHome, Notices.silent());
 
         assertThat(composition.configuration().profiles()).containsExactly("gateway");
         assertThat(composition.configuration().find(Configuration.PROFILE)).hasValue("gateway");

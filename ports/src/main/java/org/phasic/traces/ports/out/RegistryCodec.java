@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceMetadata;
 
 /** Reads and writes {@code registry.json}, keeping unknown members. */
 public interface RegistryCodec {
@@ -16,4 +17,10 @@ public interface RegistryCodec {
 
     /** Writes {@code registry} as pretty-printed JSON in the public format (stable member order). */
     void write(Registry registry, OutputStream out) throws IOException;
+
+    /** Parses a trace directory's {@code metadata.json} (the registry's metadata object on its own). */
+    TraceMetadata readMetadata(InputStream in) throws IOException;
+
+    /** Writes {@code metadata} as {@code metadata.json}: pretty JSON, stable member order, same bytes for equal input. */
+    byte[] writeMetadata(TraceMetadata metadata);
 }

@@ -74,6 +74,12 @@ public interface TraceStore {
 
         /** Deletes the staging file if it was not committed. */
         void discard();
+
+        /** Bytes written; valid after {@link #close()}. */
+        long size();
+
+        /** SHA-256 of the bytes written, lower-case hex; valid after {@link #close()}. */
+        String sha256();
     }
 
     /**

@@ -1,0 +1,71 @@
+package org.phasic.traces.app;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.phasic.traces.application.LoadedTrace;
+import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.trace.EliminationTrace;
+
+/** A verified trace for Java users: its registry entry, the elimination trace, and evaluation shortcuts. */
+public final class PhasicTrace {
+    private final LoadedTrace loaded;
+
+    PhasicTrace(LoadedTrace loaded) {
+        this.loaded = Objects.requireNonNull(loaded, "loaded");
+    }
+
+    /** The trace id. */
+    public String id() {
+        return loaded.entry().id().value();
+    }
+
+    /** The registry entry (CID, metadata, checksum, licence). */
+    public TraceEntry entry() {
+        return loaded.entry();
+    }
+
+    /** The elimination trace. */
+    public EliminationTrace trace() {
+        return loaded.trace();
+    }
+
+    /** The verified {@code trace.json.gz} in the local store. */
+    public Path path() {
+        return loaded.path();
+    }
+
+    /** Which source served it ({@code local store} when it was already here). */
+    public String servedBy() {
+        return loaded.fetched().servedBy();
+    }
+
+    /** Density at {@code t} by phasic's discretised forward algorithm with granularity {@code g} (0 = automatic). */
+    public double pdf(double[] theta, double t, int granularity) {
+        return loaded.trace().pdf(theta, t, granularity);
+    }
+
+    /** Densities at {@code times} (one forward pass). */
+    public double[] pdf(double[] theta, double[] times, int granularity) {
+        return loaded.trace().pdf(theta, times, granularity);
+    }
+
+    /** Σ log(max(pdf, 1e-10)) over {@code times}, as phasic's {@code trace_to_log_likelihood}. */
+    public double logLikelihood(double[] theta, double[] times, int granularity) {
+        return loaded.trace().logLikelihood(theta, times, granularity);
+    }
+
+    /** The exact density at {@code t} (uniformisation), for accuracy checks. */
+    public double exactPdf(double[] theta, double t) {
+        return loaded.trace().exactPdf(theta, t);
+    }
+
+    /** One line: vertices, parameters, operations. */
+    public String summary() {
+        return loaded.summary();
+    }
+
+    @Override
+    public String toString() {
+        return id() + " (" + summary() + ", CID " + entry().cid() + ")";
+    }
+}

@@ -1,0 +1,62 @@
+package org.phasic.traces.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import org.phasic.traces.application.LoadedTrace;
+import org.phasic.traces.application.TraceService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code get ID}: a verified trace in the local store (fetched if needed). */
+@Command(name = "get", description = "Get a verified trace by id (local store first, then the sources of the active profiles).")
+public final class GetCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "trace id, e.g. coalescent_n5_theta1")
+    private String id;
+
+    @Option(names = "--force", description = "fetch again even if the local store has it")
+    private boolean force;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "also copy trace.json.gz to FILE")
+    private Path output;
+
+    @Option(names = "--json", description = "print JSON")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext context = PhasicTracesCommand.contextOf(spec);
+        var traceId = CliArguments.traceId(id);
+        LoadedTrace loaded = context.injector().getInstance(TraceService.class).load(traceId, force);
+        Path path = loaded.path();
+        if (output != null) {
+            Path target = output.toAbsolutePath();
+            Path staged = Files.createTempFile(target.getParent(), ".phasic-traces-", ".part");
+            Files.copy(path, staged, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            path = target;
+        }
+        if (json) {
+            ObjectNode node = EntryJson.summary(loaded.entry());
+            node.put("path", path.toString());
+            node.put("served_by", loaded.fetched().servedBy());
+            node.put("n_vertices", loaded.trace().nVertices());
+            node.put("operations", loaded.trace().operations().size());
+            context.out().println(EntryJson.write(node));
+        } else {
+            context.out().println(path);
+            context.note(traceId + ": " + loaded.summary() + " (CID " + loaded.entry().cid() + ", from "
+                    + loaded.fetched().servedBy() + ", verified)");
+        }
+        context.out().flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,91 @@
+package org.phasic.traces.app.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.phasic.traces.application.InstallService;
+import org.phasic.traces.application.InstallService.Outcome;
+import org.phasic.traces.application.RegistryService;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceCollection;
+import org.phasic.traces.domain.registry.TraceId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code install}: fetch many traces (a collection, given ids, or the whole registry) in parallel. */
+@Command(name = "install", description = "Fetch traces into the local store: the given ids, a collection, or the whole registry.")
+public final class InstallCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--collection", paramLabel = "NAME", description = "a collection from the registry")
+    private String collection;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parallel fetches (default: install.jobs, 4)")
+    private Integer jobs;
+
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "trace ids (default: every trace in the registry)")
+    private List<String> ids = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext context = PhasicTracesCommand.contextOf(spec);
+        int parallel = jobs != null ? jobs : context.configuration().integer("install.jobs");
+        if (parallel < 1 || parallel > 64) {
+            throw new CliArguments.UsageError("--jobs must be between 1 and 64, not " + parallel);
+        }
+        List<TraceId> wanted = selection(context.injector().getInstance(RegistryService.class).current());
+        InstallService installer = context.injector().getInstance(InstallService.class);
+        AtomicInteger done = new AtomicInteger();
+        List<Outcome> outcomes;
+        boolean bar = System.console() != null && !context.quiet();
+        try (ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName("install").setInitialMax(wanted.size())
+                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
+            outcomes = installer.install(wanted, parallel, outcome -> {
+                int count = done.incrementAndGet();
+                if (progress != null) {
+                    progress.step();
+                } else {
+                    synchronized (context) {
+                        context.note("[" + count + "/" + wanted.size() + "] " + outcome.id() + ": "
+                                + (outcome.ok() ? "ok (" + outcome.servedBy() + ")" : "FAILED " + outcome.error()));
+                    }
+                }
+            });
+        }
+        long failed = outcomes.stream().filter(outcome -> !outcome.ok()).count();
+        long already = outcomes.stream().filter(Outcome::alreadyStored).count();
+        outcomes.stream().filter(outcome -> !outcome.ok())
+                .forEach(outcome -> context.err().println("failed " + outcome.id() + ": " + outcome.error()));
+        context.out().printf("installed %d trace(s): %d fetched, %d already stored, %d failed%n",
+                outcomes.size() - failed, outcomes.size() - failed - already, already, failed);
+        context.out().flush();
+        return failed == 0 ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private List<TraceId> selection(Registry registry) {
+        if (collection != null && !ids.isEmpty()) {
+            throw new CliArguments.UsageError("give either --collection or ids, not both");
+        }
+        if (collection != null) {
+            TraceCollection members = registry.collections().get(collection);
+            if (members == null) {
+                throw new CliArguments.UsageError("unknown collection '" + collection + "'; the registry has: "
+                        + String.join(", ", registry.collections().keySet()));
+            }
+            return members.traces().stream().map(CliArguments::traceId).toList();
+        }
+        if (!ids.isEmpty()) {
+            return ids.stream().map(CliArguments::traceId).toList();
+        }
+        return List.copyOf(registry.traces().keySet());
+    }
+
+}

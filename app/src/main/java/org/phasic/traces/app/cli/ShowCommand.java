@@ -1,0 +1,84 @@
+package org.phasic.traces.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.phasic.traces.application.RegistryService;
+import org.phasic.traces.domain.registry.FileRef;
+import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.registry.TraceMetadata;
+import org.phasic.traces.ports.out.TraceStore;
+import org.phasic.traces.ports.out.TraceStore.StoredTrace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code show ID}: everything the registry says about a trace, and whether it is stored here. */
+@Command(name = "show", description = "Show a trace's registry entry and whether the local store has it.")
+public final class ShowCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "trace id")
+    private String id;
+
+    @Option(names = "--json", description = "print JSON")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext context = PhasicTracesCommand.contextOf(spec);
+        TraceId traceId = CliArguments.traceId(id);
+        RegistryService registry = context.injector().getInstance(RegistryService.class);
+        TraceEntry entry = registry.current().find(traceId).orElseThrow(() -> new CliArguments.UsageError(
+                "unknown trace id '" + traceId + "' (see 'phasic-traces list')"));
+        Optional<StoredTrace> stored = context.injector().getInstance(TraceStore.class).find(traceId, entry.cid());
+        boolean bundled = registry.bundled().find(traceId).filter(b -> b.cid().equals(entry.cid())).isPresent();
+        if (json) {
+            ObjectNode node = EntryJson.summary(entry);
+            node.put("bundled", bundled);
+            node.put("stored", stored.map(s -> s.file(TraceEntry.TRACE_FILE).orElseThrow().path().toString()).orElse(null));
+            context.out().println(EntryJson.write(node));
+        } else {
+            print(context.out(), entry, bundled, stored);
+        }
+        context.out().flush();
+        return ExitCode.OK;
+    }
+
+    private static void print(PrintWriter out, TraceEntry entry, boolean bundled, Optional<StoredTrace> stored) {
+        TraceMetadata metadata = entry.metadata();
+        out.println(entry.id());
+        field(out, "description", entry.description());
+        field(out, "cid", entry.cid());
+        field(out, "checksum", entry.checksum());
+        field(out, "license", entry.license());
+        if (metadata != null) {
+            field(out, "model", metadata.modelType() + " / " + metadata.variant() + " (" + metadata.domain() + ")");
+            field(out, "vertices", String.valueOf(metadata.vertices()));
+            field(out, "parameters", metadata.parameters().isEmpty() ? String.valueOf(metadata.paramLength())
+                    : String.join(", ", metadata.parameters().stream().map(p -> p.name() + " " + p.domain()).toList()));
+            field(out, "tags", String.join(", ", metadata.tags()));
+            field(out, "author", metadata.author());
+            if (metadata.citation() != null) {
+                field(out, "citation", metadata.citation().text() + " doi:" + metadata.citation().doi());
+            }
+        }
+        for (Map.Entry<String, FileRef> file : entry.files().entrySet()) {
+            field(out, "file", file.getKey() + " " + file.getValue().sizeBytes() + " bytes, cid " + file.getValue().cid());
+        }
+        field(out, "bundled", bundled ? "yes (works offline)" : "no");
+        field(out, "stored", stored.map(s -> s.file(TraceEntry.TRACE_FILE).orElseThrow().path().toString()).orElse("no"));
+    }
+
+    private static void field(PrintWriter out, String name, String value) {
+        if (value != null) {
+            out.printf("  %-12s %s%n", name, value);
+        }
+    }
+}

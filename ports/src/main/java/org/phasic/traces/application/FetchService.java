@@ -1,0 +1,195 @@
+package org.phasic.traces.application;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.cid.ContentException;
+import org.phasic.traces.domain.cid.ContentNotFoundException;
+import org.phasic.traces.domain.cid.CorruptContentException;
+import org.phasic.traces.domain.cid.InvalidCidException;
+import org.phasic.traces.domain.registry.Checksum;
+import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.out.BlockFeed;
+import org.phasic.traces.ports.out.ContentSource;
+import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.out.TraceStore;
+import org.phasic.traces.ports.out.TraceStore.StagedFile;
+import org.phasic.traces.ports.out.TraceStore.StoredTrace;
+import org.phasic.traces.ports.out.TraceStore.VerifiedStagedFile;
+import org.phasic.traces.ports.out.TraceStore.WorkLock;
+
+/**
+ * The fetch chain (DESIGN §5): the local store first — a hit touches no other source — then every bound
+ * {@link ContentSource} in order. Each source's blocks are verified against the directory CID, and
+ * {@code trace.json.gz} against the registry checksum, before anything is committed to the store; a source
+ * that serves bad bytes is reported and the next one is tried.
+ */
+public final class FetchService {
+    /** {@link FetchedTrace#servedBy()} of a store hit. */
+    public static final String LOCAL_STORE = "local store";
+    private static final List<String> FILES = List.of(TraceEntry.TRACE_FILE, TraceEntry.METADATA_FILE);
+
+    private final RegistryService registry;
+    private final TraceStore store;
+    private final List<ContentSource> sources;
+    private final Notices notices;
+    private final FetchSettings settings;
+
+    public FetchService(RegistryService registry, TraceStore store, List<ContentSource> sources, Notices notices,
+                        FetchSettings settings) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.store = Objects.requireNonNull(store, "store");
+        this.sources = sources.stream().sorted(Comparator.comparingInt(ContentSource::order)).toList();
+        this.notices = Objects.requireNonNull(notices, "notices");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The sources after the local store, in the order they are tried (network ones dropped when offline). */
+    public List<ContentSource> sources() {
+        return sources.stream().filter(source -> !(settings.offline() && source.usesNetwork())).toList();
+    }
+
+    /**
+     * A verified copy of trace {@code id} in the local store, fetching it if needed.
+     *
+     * @param force fetch again even if the store has it
+     * @throws TraceUnavailableException when the id is unknown or no source delivers verified content
+     */
+    public FetchedTrace get(TraceId id, boolean force) throws IOException {
+        List<TraceEntry> candidates = registry.candidates(id);
+        if (candidates.isEmpty() && !settings.offline()) {
+            registry.update();
+            candidates = registry.candidates(id);
+        }
+        if (candidates.isEmpty()) {
+            throw new TraceUnavailableException("unknown trace id '" + id + "'", List.of(),
+                    settings.offline() ? "offline: only bundled and previously fetched registries are known; see 'phasic-traces list'"
+                            : "see 'phasic-traces list' for the ids the registry has");
+        }
+        List<String> failures = new ArrayList<>();
+        for (int index = 0; index < candidates.size(); index++) {
+            TraceEntry entry = candidates.get(index);
+            Optional<FetchedTrace> fetched = fetchEntry(entry, force, failures);
+            if (fetched.isPresent()) {
+                if (index > 0) {
+                    notices.notice("using the bundled copy of " + id + " (CID " + entry.cid() + "): the registry's CID "
+                            + candidates.get(0).cid() + " could not be fetched");
+                }
+                return fetched.get();
+            }
+        }
+        throw new TraceUnavailableException("could not fetch " + id, failures, settings.offline()
+                ? "you are offline; run without --offline (and PHASIC_TRACES_OFFLINE) to use the network"
+                : "check your network, or try another profile: --profile daemon (a local IPFS node) or a private mirror");
+    }
+
+    private Optional<FetchedTrace> fetchEntry(TraceEntry entry, boolean force, List<String> failures) throws IOException {
+        Cid root;
+        try {
+            root = Cid.parse(entry.cid());
+        } catch (InvalidCidException e) {
+            failures.add("registry CID of " + entry.id() + " is invalid (" + e.getMessage() + ")");
+            return Optional.empty();
+        }
+        String rootText = root.toString();
+        if (!force) {
+            Optional<FetchedTrace> hit = fromStore(entry, rootText);
+            if (hit.isPresent()) {
+                return hit;
+            }
+        }
+        try (WorkLock lock = store.lock(rootText, settings.lockWait())) {
+            if (!force || !lock.held()) {
+                Optional<FetchedTrace> doneMeanwhile = fromStore(entry, rootText);
+                if (doneMeanwhile.isPresent()) {
+                    return doneMeanwhile;
+                }
+            }
+            for (ContentSource source : sources()) {
+                try {
+                    Optional<StoredTrace> stored = fetchFrom(source, entry, root);
+                    if (stored.isPresent()) {
+                        return Optional.of(new FetchedTrace(entry, stored.get(), source.name()));
+                    }
+                    failures.add(source.name() + ": does not have " + rootText);
+                } catch (ContentException e) {
+                    String message = source.name() + ": served bad content (" + e.getMessage() + ")";
+                    notices.notice(message + "; trying the next source");
+                    failures.add(message);
+                } catch (IOException | UncheckedIOException e) {
+                    failures.add(source.name() + ": " + e.getMessage());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<FetchedTrace> fromStore(TraceEntry entry, String root) throws IOException {
+        Optional<StoredTrace> stored = store.find(entry.id(), root);
+        store.problems().forEach(problem -> notices.notice("local store: " + problem.what() + " was damaged ("
+                + problem.reason() + "); fetching it again"));
+        return stored.map(trace -> new FetchedTrace(entry, trace, LOCAL_STORE));
+    }
+
+    private Optional<StoredTrace> fetchFrom(ContentSource source, TraceEntry entry, Cid root) throws IOException {
+        Map<String, VerifiedStagedFile> files = new LinkedHashMap<>();
+        try {
+            for (String name : FILES) {
+                Optional<BlockFeed> feed = source.open(root, name);
+                if (feed.isEmpty()) {
+                    if (name.equals(TraceEntry.TRACE_FILE)) {
+                        return Optional.empty();
+                    }
+                    continue;
+                }
+                StagedFile staged = store.stage();
+                try (BlockFeed blocks = feed.get()) {
+                    Cid fileCid = VerifiedExtraction.extract(root, name, blocks, staged.output(), settings.maxFileBytes());
+                    staged.close();
+                    files.put(name, new VerifiedStagedFile(staged, fileCid.toString()));
+                } catch (ContentNotFoundException missing) {
+                    staged.discard();
+                    if (name.equals(TraceEntry.TRACE_FILE)) {
+                        throw missing;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    staged.discard();
+                    throw e;
+                }
+            }
+            checkChecksum(entry, files.get(TraceEntry.TRACE_FILE).staged());
+            StoredTrace stored = store.commit(entry.id(), root.toString(), files);
+            files.clear();
+            return Optional.of(stored);
+        } finally {
+            files.values().forEach(file -> file.staged().discard());
+        }
+    }
+
+    private void checkChecksum(TraceEntry entry, StagedFile trace) {
+        if (entry.checksum() == null) {
+            notices.notice(entry.id() + " has no checksum in the registry; verified by CID only");
+            return;
+        }
+        Checksum expected;
+        try {
+            expected = Checksum.parse(entry.checksum());
+        } catch (IllegalArgumentException e) {
+            notices.notice(entry.id() + ": " + e.getMessage() + "; verified by CID only");
+            return;
+        }
+        if (!expected.matches(HexFormat.of().parseHex(trace.sha256()))) {
+            throw new CorruptContentException(TraceEntry.TRACE_FILE + " matches its CID but not the registry checksum (sha256:"
+                    + trace.sha256() + ", registry " + expected + ")");
+        }
+    }
+}

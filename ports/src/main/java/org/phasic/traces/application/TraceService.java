@@ -1,0 +1,37 @@
+package org.phasic.traces.application;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.Objects;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.trace.InvalidTraceException;
+import org.phasic.traces.ports.out.TraceCodec;
+
+/** Gets a trace through the fetch chain and parses it. */
+public final class TraceService {
+    private final FetchService fetch;
+    private final TraceCodec codec;
+
+    public TraceService(FetchService fetch, TraceCodec codec) {
+        this.fetch = Objects.requireNonNull(fetch, "fetch");
+        this.codec = Objects.requireNonNull(codec, "codec");
+    }
+
+    /**
+     * The verified, parsed trace {@code id}.
+     *
+     * @param force fetch again even if the local store has it
+     * @throws TraceUnavailableException when no source can deliver it
+     * @throws InvalidTraceException     when the verified bytes are not a valid trace (a defect of the published trace)
+     */
+    public LoadedTrace load(TraceId id, boolean force) throws IOException {
+        FetchedTrace fetched = fetch.get(id, force);
+        LoadedTrace loaded;
+        try (InputStream in = Files.newInputStream(fetched.stored().file(org.phasic.traces.domain.registry.TraceEntry.TRACE_FILE)
+                .orElseThrow().path())) {
+            loaded = new LoadedTrace(fetched, codec.read(in));
+        }
+        return loaded;
+    }
+}
