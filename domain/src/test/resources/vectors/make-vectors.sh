@@ -9,7 +9,7 @@
 #                          e.g. IPFS_API_URL=http://127.0.0.1:5001/api/v0)
 #
 # Inputs are never committed: lcg.js makes them (the Java tests use the identical LcgInputStream); trees are
-# described by small-tree.tsv / big-tree.tsv (path, seed, size). Output, next to this script:
+# described by small-tree.tsv / big-tree.tsv / empty-dir.tsv (path, seed, size). Output, next to this script:
 #   vectors.tsv   kind  name  seed  size  profile  tool  cid
 #                 kind: file | tree; profile: cidVersion:rawLeaves:chunkSize:maxLinks
 #   *.car         small CAR fixtures written by ipfs-car and js-ipfs (dag/export), and evil-dotdot.car
@@ -139,6 +139,19 @@ tree_vector() { # NAME [js-ipfs profiles...]
 
 tree_vector small-tree "${STANDARD[@]}"
 tree_vector big-tree "${STANDARD[@]}"
+
+# An empty directory (Kubo keeps empty directories; ipfs-car and js-ipfs add cannot express one):
+# js-ipfs MFS files/mkdir + files/stat. empty-dir.tsv is the (empty) tree spec.
+if [ -n "$API" ]; then
+  echo "tree empty-dir"
+  for p in "$KUBO" "$KUBO_V1"; do
+    d="/empty-dir-${p%%:*}-$$"
+    curl -sf -X POST "$API/files/mkdir?arg=$d&cid-version=${p%%:*}" > /dev/null
+    row tree empty-dir - - "$p" "js-ipfs files/mkdir" \
+      "$(curl -sf -X POST "$API/files/stat?arg=$d" | sed -n 's/.*"Hash":"\([^"]*\)".*/\1/p')"
+    curl -sf -X POST "$API/files/rm?arg=$d&recursive=true" > /dev/null
+  done
+fi
 
 # ---- CAR fixtures (small enough to commit) -----------------------------------------------------------
 echo "fixtures"
