@@ -72,6 +72,10 @@ final class GitHubApi {
         return send("PUT", url, body, subject);
     }
 
+    JsonNode delete(HttpUrl url, String subject) throws IOException {
+        return send("DELETE", url, null, subject);
+    }
+
     ObjectMapper mapper() {
         return mapper;
     }

@@ -74,8 +74,12 @@ public final class GitHubPullRequests implements RegistryPullRequests {
         String branch = changeBranch(change);
         ObjectNode ref = api.mapper().createObjectNode().put("ref", "refs/heads/" + branch).put("sha", baseSha);
         api.post(api.url("repos/" + head + "/git/refs"), ref, "repository " + head);
-
-        updateRegistry(api, head, branch, change);
+        try {
+            updateRegistry(api, head, branch, change);
+        } catch (IOException | RuntimeException e) {
+            deleteBranchQuietly(api, head, branch);
+            throw e;
+        }
 
         String headLabel = canPush ? branch : owner(head) + ":" + branch;
         ObjectNode pull = api.mapper().createObjectNode()
@@ -105,6 +109,15 @@ public final class GitHubPullRequests implements RegistryPullRequests {
                 }
             }
             pause();
+        }
+    }
+
+    /** Removes the change branch after a failed update, so no stray branch is left; a failure here is ignored. */
+    private static void deleteBranchQuietly(GitHubApi api, String head, String branch) {
+        try {
+            api.delete(api.url("repos/" + head + "/git/refs/heads/" + branch), "branch " + branch + " of " + head);
+        } catch (IOException ignored) {
+            // the original failure is the one to report
         }
     }
 

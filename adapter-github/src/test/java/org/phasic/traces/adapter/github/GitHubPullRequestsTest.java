@@ -230,7 +230,7 @@ class GitHubPullRequestsTest {
     }
 
     @Test
-    void persistentConflictGivesUpAfterTheBoundedAttemptsWithoutOpeningAPullRequest() {
+    void persistentConflictGivesUpAfterTheBoundedAttemptsWithoutOpeningAPullRequest() throws Exception {
         api.enqueue(repository(true));
         api.enqueue(baseRef());
         api.enqueue(reply(201, "{}"));
@@ -239,23 +239,36 @@ class GitHubPullRequestsTest {
             api.enqueue(reply(409, "{\"message\": \"conflict\"}"));
         }
 
+        api.enqueue(new MockResponse.Builder().code(204).build());
+
         assertThatThrownBy(() -> client().submit(change(), token)).isInstanceOf(java.io.IOException.class)
                 .hasMessageContaining("kept changing while it was being updated (3 attempts)");
-        assertThat(api.getRequestCount()).isEqualTo(9);
+        assertThat(api.getRequestCount()).isEqualTo(10);
+        for (int i = 0; i < 9; i++) {
+            next();
+        }
+        assertThat(next().getRequestLine()).isEqualTo("DELETE /repos/munch-group/phasic-traces/git/refs/heads/" + BRANCH + " HTTP/1.1");
     }
 
     @Test
-    void existingIdInAddModeIsRefusedBeforeWriting() {
+    void existingIdInAddModeIsRefusedBeforeWriting() throws Exception {
         Registry live = codec.read(LiveRegistry.bytes());
         byte[] withEntry = codec.toBytes(live.with(newEntry(), "2026-02-28T00:00:00Z"));
         api.enqueue(repository(true));
         api.enqueue(baseRef());
         api.enqueue(reply(201, "{}"));
         api.enqueue(contents(withEntry, BLOB_SHA));
+        api.enqueue(reply(422, "{\"message\": \"Reference does not exist\"}"));
 
         assertThatThrownBy(() -> client().submit(change(), token)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("trace coalescent_n6_theta1 already exists in munch-group/phasic-traces@master");
-        assertThat(api.getRequestCount()).isEqualTo(4);
+        assertThat(api.getRequestCount()).isEqualTo(5);
+        for (int i = 0; i < 4; i++) {
+            next();
+        }
+        RecordedRequest cleanup = next();
+        assertThat(cleanup.getRequestLine()).startsWith("DELETE /repos/munch-group/phasic-traces/git/refs/heads/phasic-traces/add-");
+        assertApiHeaders(cleanup);
     }
 
     @Test
@@ -366,6 +379,7 @@ class GitHubPullRequestsTest {
         assertThat(token.scrub("x " + TOKEN + " y")).isEqualTo("x **** y");
         assertThatThrownBy(() -> AccessToken.of("abc\r\nX-Evil: 1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("abc");
+        assertThatThrownBy(() -> AccessToken.of("tok\u00e9n")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

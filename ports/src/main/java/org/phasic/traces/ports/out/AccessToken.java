@@ -16,13 +16,13 @@ public final class AccessToken {
     /**
      * Wraps {@code value}.
      *
-     * @throws IllegalArgumentException when it is blank or contains whitespace or control characters (which would
+     * @throws IllegalArgumentException when it is blank or contains anything but printable ASCII (which would
      *                                  break or forge an HTTP header)
      */
     public static AccessToken of(String value) {
         Objects.requireNonNull(value, "token");
-        if (value.isBlank() || value.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
-            throw new IllegalArgumentException("invalid access token: it is empty or contains spaces or control characters");
+        if (value.isBlank() || value.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+            throw new IllegalArgumentException("invalid access token: it is empty or contains spaces, control or non-ASCII characters");
         }
         return new AccessToken(value);
     }
