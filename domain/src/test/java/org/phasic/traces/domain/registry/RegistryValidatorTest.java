@@ -143,7 +143,7 @@ class RegistryValidatorTest {
         Registry bad = new Registry(base.version(), base.updated(), base.traces(), collections, base.pinningServices(), Map.of());
 
         assertThat(defects(bad)).hasSize(5).startsWith(
-                "$['Bad Name']".replace("$", "$.collections") + ": collection names follow the trace id rules: lower-case letters, digits, '_', '.', '-'")
+                "$.collections['Bad Name']: collection names follow the trace id rules: lower-case letters, digits, '_', '.', '-'")
                 .contains("$.collections['Bad Name'].traces[1]: no trace missing_one in this registry",
                         "$.collections['Bad Name'].traces[2]: not a valid trace id",
                         "$.collections['Bad Name'].traces[3]: trace coalescent_n5_theta1 is listed twice");
