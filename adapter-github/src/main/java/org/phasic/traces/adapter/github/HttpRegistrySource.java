@@ -3,8 +3,6 @@ package org.phasic.traces.adapter.github;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -20,10 +18,6 @@ import org.phasic.traces.ports.out.RegistrySource;
 public final class HttpRegistrySource implements RegistrySource {
     /** Where raw GitHub files are served from. */
     public static final String RAW_GITHUB = "https://raw.githubusercontent.com/";
-    private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
-    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-    private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._/-]{1,255}");
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
 
     private final HttpUrl url;
     private final OkHttpClient client;
@@ -46,7 +40,7 @@ public final class HttpRegistrySource implements RegistrySource {
      * @throws IllegalArgumentException saying what is wrong with the URL
      */
     public static HttpRegistrySource forUrl(String url, OkHttpClient client, HttpSettings settings) {
-        return new HttpRegistrySource(checkedUrl(url), client, settings);
+        return new HttpRegistrySource(SafeUrls.httpsOrLoopback(url, "registry URL"), client, settings);
     }
 
     /**
@@ -57,58 +51,14 @@ public final class HttpRegistrySource implements RegistrySource {
      * @throws IllegalArgumentException saying what is wrong with the repository or branch
      */
     public static HttpRegistrySource forGitHub(String repo, String branch, OkHttpClient client, HttpSettings settings) {
-        return new HttpRegistrySource(checkedUrl(rawGitHubUrl(repo, branch)), client, settings);
+        return new HttpRegistrySource(SafeUrls.httpsOrLoopback(rawGitHubUrl(repo, branch), "registry URL"), client, settings);
     }
 
     /** The raw GitHub URL of {@code registry.json} in {@code repo} at {@code branch}, after checking both. */
     public static String rawGitHubUrl(String repo, String branch) {
-        checkRepository(repo);
-        checkBranch(branch);
+        GitHubNames.checkRepository(repo);
+        GitHubNames.checkBranch(branch);
         return RAW_GITHUB + repo + "/" + branch + "/registry.json";
-    }
-
-    /** Checks {@code owner/name}; throws {@link IllegalArgumentException} saying what is wrong. */
-    public static void checkRepository(String repo) {
-        Objects.requireNonNull(repo, "repo");
-        String[] parts = repo.split("/", -1);
-        if (parts.length != 2 || !OWNER.matcher(parts[0]).matches() || !REPOSITORY.matcher(parts[1]).matches()
-                || parts[1].equals(".") || parts[1].equals("..")) {
-            throw new IllegalArgumentException("invalid GitHub repository '" + printable(repo)
-                    + "': expected owner/name, e.g. munch-group/phasic-traces");
-        }
-    }
-
-    /** Checks a branch name; throws {@link IllegalArgumentException} saying what is wrong. */
-    public static void checkBranch(String branch) {
-        Objects.requireNonNull(branch, "branch");
-        if (!BRANCH.matcher(branch).matches() || branch.contains("..") || branch.contains("//") || branch.startsWith("/")
-                || branch.startsWith("-") || branch.startsWith(".") || branch.endsWith("/") || branch.endsWith(".")
-                || branch.endsWith(".lock")) {
-            throw new IllegalArgumentException("invalid branch name '" + printable(branch)
-                    + "': use letters, digits, '.', '_', '-' and '/' (no '..', no leading '-', '.' or '/')");
-        }
-    }
-
-    private static HttpUrl checkedUrl(String text) {
-        Objects.requireNonNull(text, "url");
-        HttpUrl parsed = HttpUrl.parse(text);
-        if (parsed == null) {
-            throw new IllegalArgumentException("invalid registry URL '" + printable(text) + "': expected an https:// URL");
-        }
-        if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
-            throw new IllegalArgumentException("registry URL must not contain credentials: " + parsed.newBuilder()
-                    .username("").password("").build());
-        }
-        if (parsed.scheme().equals("http") && !LOOPBACK.contains(parsed.host())) {
-            throw new IllegalArgumentException("registry URL " + parsed + " uses plain http; use https "
-                    + "(http is accepted only for 127.0.0.1 and localhost)");
-        }
-        return parsed;
-    }
-
-    static String printable(String text) {
-        String shown = text.length() > 100 ? text.substring(0, 100) + "..." : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 
     @Override

@@ -137,7 +137,8 @@ public final class JacksonRegistryCodec implements RegistryCodec {
 
     private static final class TooLargeException extends IOException {
         TooLargeException(long limit) {
-            super("the document is larger than " + limit + " bytes (" + (limit / (1024 * 1024)) + " MiB); refusing to read it");
+            super("the document is larger than " + limit + " bytes" + (limit >= 1024 * 1024 ? " (" + limit / (1024 * 1024) + " MiB)" : "")
+                    + "; refusing to read it");
         }
     }
 

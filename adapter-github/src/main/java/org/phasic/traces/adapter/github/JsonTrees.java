@@ -34,6 +34,11 @@ import org.phasic.traces.domain.registry.JsonPath;
 final class JsonTrees {
     /** Exact numbers both ways: {@code 1.10} stays {@code 1.10}. */
     static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonFactory PRETTY_FACTORY = JsonFactory.builder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .build();
+    private static final ObjectMapper PRETTY_MAPPER = new ObjectMapper(PRETTY_FACTORY);
 
     private JsonTrees() {
     }
@@ -67,14 +72,10 @@ final class JsonTrees {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
         printer.indentObjectsWith(indenter);
         printer.indentArraysWith(indenter);
-        JsonFactory factory = JsonFactory.builder()
-                .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-                .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-                .build();
-        try (JsonGenerator generator = factory.createGenerator(out)) {
+        try (JsonGenerator generator = PRETTY_FACTORY.createGenerator(out)) {
             generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             generator.setPrettyPrinter(printer);
-            new ObjectMapper(factory).writeTree(generator, tree);
+            PRETTY_MAPPER.writeTree(generator, tree);
         }
         out.write('\n');
         out.flush();

@@ -1,0 +1,134 @@
+package org.phasic.traces.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code registry init|validate}, run under the real top-level command (registered here as the lead will in it). */
+class RegistryCommandTest {
+    @TempDir
+    Path temp;
+
+    private Path live;
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void copyLiveRegistry() throws Exception {
+        live = temp.resolve("live-registry.json");
+        try (InputStream in = getClass().getResourceAsStream("live-registry.json")) {
+            Files.copy(in, live);
+        }
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new PhasicTracesCommand(Map.of(), temp.resolve("user")));
+        commandLine.addSubcommand(new RegistryCommand());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void validateReportsEachDefectOfTheLiveRegistryWithItsPathAndExitsOne() {
+        Run run = run("registry", "validate", live.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out().lines()).hasSize(12)
+                .contains("11 defects in " + live)
+                .anyMatch(line -> line.startsWith("$.traces.coalescent_n5_theta1.files['trace.json.gz'].cid: invalid CID \"bafybei6d8"))
+                .anyMatch(line -> line.startsWith("$.collections.coalescent_basic.cid: invalid CID"));
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void validateJsonIsMachineReadable() throws Exception {
+        Run run = run("registry", "validate", "--json", live.toUri().toString());
+
+        JsonNode result = new ObjectMapper().readTree(run.out());
+        assertThat(run.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(result.get("valid").asBoolean()).isFalse();
+        assertThat(result.get("traces").asInt()).isEqualTo(5);
+        assertThat(result.get("collections").asInt()).isEqualTo(1);
+        assertThat(result.get("defects")).hasSize(11);
+        assertThat(result.get("defects").get(10).get("path").asText()).isEqualTo("$.collections.coalescent_basic.cid");
+    }
+
+    @Test
+    void structuralDefectIsReportedWithItsPath() throws Exception {
+        Path duplicate = Files.writeString(temp.resolve("dup.json"), "{\"version\": \"1.0.0\", \"traces\": {\"a\": {}, \"a\": {}}}");
+
+        Run run = run("registry", "validate", duplicate.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out()).startsWith("$.traces.a: not valid JSON: Duplicate").contains("1 defect in ");
+    }
+
+    @Test
+    void initOutputPassesValidate() {
+        Path dir = temp.resolve("new-registry");
+
+        Run init = run("registry", "init", dir.toString(), "--repo", "alice/traces");
+        Run validate = run("registry", "validate", dir.resolve("registry.json").toString());
+
+        assertThat(init.code()).isZero();
+        assertThat(init.out()).contains("Created a registry in " + dir, "  registry.json", "  .github/workflows/validate.yml", "git: ");
+        assertThat(validate.code()).isZero();
+        assertThat(validate.out()).isEqualTo("valid: 0 traces, 0 collections in " + dir.resolve("registry.json") + System.lineSeparator());
+    }
+
+    @Test
+    void initRefusesANonEmptyFolderWithOneLine() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("busy"));
+        Files.writeString(dir.resolve("x"), "x");
+
+        Run run = run("registry", "init", dir.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("phasic-traces: " + dir + " is not empty").contains("--force");
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        Run badRepo = run("registry", "init", temp.resolve("d").toString(), "--repo", "nope");
+        Run badScheme = run("registry", "validate", "ftp://host/registry.json");
+
+        assertThat(badRepo.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(badRepo.err()).startsWith("phasic-traces: invalid GitHub repository 'nope'");
+        assertThat(badScheme.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(badScheme.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void missingFileFailsWithOneLine() {
+        Run run = run("registry", "validate", temp.resolve("nope.json").toString());
+
+        assertThat(run.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.err().strip()).isEqualTo("phasic-traces: cannot read the registry from " + temp.resolve("nope.json")
+                + ": no such file. Hint: check the path");
+    }
+
+    @Test
+    void withoutArgumentTheConfiguredRegistryIsValidated() {
+        Run run = run("--set", "registry.url=" + live.toUri(), "registry", "validate");
+
+        assertThat(run.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out()).contains("11 defects in " + live);
+    }
+}
