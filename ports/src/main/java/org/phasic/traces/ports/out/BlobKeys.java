@@ -42,8 +42,8 @@ public final class BlobKeys {
     public static final String INDEX_SUFFIX = ".json";
     /** Longest key in UTF-8 bytes (S3 and GCS allow 1024 including the store prefix). */
     public static final int MAX_KEY_BYTES = 1024;
-    /** Longest segment, so a key maps onto any file system. */
-    public static final int MAX_SEGMENT_LENGTH = 255;
+    /** Longest segment, so a key (plus a store's suffix such as {@code .sha256}) maps onto any file system. */
+    public static final int MAX_SEGMENT_LENGTH = 200;
 
     private static final Pattern CID = Pattern.compile("[A-Za-z0-9]{2,256}");
     private static final Pattern TRACE_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,127}");
