@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +120,7 @@ public final class FileSystemBlobStore implements BlobStore {
                     result.add(new BlobInfo(key.get(), Files.size(path), recordedSha256(key.get())));
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new BlobStoreException("listing '" + keyPrefix + "' in " + location() + " failed: " + e.getMessage(), e);
         }
         result.sort(ObjectNames.BY_KEY);

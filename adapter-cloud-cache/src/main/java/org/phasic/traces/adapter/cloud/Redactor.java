@@ -2,7 +2,6 @@ package org.phasic.traces.adapter.cloud;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Keeps secrets out of exception messages: replaces them with {@link Secret#REDACTED} and decides
@@ -17,10 +16,6 @@ final class Redactor {
 
     Redactor(Collection<Secret> secrets) {
         this.secrets = secrets.stream().map(Secret::reveal).filter(s -> s.length() >= MIN_LENGTH).toList();
-    }
-
-    static Redactor none() {
-        return new Redactor(Set.of());
     }
 
     String redact(String text) {

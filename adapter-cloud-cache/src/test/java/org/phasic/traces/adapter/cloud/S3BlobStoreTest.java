@@ -53,7 +53,7 @@ class S3BlobStoreTest extends BlobStoreContract {
     @AfterAll
     static void stopServer() throws Exception {
         raw.close();
-        server.close();
+        server.stop();
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 
 /** An in-memory S3Proxy on 127.0.0.1 with AWS v4 authentication, for one test class. */
-final class S3ProxyServer implements AutoCloseable {
+final class S3ProxyServer {
 
     static final String ACCESS_KEY = "AKIDTESTPHASIC0ACCESS";
     static final String SECRET_KEY = "s3cr3t-Phasic-Test-Key-0123456789abcdef";
@@ -46,8 +46,7 @@ final class S3ProxyServer implements AutoCloseable {
                 .withCredentials(new S3Credentials.StaticKeys(Secret.of(ACCESS_KEY), Secret.of(SECRET_KEY)));
     }
 
-    @Override
-    public void close() throws Exception {
+    void stop() throws Exception {
         proxy.stop();
     }
 }

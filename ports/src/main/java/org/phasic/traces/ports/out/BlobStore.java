@@ -102,7 +102,9 @@ public interface BlobStore extends AutoCloseable {
     /**
      * Uploads {@code content} unless {@code key} already holds the same size and SHA-256: the
      * building block of incremental, idempotent pushes. A key holding different bytes, or bytes
-     * without a recorded checksum (e.g. left by an interrupted older push), is overwritten.
+     * without a recorded checksum (e.g. left by an interrupted older push), is overwritten. The
+     * decision trusts the recorded size and SHA-256 (one metadata request); it does not re-read
+     * the stored bytes, so damage behind the store's back is found by {@link #get}, not here.
      *
      * @return {@link PutOutcome#SENT} or {@link PutOutcome#SKIPPED}
      * @throws BlobIntegrityException if the content changed between hashing and uploading

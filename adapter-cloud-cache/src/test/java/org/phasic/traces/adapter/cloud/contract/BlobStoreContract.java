@@ -36,8 +36,22 @@ import org.phasic.traces.ports.out.PutOutcome;
  * this class and supplies a fresh empty store, a way to alter a stored object behind the store's
  * back, and the size of an object that takes its chunked (multipart / resumable) upload path.
  *
- * <p>Published in this module's test-jar (type {@code test-jar}) so that plugin backends run the
- * same suite; it depends only on JUnit 5, AssertJ and the ports.
+ * <p>Published in this module's test-jar so that plugin backends run the same suite; it depends
+ * only on JUnit 5, AssertJ and the ports (checked by {@code ContractSuiteIsolationTest}):
+ * <pre>{@code
+ * <dependency>
+ *   <groupId>org.phasic.traces</groupId>
+ *   <artifactId>phasic-traces-adapter-cloud-cache</artifactId>
+ *   <type>test-jar</type>
+ *   <scope>test</scope>
+ * </dependency>
+ *
+ * class MyBlobStoreTest extends BlobStoreContract {
+ *     protected BlobStore newStore() { ... }
+ *     protected void tamper(String key, byte[] replacement) { ... }
+ *     protected int largeObjectSize() { ... }
+ * }
+ * }</pre>
  */
 public abstract class BlobStoreContract {
 
