@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,7 +71,10 @@ public final class KuboRpcClient {
                 .build();
     }
 
-    /** A client with its own OkHttp instance and the basic tar name checks. */
+    /**
+     * A client with its own OkHttp instance and the basic tar name checks; long-running code should
+     * share one {@link OkHttpClient} through the constructor instead.
+     */
     public static KuboRpcClient create(ApiAddress address, Duration timeout) {
         OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).build();
         return new KuboRpcClient(http, address, timeout, SafeTarExtractor.withBasicChecks());
@@ -211,8 +213,7 @@ public final class KuboRpcClient {
         });
         JsonNode keys = json("pin/ls", query).path("Keys");
         List<PinnedCid> pins = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = keys.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : keys.properties()) {
             pins.add(new PinnedCid(entry.getKey(), entry.getValue().path("Type").asText("")));
         }
         return pins;

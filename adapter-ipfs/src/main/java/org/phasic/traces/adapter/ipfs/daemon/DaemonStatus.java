@@ -1,6 +1,7 @@
 package org.phasic.traces.adapter.ipfs.daemon;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -36,7 +37,7 @@ public record DaemonStatus(DaemonTier tier, ApiAddress apiAddress, Optional<Stri
 
     /** One line, for example {@code tier 3 (daemon): IPFS 0.29.0 at http://127.0.0.1:5001, repo /home/u/.ipfs}. */
     public String summary() {
-        return "tier " + tier.level() + " (" + tier.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "): "
+        return "tier " + tier.level() + " (" + tier.name().toLowerCase(Locale.ROOT).replace('_', '-') + "): "
                 + version.map(v -> "IPFS " + v + " at " + apiAddress.baseUri()).orElse("no daemon at " + apiAddress.baseUri())
                 + ", repo " + repoPath;
     }

@@ -77,6 +77,8 @@ public final class IpfsDaemonTiers {
     /**
      * Reports the tier without side effects: a daemon that answers, one that would be auto-started,
      * or gateways.
+     *
+     * @throws IllegalArgumentException if the configured or {@code IPFS_API} address is malformed
      */
     public DaemonStatus status() {
         ApiAddress address = discoveredAddress();
@@ -99,6 +101,8 @@ public final class IpfsDaemonTiers {
     /**
      * Selects the tier, starting a daemon if allowed and needed. Never throws for an unavailable
      * daemon: a failed start is reported through the message callback and ends in tier 1.
+     *
+     * @throws IllegalArgumentException if the configured or {@code IPFS_API} address is malformed
      */
     public DaemonStatus connect() {
         ApiAddress address = discoveredAddress();
@@ -212,35 +216,42 @@ public final class IpfsDaemonTiers {
         }
         synchronized (START_MONITOR) {
             try (FileChannel channel = FileChannel.open(logFile(START_LOCK), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                 FileLock ignored = awaitStartLock(channel, deadline)) {
-                Optional<DaemonStatus> running = findRunning(address, repo);
-                if (running.isPresent()) {
-                    return running.get();
+                    StandardOpenOption.WRITE)) {
+                FileLock startLock = awaitStartLock(channel, deadline);
+                try {
+                    return startHoldingLock(ipfs, address, repo, deadline);
+                } finally {
+                    startLock.release();
                 }
-                if (RepoLock.isHeld(repo)) {
-                    messages.accept("The IPFS repository " + repo + " is locked by a daemon that does not answer yet;"
-                            + " waiting for it instead of starting another.");
-                    return awaitReady(null, address, repo, deadline);
-                }
-                if (!Files.isRegularFile(repo.resolve("config"))) {
-                    initRepo(ipfs, repo, deadline);
-                }
-                Process daemon = launch(ipfs, repo);
-                messages.accept("Starting an IPFS daemon (pid " + daemon.pid() + ") for " + repo + "; log: "
-                        + logFile(DAEMON_LOG));
-                DaemonStatus ready = awaitReady(daemon, address, repo, deadline);
-                messages.accept("The IPFS daemon is ready at " + ready.apiAddress().baseUri()
-                        + ". It keeps running in the background; stop it with `IPFS_PATH=" + repo
-                        + " ipfs shutdown` (or `kill " + daemon.pid() + "`).");
-                return ready;
+            } catch (IpfsDaemonException e) {
+                throw e;
             } catch (IOException e) {
-                if (e instanceof IpfsDaemonException daemonException) {
-                    throw daemonException;
-                }
                 throw new IpfsDaemonException("cannot start an IPFS daemon: " + e, e);
             }
         }
+    }
+
+    private DaemonStatus startHoldingLock(Path ipfs, ApiAddress address, Path repo, long deadline) throws IOException {
+        Optional<DaemonStatus> running = findRunning(address, repo);
+        if (running.isPresent()) {
+            return running.get();
+        }
+        if (RepoLock.isHeld(repo)) {
+            messages.accept("The IPFS repository " + repo + " is locked by a daemon that does not answer yet;"
+                    + " waiting for it instead of starting another.");
+            return awaitReady(null, address, repo, deadline);
+        }
+        if (!Files.isRegularFile(repo.resolve("config"))) {
+            initRepo(ipfs, repo, deadline);
+        }
+        Process daemon = launch(ipfs, repo);
+        messages.accept("Starting an IPFS daemon (pid " + daemon.pid() + ") for " + repo + "; log: "
+                + logFile(DAEMON_LOG));
+        DaemonStatus ready = awaitReady(daemon, address, repo, deadline);
+        messages.accept("The IPFS daemon is ready at " + ready.apiAddress().baseUri()
+                + ". It keeps running in the background; stop it with `IPFS_PATH=" + repo
+                + " ipfs shutdown` (or `kill " + daemon.pid() + "`).");
+        return ready;
     }
 
     private FileLock awaitStartLock(FileChannel channel, long deadline) throws IOException {

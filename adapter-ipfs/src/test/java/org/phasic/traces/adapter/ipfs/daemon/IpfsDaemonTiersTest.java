@@ -21,16 +21,19 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.adapter.ipfs.ApiAddress;
 import org.phasic.traces.adapter.ipfs.ApiAddressDiscovery;
-import org.phasic.traces.adapter.ipfs.KuboRpcClient;
+import org.phasic.traces.adapter.ipfs.tar.SafeTarExtractor;
 
 /** Tier selection against a fake {@code ipfs} command (a script on a temporary PATH) and fake daemons. */
 class IpfsDaemonTiersTest {
+
+    private static final OkHttpClient HTTP = new OkHttpClient();
 
     @TempDir
     Path tmp;
@@ -77,7 +80,8 @@ class IpfsDaemonTiersTest {
 
     private IpfsDaemonTiers tiers(DaemonSettings settings, ExecutableLookup lookup) {
         ApiAddressDiscovery discovery = new ApiAddressDiscovery(Map.of("IPFS_PATH", repo.toString()), tmp, deadAddress);
-        return new IpfsDaemonTiers(settings, discovery, lookup, KuboRpcClient::create, messages::add);
+        return new IpfsDaemonTiers(settings, discovery, lookup, KuboClientFactory.sharing(HTTP,
+                SafeTarExtractor.withBasicChecks()), messages::add);
     }
 
     private IpfsDaemonTiers tiers(FakeIpfsCommand fake) {
