@@ -402,6 +402,7 @@ public final class KuboRpcClient {
         private final String call;
         private final Response response;
         private final InputStream body;
+        private final byte[] single = new byte[1];
         private boolean trailersChecked;
 
         ApiResponseStream(String call, Response response) {
@@ -412,9 +413,8 @@ public final class KuboRpcClient {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            int n = read(single, 0, 1);
+            return n < 0 ? -1 : single[0] & 0xff;
         }
 
         @Override
