@@ -1,0 +1,20 @@
+package org.phasic.traces.domain.dag;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.phasic.traces.domain.cid.Cid;
+
+/**
+ * Fetches one block by CID from somewhere (a gateway, a daemon, a CAR, a store). Untrusted: the bytes
+ * returned are only what the source claims; consumers such as the reassembler verify them against the
+ * CID before using them.
+ */
+@FunctionalInterface
+public interface BlockSource {
+
+    /**
+     * @return the bytes the source holds for {@code cid}, or empty if it does not have the block
+     * @throws IOException if the source failed (network, disk); "absent" is an empty result, not an error
+     */
+    Optional<byte[]> fetch(Cid cid) throws IOException;
+}

@@ -1,0 +1,235 @@
+package org.phasic.traces.domain.unixfs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.cid.Multicodec;
+import org.phasic.traces.domain.cid.UnsupportedContentException;
+import org.phasic.traces.domain.dag.Block;
+import org.phasic.traces.domain.dag.BlockSink;
+import org.phasic.traces.domain.dag.PBLink;
+import org.phasic.traces.domain.dag.PBNode;
+
+/**
+ * Imports files and directory trees into UnixFS exactly as Kubo ({@code ipfs add}) and npm ipfs-car do
+ * for the same {@link ImportProfile}: fixed-size chunks, balanced layout, directories as flat dag-pb nodes
+ * with entries sorted by their UTF-8 bytes. Files stream through one chunk buffer, so memory does not grow
+ * with file size. Every block goes to the {@link BlockSink}, children before parents.
+ *
+ * <p>Like {@code ipfs add -r} and ipfs-car, names starting with '.' below the root are skipped unless
+ * hidden files are included. Empty directories are kept (Kubo does; ipfs-car drops them). Symbolic links
+ * and special files are refused. Directories big enough that Kubo or ipfs-car would shard them (HAMT) are
+ * refused rather than hashed differently.
+ */
+public final class UnixFsImporter {
+
+    /** ipfs-car shards directories with more entries than this. */
+    public static final int MAX_DIRECTORY_ENTRIES = 1000;
+    /** Kubo shards a directory once its estimated size reaches this many bytes. */
+    public static final int HAMT_SHARDING_SIZE = 256 * 1024;
+
+    private static final byte[] DIRECTORY_DATA = UnixFsData.directory().encode();
+    private static final Comparator<byte[]> UTF8_ORDER = Arrays::compareUnsigned;
+
+    private final ImportProfile profile;
+    private final BlockSink sink;
+
+    public UnixFsImporter(ImportProfile profile, BlockSink sink) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** An importer that only computes CIDs. */
+    public UnixFsImporter(ImportProfile profile) {
+        this(profile, BlockSink.DISCARD);
+    }
+
+    public ImportProfile profile() {
+        return profile;
+    }
+
+    /** Imports the bytes of {@code in} (read to its end, not closed) as one file. */
+    public ImportedEntry importFile(InputStream in) throws IOException {
+        return importFile(in, "");
+    }
+
+    /** Imports a file or a directory tree, skipping hidden names below the root. */
+    public ImportResult importPath(Path path) throws IOException {
+        return importPath(path, false);
+    }
+
+    /**
+     * Imports a regular file or a directory tree.
+     *
+     * @param includeHidden whether names starting with '.' below the root are imported
+     * @throws UnsupportedContentException for symbolic links, special files, and directories that would
+     *     need HAMT sharding
+     */
+    public ImportResult importPath(Path path, boolean includeHidden) throws IOException {
+        List<ImportedEntry> entries = new ArrayList<>();
+        ImportedEntry root = importAny(path, "", includeHidden, entries);
+        return new ImportResult(root.cid(), entries);
+    }
+
+    private ImportedEntry importAny(Path path, String relative, boolean includeHidden, List<ImportedEntry> entries)
+            throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        ImportedEntry entry;
+        if (attributes.isDirectory()) {
+            entry = importDirectory(path, relative, includeHidden, entries);
+        } else if (attributes.isRegularFile()) {
+            try (InputStream in = Files.newInputStream(path)) {
+                entry = importFile(in, relative);
+            }
+        } else {
+            throw new UnsupportedContentException("cannot import " + path + ": "
+                    + (attributes.isSymbolicLink() ? "symbolic links are not supported" : "not a regular file"));
+        }
+        entries.add(entry);
+        return entry;
+    }
+
+    private ImportedEntry importDirectory(Path dir, String relative, boolean includeHidden,
+            List<ImportedEntry> entries) throws IOException {
+        List<byte[]> names = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                if (includeHidden || !name.startsWith(".")) {
+                    names.add(name.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        if (names.size() > MAX_DIRECTORY_ENTRIES) {
+            throw tooBigForFlatDirectory(dir, names.size() + " entries");
+        }
+        names.sort(UTF8_ORDER);
+        List<PBLink> links = new ArrayList<>(names.size());
+        long size = 0;
+        long childrenDagSize = 0;
+        for (byte[] nameBytes : names) {
+            String name = new String(nameBytes, StandardCharsets.UTF_8);
+            ImportedEntry child = importAny(dir.resolve(name), relative.isEmpty() ? name : relative + "/" + name,
+                    includeHidden, entries);
+            links.add(PBLink.of(child.cid(), name, child.dagSize()));
+            size += child.size();
+            childrenDagSize += child.dagSize();
+        }
+        byte[] encoded = PBNode.of(links, DIRECTORY_DATA).encode();
+        if (encoded.length >= HAMT_SHARDING_SIZE) {
+            throw tooBigForFlatDirectory(dir, encoded.length + " bytes of entries");
+        }
+        Cid cid = emit(profile.cidVersion(), Multicodec.DAG_PB, encoded);
+        return new ImportedEntry(relative, cid, true, size, encoded.length + childrenDagSize);
+    }
+
+    private static UnsupportedContentException tooBigForFlatDirectory(Path dir, String what) {
+        return new UnsupportedContentException("directory " + dir + " has " + what
+                + "; Kubo and ipfs-car would store it as a HAMT-sharded directory, which is not supported (limits: "
+                + MAX_DIRECTORY_ENTRIES + " entries, " + HAMT_SHARDING_SIZE + " bytes)");
+    }
+
+    private ImportedEntry importFile(InputStream in, String relative) throws IOException {
+        BalancedLayout layout = new BalancedLayout();
+        int chunkSize = profile.chunkSize();
+        boolean empty = true;
+        while (true) {
+            byte[] chunk = new byte[chunkSize];
+            int read = in.readNBytes(chunk, 0, chunkSize);
+            if (read == 0 && !empty) {
+                break;
+            }
+            empty = false;
+            layout.add(0, leaf(read == chunkSize ? chunk : Arrays.copyOf(chunk, read)));
+            if (read < chunkSize) {
+                break;
+            }
+        }
+        Node root = layout.finish();
+        return new ImportedEntry(relative, root.cid(), false, root.contentSize(), root.dagSize());
+    }
+
+    private Node leaf(byte[] chunk) throws IOException {
+        if (profile.rawLeaves()) {
+            return new Node(emit(1, Multicodec.RAW, chunk), chunk.length, chunk.length);
+        }
+        byte[] encoded = PBNode.of(List.of(), UnixFsData.file(chunk, chunk.length, new long[0]).encode()).encode();
+        return new Node(emit(profile.cidVersion(), Multicodec.DAG_PB, encoded), chunk.length, encoded.length);
+    }
+
+    private Cid emit(int version, Multicodec codec, byte[] data) throws IOException {
+        Block block = Block.of(version, codec, data);
+        sink.accept(block);
+        return block.cid();
+    }
+
+    /** A link in the making: CID, file bytes below it, cumulative block bytes below it. */
+    private record Node(Cid cid, long contentSize, long dagSize) {
+    }
+
+    /**
+     * Kubo's balanced layout, built bottom-up: every {@code maxLinks} nodes of one level become a node of
+     * the next level as soon as they are complete; at the end, partial levels are closed upwards until one
+     * node remains. Memory: at most {@code maxLinks} pending links per level.
+     */
+    private final class BalancedLayout {
+        private final List<List<Node>> levels = new ArrayList<>();
+
+        void add(int level, Node node) throws IOException {
+            while (levels.size() <= level) {
+                levels.add(new ArrayList<>());
+            }
+            List<Node> pending = levels.get(level);
+            pending.add(node);
+            if (pending.size() == profile.maxLinks()) {
+                Node parent = parent(pending);
+                pending.clear();
+                add(level + 1, parent);
+            }
+        }
+
+        Node finish() throws IOException {
+            for (int level = 0; ; level++) {
+                List<Node> pending = levels.get(level);
+                boolean top = levels.subList(level + 1, levels.size()).stream().allMatch(List::isEmpty);
+                if (top && pending.size() == 1) {
+                    return pending.get(0);
+                }
+                if (!pending.isEmpty()) {
+                    Node parent = parent(pending);
+                    pending.clear();
+                    add(level + 1, parent);
+                }
+            }
+        }
+
+        private Node parent(List<Node> children) throws IOException {
+            List<PBLink> links = new ArrayList<>(children.size());
+            long[] blocksizes = new long[children.size()];
+            long contentSize = 0;
+            long childrenDagSize = 0;
+            for (int i = 0; i < children.size(); i++) {
+                Node child = children.get(i);
+                links.add(PBLink.of(child.cid(), "", child.dagSize()));
+                blocksizes[i] = child.contentSize();
+                contentSize += child.contentSize();
+                childrenDagSize += child.dagSize();
+            }
+            byte[] encoded = PBNode.of(links, UnixFsData.file(null, contentSize, blocksizes).encode()).encode();
+            Cid cid = emit(profile.cidVersion(), Multicodec.DAG_PB, encoded);
+            return new Node(cid, contentSize, encoded.length + childrenDagSize);
+        }
+    }
+}
