@@ -9,11 +9,11 @@
 #                          e.g. IPFS_API_URL=http://127.0.0.1:5001/api/v0)
 #
 # Inputs are never committed: lcg.js makes them (the Java tests use the identical LcgInputStream); trees are
-# described by small-tree.tsv / big-tree.tsv (path, seed, size). Output, next to this script:
+# described by small-tree.tsv / big-tree.tsv / empty-dir.tsv (path, seed, size). Output, next to this script:
 #   vectors.tsv   kind  name  seed  size  profile  tool  cid
 #                 kind: file | tree; profile: cidVersion:rawLeaves:chunkSize:maxLinks
 #   *.car         small CAR fixtures written by ipfs-car and js-ipfs (dag/export), and evil-dotdot.car
-#   fixtures.tsv  car file, tool, root, what it holds
+#   fixtures.tsv  car file, tool, root, import profile, what it holds (file SEED SIZE | tree SPEC)
 #
 # Usage: make-vectors.sh [WORKDIR]      (needs node >= 18, npx with the npm registry, ipfs_cid, curl)
 # Set SKIP_HUGE=1 to leave out the 1 GiB + 1 byte ipfs-car vector.
@@ -42,7 +42,7 @@ fi
 ROWS="$WORK/vectors.tsv"
 FIXTURES="$WORK/fixtures.tsv"
 printf '# kind\tname\tseed\tsize\tprofile\ttool\tcid\n' > "$ROWS"
-printf '# car\ttool\troot\tcontent\n' > "$FIXTURES"
+printf '# car\ttool\troot\tprofile\tcontent\n' > "$FIXTURES"
 
 row() { # KIND NAME SEED SIZE PROFILE TOOL CID
   [[ "$7" =~ ^(Qm|baf|z) ]] || die "$6 gave no CID for $2 with $5"
@@ -140,13 +140,26 @@ tree_vector() { # NAME [js-ipfs profiles...]
 tree_vector small-tree "${STANDARD[@]}"
 tree_vector big-tree "${STANDARD[@]}"
 
+# An empty directory (Kubo keeps empty directories; ipfs-car and js-ipfs add cannot express one):
+# js-ipfs MFS files/mkdir + files/stat. empty-dir.tsv is the (empty) tree spec.
+if [ -n "$API" ]; then
+  echo "tree empty-dir"
+  for p in "$KUBO" "$KUBO_V1"; do
+    d="/empty-dir-${p%%:*}-$$"
+    curl -sf -X POST "$API/files/mkdir?arg=$d&cid-version=${p%%:*}" > /dev/null
+    row tree empty-dir - - "$p" "js-ipfs files/mkdir" \
+      "$(curl -sf -X POST "$API/files/stat?arg=$d" | sed -n 's/.*"Hash":"\([^"]*\)".*/\1/p')"
+    curl -sf -X POST "$API/files/rm?arg=$d&recursive=true" > /dev/null
+  done
+fi
+
 # ---- CAR fixtures (small enough to commit) -----------------------------------------------------------
 echo "fixtures"
 cp "$WORK/small-tree.car" "$WORK/small-tree.ipfs-car.car"
-printf 'small-tree.ipfs-car.car\tipfs-car pack --no-wrap\t%s\ttree small-tree\n' \
+printf 'small-tree.ipfs-car.car\tipfs-car pack --no-wrap\t%s\t'"$IPFS_CAR_PROFILE"'\ttree small-tree\n' \
   "$("${IPFS_CAR[@]}" roots "$WORK/small-tree.ipfs-car.car" 2> /dev/null)" >> "$FIXTURES"
 "${IPFS_CAR[@]}" pack --no-wrap "$WORK/small-tree/B.bin" -o "$WORK/b-bin.ipfs-car.car" > /dev/null 2>&1
-printf 'b-bin.ipfs-car.car\tipfs-car pack --no-wrap\t%s\tfile 22 2000\n' \
+printf 'b-bin.ipfs-car.car\tipfs-car pack --no-wrap\t%s\t'"$IPFS_CAR_PROFILE"'\tfile 22 2000\n' \
   "$("${IPFS_CAR[@]}" roots "$WORK/b-bin.ipfs-car.car" 2> /dev/null)" >> "$FIXTURES"
 
 if [ -n "$API" ]; then
@@ -159,13 +172,13 @@ if [ -n "$API" ]; then
     IFS=: read -r v raw tag <<< "$spec"
     root=$(ONLY_HASH=false js_add "$(base_query "$v" "raw-leaves=$raw&chunker=size-64")" depth2.bin -F "file=@$WORK/depth2.bin;filename=depth2.bin")
     export_car "$root" "$WORK/depth2-$tag.js-ipfs.car"
-    printf 'depth2-%s.js-ipfs.car\tjs-ipfs add cid-version=%s raw-leaves=%s chunker=size-64 + dag/export\t%s\tfile 13 11201\n' \
-      "$tag" "$v" "$raw" "$root" >> "$FIXTURES"
+    printf 'depth2-%s.js-ipfs.car\tjs-ipfs add cid-version=%s raw-leaves=%s chunker=size-64 + dag/export\t%s\t%s\tfile 13 11201\n' \
+      "$tag" "$v" "$raw" "$root" "$v:$raw:64:174" >> "$FIXTURES"
   done
   form=(); while IFS= read -r -d '' a; do form+=("$a"); done < <(tree_form "$WORK/small-tree" small-tree)
   root=$(ONLY_HASH=false js_add "cid-version=0&wrap-with-directory=false" small-tree "${form[@]}")
   export_car "$root" "$WORK/small-tree-v0.js-ipfs.car"
-  printf 'small-tree-v0.js-ipfs.car\tjs-ipfs add cid-version=0 + dag/export\t%s\ttree small-tree\n' "$root" >> "$FIXTURES"
+  printf 'small-tree-v0.js-ipfs.car\tjs-ipfs add cid-version=0 + dag/export\t%s\t%s\ttree small-tree\n' "$root" "$KUBO" >> "$FIXTURES"
 fi
 
 # A well-formed CAR whose root directory has an entry named "../evil", written with @ipld/dag-pb and
@@ -198,7 +211,7 @@ fs.writeFileSync(process.argv[2], Buffer.concat(chunks))
 console.log(root.toString())
 EOF
 root=$(node "$WORK/evil/evil.mjs" "$WORK/evil-dotdot.car")
-printf 'evil-dotdot.car\t@ipld/dag-pb + @ipld/car (evil.mjs in this script)\t%s\tdirectory with entry ../evil\n' "$root" >> "$FIXTURES"
+printf 'evil-dotdot.car\t@ipld/dag-pb + @ipld/car (evil.mjs in this script)\t%s\t-\tdirectory with entry ../evil\n' "$root" >> "$FIXTURES"
 
 cp "$ROWS" "$FIXTURES" "$HERE/"
 grep -v '^#' "$FIXTURES" | cut -f1 | while IFS= read -r car; do cp "$WORK/$car" "$HERE/"; done

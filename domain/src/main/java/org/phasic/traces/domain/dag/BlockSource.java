@@ -2,6 +2,7 @@ package org.phasic.traces.domain.dag;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.phasic.traces.domain.cid.Cid;
 
 /**
@@ -17,4 +18,12 @@ public interface BlockSource {
      * @throws IOException if the source failed (network, disk); "absent" is an empty result, not an error
      */
     Optional<byte[]> fetch(Cid cid) throws IOException;
+
+    /**
+     * Where this source read the block for {@code cid}, for error messages: for a CAR, the byte offset of its
+     * section. Empty by default.
+     */
+    default OptionalLong offsetOf(Cid cid) {
+        return OptionalLong.empty();
+    }
 }

@@ -140,12 +140,12 @@ public final class PBNode {
             }
             if (key == (LINKS << 3 | ProtoReader.LENGTH_DELIMITED)) {
                 int begin = in.readLengthDelimited();
-                links.add(decodeLink(block, begin, in.position() - begin, in.index()));
+                links.add(decodeLink(block, begin, in.position() - begin, offset));
             } else if (key == (DATA << 3 | ProtoReader.LENGTH_DELIMITED)) {
                 dataStart = in.readLengthDelimited();
                 dataEnd = in.position();
             } else {
-                throw in.error(unexpected("PBNode", key), at);
+                throw in.error(unexpected("PBNode", 2, key), at);
             }
         }
         List<PBLink> immutable = List.copyOf(links);
@@ -153,8 +153,8 @@ public final class PBNode {
                 : new PBNode(immutable, block, dataStart, dataEnd - dataStart);
     }
 
-    private static PBLink decodeLink(byte[] block, int offset, int length, int endIndex) {
-        ProtoReader in = new ProtoReader(block, offset, length, "dag-pb link");
+    private static PBLink decodeLink(byte[] block, int offset, int length, int blockStart) {
+        ProtoReader in = new ProtoReader(block, offset, length, "dag-pb", blockStart);
         Cid hash = null;
         String name = null;
         Long tsize = null;
@@ -180,11 +180,11 @@ public final class PBNode {
                 }
                 tsize = in.readVarint();
             } else {
-                throw in.error(unexpected("PBLink", key), at);
+                throw in.error(unexpected("PBLink", 3, key), at);
             }
         }
         if (hash == null) {
-            throw new CorruptContentException("malformed dag-pb block: link without Hash ending at byte " + endIndex);
+            throw in.error("link without Hash", offset - blockStart);
         }
         return new PBLink(hash, name, tsize);
     }
@@ -198,10 +198,10 @@ public final class PBNode {
         }
     }
 
-    private static String unexpected(String message, int key) {
+    private static String unexpected(String message, int fields, int key) {
         int field = key >>> 3;
         int wireType = key & 7;
-        return field >= 1 && field <= 3 ? "wire type " + wireType + " is wrong for " + message + " field " + field
+        return field <= fields ? "wire type " + wireType + " is wrong for " + message + " field " + field
                 : "unknown " + message + " field " + field;
     }
 

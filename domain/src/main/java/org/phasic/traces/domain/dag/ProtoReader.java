@@ -26,8 +26,16 @@ public final class ProtoReader {
 
     /** @param format what is being decoded, for messages (e.g. {@code "dag-pb"}) */
     public ProtoReader(byte[] data, int offset, int length, String format) {
+        this(data, offset, length, format, offset);
+    }
+
+    /**
+     * A reader for an embedded message whose byte indices in messages count from {@code base} (the start of
+     * the enclosing block) rather than from {@code offset}.
+     */
+    public ProtoReader(byte[] data, int offset, int length, String format, int base) {
         this.data = data;
-        this.start = offset;
+        this.start = base;
         this.position = offset;
         this.limit = offset + length;
         this.format = format;
@@ -37,7 +45,7 @@ public final class ProtoReader {
         return position < limit;
     }
 
-    /** The byte index of the cursor, relative to the start of the decoded bytes. */
+    /** The byte index of the cursor, relative to the start of the decoded bytes (or the base). */
     public int index() {
         return position - start;
     }

@@ -29,8 +29,11 @@ public final class Vectors {
         }
     }
 
-    /** One row of fixtures.tsv: a CAR file made by an independent tool, its root and what it holds. */
-    public record Fixture(String car, String tool, Cid root, String content) {
+    /**
+     * One row of fixtures.tsv: a CAR file made by an independent tool, its root, the import profile that
+     * made it (null if none) and what it holds ({@code file SEED SIZE} or {@code tree SPEC}).
+     */
+    public record Fixture(String car, String tool, Cid root, ImportProfile profile, String content) {
         @Override
         public String toString() {
             return car;
@@ -49,7 +52,7 @@ public final class Vectors {
     public static List<Fixture> fixtures() {
         List<Fixture> fixtures = new ArrayList<>();
         for (String[] f : table("fixtures.tsv")) {
-            fixtures.add(new Fixture(f[0], f[1], Cid.parse(f[2]), f[3]));
+            fixtures.add(new Fixture(f[0], f[1], Cid.parse(f[2]), f[3].equals("-") ? null : profile(f[3]), f[4]));
         }
         return fixtures;
     }

@@ -1,0 +1,113 @@
+package org.phasic.traces.domain.unixfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.cid.Multicodec;
+import org.phasic.traces.domain.cid.UnsupportedContentException;
+import org.phasic.traces.domain.dag.Block;
+import org.phasic.traces.domain.dag.PBLink;
+import org.phasic.traces.domain.dag.PBNode;
+import org.phasic.traces.domain.vectors.LcgInputStream;
+import org.phasic.traces.domain.vectors.MemoryBlocks;
+import org.phasic.traces.domain.vectors.Vectors;
+
+class UnixFsImporterTest {
+
+    @Test
+    void reportsEveryEntryWithSizes(@TempDir Path dir) throws IOException {
+        ImportResult result = new UnixFsImporter(ImportProfile.KUBO).importPath(Vectors.buildTree("small-tree", dir));
+        assertThat(result.rootEntry().path()).isEmpty();
+        assertThat(result.rootEntry().directory()).isTrue();
+        assertThat(result.entry("sub/z.dat")).hasValueSatisfying(e -> {
+            assertThat(e.size()).isEqualTo(3000);
+            assertThat(e.directory()).isFalse();
+            assertThat(e.dagSize()).isEqualTo(3011); // js-ipfs reported Size 3011 for it
+        });
+        assertThat(result.entry("sub/nested")).hasValueSatisfying(e -> assertThat(e.directory()).isTrue());
+        assertThat(result.entry(".hidden")).isEmpty();
+        assertThat(result.entries()).extracting(ImportedEntry::path).containsExactly("B.bin", "a.txt", "a10.dat",
+                "a2.dat", "empty.txt", "sub/nested/deep.bin", "sub/nested", "sub/z.dat", "sub", "été.txt", "");
+        assertThat(result.rootEntry().dagSize()).isEqualTo(5747); // js-ipfs reported Size 5747 for the tree
+    }
+
+    @Test
+    void hiddenNamesAreSkippedUnlessIncluded(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a"), "a");
+        Cid without = new UnixFsImporter(ImportProfile.KUBO_V1).importPath(dir).root();
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".git/x"), "x");
+        assertThat(new UnixFsImporter(ImportProfile.KUBO_V1).importPath(dir).root()).isEqualTo(without);
+        ImportResult with = new UnixFsImporter(ImportProfile.KUBO_V1).importPath(dir, true);
+        assertThat(with.root()).isNotEqualTo(without);
+        assertThat(with.entry(".git/x")).isPresent();
+    }
+
+    @Test
+    void emitsChildrenBeforeParentsAndTheRootLast() throws IOException {
+        MemoryBlocks sink = new MemoryBlocks();
+        ImportProfile profile = new ImportProfile(0, false, 1024, 174);
+        ImportedEntry file = new UnixFsImporter(profile, sink).importFile(new LcgInputStream(1, 174 * 1024 + 5));
+        Set<Cid> seen = new HashSet<>();
+        for (Block block : sink.blocks()) {
+            assertThat(block.cid().matches(block.data())).isTrue();
+            if (block.cid().codec() == Multicodec.DAG_PB) {
+                assertThat(PBNode.decode(block.data()).links()).extracting(PBLink::hash).allMatch(seen::contains);
+            }
+            seen.add(block.cid());
+        }
+        assertThat(sink.blocks().get(sink.blocks().size() - 1).cid()).isEqualTo(file.cid());
+        assertThat(sink.blocks()).hasSize(175 + 2 + 1);
+    }
+
+    @Test
+    void refusesDirectoriesThatWouldBeShardedByCount(@TempDir Path dir) throws IOException {
+        for (int i = 0; i <= UnixFsImporter.MAX_DIRECTORY_ENTRIES; i++) {
+            Files.createFile(dir.resolve("f" + i));
+        }
+        assertThatThrownBy(() -> new UnixFsImporter(ImportProfile.IPFS_CAR).importPath(dir))
+                .isInstanceOf(UnsupportedContentException.class)
+                .hasMessage("directory " + dir + " has 1001 entries; Kubo and ipfs-car would store it as a HAMT-sharded"
+                        + " directory, which is not supported (limits: 1000 entries, 262144 bytes)");
+    }
+
+    @Test
+    void refusesDirectoriesThatWouldBeShardedBySize(@TempDir Path dir) throws IOException {
+        for (int i = 0; i < 900; i++) {
+            Files.createFile(dir.resolve(String.format("%03d", i) + "x".repeat(247)));
+        }
+        assertThatThrownBy(() -> new UnixFsImporter(ImportProfile.KUBO).importPath(dir))
+                .isInstanceOf(UnsupportedContentException.class)
+                .hasMessageMatching("directory .* has \\d+ bytes of entries; Kubo and ipfs-car would store it as a"
+                        + " HAMT-sharded directory, which is not supported .*");
+    }
+
+    @Test
+    void refusesSymbolicLinks(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("target"), "t");
+        Files.createSymbolicLink(dir.resolve("link"), dir.resolve("target"));
+        assertThatThrownBy(() -> new UnixFsImporter(ImportProfile.KUBO).importPath(dir))
+                .isInstanceOf(UnsupportedContentException.class)
+                .hasMessage("cannot import " + dir.resolve("link") + ": symbolic links are not supported");
+    }
+
+    @Test
+    void profilesValidateTheirValues() {
+        assertThat(ImportProfile.preset("Kubo-V1")).isEqualTo(ImportProfile.KUBO_V1);
+        assertThat(ImportProfile.preset("ipfs-car")).isEqualTo(new ImportProfile(1, true, 1 << 20, 1024));
+        assertThatThrownBy(() -> ImportProfile.preset("go")).hasMessage(
+                "unknown import preset 'go' (known: kubo, kubo-v1, ipfs-car)");
+        assertThatThrownBy(() -> new ImportProfile(2, true, 1, 2)).hasMessage("CID version must be 0 or 1, got 2");
+        assertThatThrownBy(() -> ImportProfile.KUBO.withChunkSize(0)).hasMessage(
+                "chunk size must be 1..1048576 bytes, got 0");
+        assertThatThrownBy(() -> ImportProfile.KUBO.withMaxLinks(1)).hasMessage("max links must be 2..65536, got 1");
+    }
+}
