@@ -17,14 +17,16 @@
 #   *.car          the CARs listed in fixtures.tsv
 #   blocks/*.bin   every block of those DAGs, named by CID, as js-ipfs block/get returned it
 #   fixtures.tsv   car, tool, root, trace.json.gz CID, metadata.json CID, sha256 of trace.json.gz
+#   kingman-v0.js-ipfs-listing.html  the js-ipfs gateway's HTML directory listing of the CIDv0 kingman root
 #
-# Usage: IPFS_API_URL=http://127.0.0.1:5001/api/v0 make-fixtures.sh
+# Usage: IPFS_API_URL=http://127.0.0.1:5001/api/v0 IPFS_GATEWAY_URL=http://127.0.0.1:8080 make-fixtures.sh
 #        (start a node with the project's js-ipfs recipe first; needs node >= 18, npx with the npm registry, curl)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 WORK=$(mktemp -d)
 API=${IPFS_API_URL:?set IPFS_API_URL to a js-ipfs node RPC API, e.g. http://127.0.0.1:5001/api/v0}
+GATEWAY=${IPFS_GATEWAY_URL:?set IPFS_GATEWAY_URL to the gateway of the same node, e.g. http://127.0.0.1:8080}
 IPFS_CAR=(npx --yes ipfs-car@3.1.0)
 
 die() { echo "make-fixtures: $*" >&2; exit 1; }
@@ -100,6 +102,7 @@ kubo_fixture() { # DIR TAG
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$2-v0.dag-export.car" "js-ipfs add cid-version=0 + dag/export" "$root" "$trace" "$meta" "$sha" >> "$FIXTURES"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$2-v0.trace-entity.car" "entity.mjs (@ipld/car) over $2-v0.dag-export.car" "$root" "$trace" "$meta" "$sha" >> "$FIXTURES"
   save_blocks "$WORK/$2-v0.dag-export.car"
+  curl -sf "$GATEWAY/ipfs/$root/" -o "$WORK/$2-v0.js-ipfs-listing.html" || die "no listing of $root"
   echo "  $2 (CIDv0): $root"
 }
 
@@ -123,6 +126,6 @@ kubo_fixture big big
 
 rm -rf "$HERE/blocks" && mkdir -p "$HERE/blocks"
 cp "$WORK"/blocks/*.bin "$HERE/blocks/"
-cp "$FIXTURES" "$HERE/"
+cp "$FIXTURES" "$WORK/kingman-v0.js-ipfs-listing.html" "$HERE/"
 grep -v '^#' "$FIXTURES" | cut -f1 | while IFS= read -r car; do cp "$WORK/$car" "$HERE/"; done
 echo "wrote $HERE/fixtures.tsv, the CARs and blocks/ (work dir: $WORK)"

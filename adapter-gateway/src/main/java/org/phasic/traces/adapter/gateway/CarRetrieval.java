@@ -44,10 +44,15 @@ final class CarRetrieval implements Retrieval {
                 .build();
         Received car = http.get(context, url, ACCEPT, response -> receive(context, response, root, path));
         try {
-            Cid entity = requireComplete(car.spill(), root, path, context.name());
-            if (!car.roots().isEmpty() && !car.roots().contains(root) && !car.roots().contains(entity)) {
-                throw new CorruptContentException("the CAR from " + context.name() + " has roots " + car.roots()
-                        + ", not the requested " + root);
+            boolean namesRoot = car.roots().isEmpty() || car.roots().contains(root);
+            Cid entity;
+            try {
+                entity = requireComplete(car.spill(), root, path, context.name());
+            } catch (NotFoundAtGatewayException e) {
+                throw namesRoot ? e : wrongRoots(context, car.roots(), root);
+            }
+            if (!namesRoot && !car.roots().contains(entity)) {
+                throw wrongRoots(context, car.roots(), root);
             }
             return new BlockFeed.Car(new DeletingStream(car.spill()));
         } catch (IOException | RuntimeException e) {
@@ -72,8 +77,7 @@ final class CarRetrieval implements Retrieval {
             CarReader reader = new CarReader(in);
             List<Cid> roots = reader.roots();
             if (path.isRoot() && !roots.isEmpty() && !roots.contains(root)) {
-                throw new CorruptContentException("the CAR from " + context.name() + " has roots " + roots
-                        + ", not the requested " + root);
+                throw wrongRoots(context, roots, root);
             }
             for (Block block = reader.next(); block != null; block = reader.next()) {
                 context.blockReceived(block.size());
@@ -96,6 +100,11 @@ final class CarRetrieval implements Retrieval {
         try (CarStreamBlockSource car = new CarStreamBlockSource(spill.openStream(), check.limits().maxTotalBytes())) {
             return check.requireComplete(root, path, car, car, from);
         }
+    }
+
+    private static CorruptContentException wrongRoots(AttemptContext context, List<Cid> roots, Cid root) {
+        return new CorruptContentException("the CAR from " + context.name() + " has roots " + roots
+                + ", not the requested " + root);
     }
 
     static boolean isCarV1(MediaType type) {

@@ -82,7 +82,7 @@ final class DeserializedRetrieval implements Retrieval {
             }
             tried.add(cid + " (" + describe(candidate) + ")");
         }
-        throw new IOException("the " + files.size() + " files " + context.name() + " lists under " + root
+        throw new IOException("the entries " + files.keySet() + " that " + context.name() + " lists under " + root
                 + " re-import to " + String.join(", ", tried) + ", not to " + root + "; they cannot be verified");
     }
 

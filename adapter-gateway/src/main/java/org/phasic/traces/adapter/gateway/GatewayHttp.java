@@ -64,6 +64,12 @@ final class GatewayHttp {
             try {
                 return once(context, request, handler);
             } catch (IOException e) {
+                if (e instanceof InterruptedIOException && !context.calls().cancelled() && context.deadline().expired()) {
+                    InterruptedIOException late = new InterruptedIOException(request.url() + ": "
+                            + context.deadline().describe() + " passed");
+                    late.initCause(e);
+                    throw late;
+                }
                 if (!retryable(e, context)) {
                     throw e;
                 }

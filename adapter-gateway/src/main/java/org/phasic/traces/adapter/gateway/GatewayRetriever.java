@@ -32,13 +32,17 @@ final class GatewayRetriever {
         while (true) {
             try {
                 return retrievals.get(mode).retrieve(context, root, path);
+            } catch (NotFoundAtGatewayException e) {
+                throw e;
             } catch (NotTrustlessException e) {
                 refusals.add(e.getMessage());
             } catch (HttpStatusException e) {
                 if (!e.formatUnsupported() || mode.next() == null) {
-                    throw e;
+                    throw withRefusals(e, refusals);
                 }
                 refusals.add(e.getMessage());
+            } catch (IOException e) {
+                throw withRefusals(e, refusals);
             }
             mode = mode.next();
             if (mode == null) {
@@ -46,5 +50,14 @@ final class GatewayRetriever {
             }
             ranking.useMode(context.gateway(), mode);
         }
+    }
+
+    /** {@code failure}, saying which trustless requests the gateway refused before. */
+    private static IOException withRefusals(IOException failure, List<String> refusals) {
+        if (refusals.isEmpty()) {
+            return failure;
+        }
+        return new IOException(failure.getMessage() + " (fell back after: " + String.join("; ", refusals) + ")",
+                failure);
     }
 }
