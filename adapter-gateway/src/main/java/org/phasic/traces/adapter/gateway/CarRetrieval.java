@@ -49,7 +49,10 @@ final class CarRetrieval implements Retrieval {
             try {
                 entity = requireComplete(car.spill(), root, path, context.name());
             } catch (NotFoundAtGatewayException e) {
-                throw namesRoot ? e : wrongRoots(context, car.roots(), root);
+                if (namesRoot) {
+                    throw e;
+                }
+                throw wrongRoots(context, car.roots(), root);
             }
             if (!namesRoot && !car.roots().contains(entity)) {
                 throw wrongRoots(context, car.roots(), root);
