@@ -58,7 +58,8 @@ final class GatewayRanking {
     /** @return whether the gateway was in use until now */
     synchronized boolean drop(GatewayEndpoint gateway, String reason) {
         Standing s = standings.get(gateway);
-        standings.put(gateway, new Standing(gateway, s.successes(), s.errors() + 1, Optional.of(reason), s.mode()));
+        standings.put(gateway, new Standing(gateway, s.successes(), s.errors() + 1,
+                s.droppedBecause().or(() -> Optional.of(reason)), s.mode()));
         return s.droppedBecause().isEmpty();
     }
 
