@@ -26,14 +26,17 @@ import org.phasic.traces.ports.out.BlockFeed;
  */
 final class CarRetrieval implements Retrieval {
     static final String ACCEPT = "application/vnd.ipld.car;version=1;order=dfs;dups=y";
-    private static final int MEMORY_BYTES = 8 << 20;
+    /** CARs up to this size stay in memory; larger ones go to a temporary file. */
+    static final int MEMORY_BYTES = 8 << 20;
 
     private final GatewayHttp http;
     private final DagCheck check;
+    private final int memoryBytes;
 
-    CarRetrieval(GatewayHttp http, DagCheck check) {
+    CarRetrieval(GatewayHttp http, DagCheck check, int memoryBytes) {
         this.http = Objects.requireNonNull(http, "http");
         this.check = Objects.requireNonNull(check, "check");
+        this.memoryBytes = memoryBytes;
     }
 
     @Override
@@ -73,7 +76,7 @@ final class CarRetrieval implements Retrieval {
             throw new NotTrustlessException(context.name() + " answered a CAR request with "
                     + (type == null ? "no Content-Type" : type.toString()));
         }
-        SpillBuffer spill = new SpillBuffer(MEMORY_BYTES);
+        SpillBuffer spill = new SpillBuffer(memoryBytes);
         try {
             ByteBudget budget = new ByteBudget(check.limits().maxTotalBytes(), "the CAR from " + context.name());
             InputStream in = new Tee(context.meter(response.body().byteStream(), budget), spill);

@@ -13,6 +13,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.unixfs.ImportProfile;
+import org.phasic.traces.domain.unixfs.UnixFsImporter;
 import org.phasic.traces.ports.out.BlockFeed;
 
 /**
@@ -56,6 +57,10 @@ final class DeserializedRetrieval implements Retrieval {
             throws IOException {
         List<String> names = top.isHtml()
                 ? DirectoryListing.entryNames(new String(top.bytes(), StandardCharsets.UTF_8), root) : List.of();
+        if (names.size() > UnixFsImporter.MAX_DIRECTORY_ENTRIES) {
+            throw new IOException(context.name() + " lists " + names.size() + " entries under " + root
+                    + "; re-importing more than " + UnixFsImporter.MAX_DIRECTORY_ENTRIES + " is refused");
+        }
         if (names.isEmpty()) {
             throw new IOException(context.name() + " serves neither CARs nor raw blocks, and what it serves for "
                     + root + " is neither that file nor a directory listing, so it cannot be verified");

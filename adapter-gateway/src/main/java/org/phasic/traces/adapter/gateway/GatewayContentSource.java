@@ -55,6 +55,7 @@ public final class GatewayContentSource implements ContentSource, Closeable {
     private final Notices notices;
     private final GatewayRanking ranking;
     private final GatewayRetriever retriever;
+    private final DagCheck check;
     private final RecentDags recent = new RecentDags(RECENT_DAGS, RECENT_DAG_BYTES);
     private final ExecutorService attempts = GatewayHttpClient.daemonPool("phasic-traces gateway attempt");
 
@@ -80,6 +81,11 @@ public final class GatewayContentSource implements ContentSource, Closeable {
 
     GatewayContentSource(GatewaySettings settings, OkHttpClient client, TransferProgress progress, Notices notices,
                          Sleeper sleeper, Clock clock, DoubleSupplier random) {
+        this(settings, client, progress, notices, sleeper, clock, random, CarRetrieval.MEMORY_BYTES);
+    }
+
+    GatewayContentSource(GatewaySettings settings, OkHttpClient client, TransferProgress progress, Notices notices,
+                         Sleeper sleeper, Clock clock, DoubleSupplier random, int carMemoryBytes) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.client = Objects.requireNonNull(client, "client");
         this.progress = Objects.requireNonNull(progress, "progress");
@@ -87,9 +93,9 @@ public final class GatewayContentSource implements ContentSource, Closeable {
         this.ranking = new GatewayRanking(settings.gateways());
         GatewayHttp http = new GatewayHttp(client, new RetryPolicy(settings.retries(), settings.retryBaseDelay(),
                 settings.maxRetryDelay(), random), sleeper, clock);
-        DagCheck check = new DagCheck(ReassemblyLimits.DEFAULTS.withMaxTotalBytes(settings.maxBytes()));
+        this.check = new DagCheck(ReassemblyLimits.DEFAULTS.withMaxTotalBytes(settings.maxBytes()));
         Map<Retrieval.Mode, Retrieval> retrievals = new EnumMap<>(Retrieval.Mode.class);
-        retrievals.put(Retrieval.Mode.CAR, new CarRetrieval(http, check));
+        retrievals.put(Retrieval.Mode.CAR, new CarRetrieval(http, check, carMemoryBytes));
         retrievals.put(Retrieval.Mode.RAW, new RawBlockRetrieval(http, check));
         retrievals.put(Retrieval.Mode.DESERIALIZED, new DeserializedRetrieval(http, check, settings.importProfile(),
                 recent));
@@ -127,7 +133,12 @@ public final class GatewayContentSource implements ContentSource, Closeable {
         String what = checked.isRoot() ? root.toString() : root + "/" + checked;
         Optional<VerifiedBlocks> known = recent.get(root);
         if (known.isPresent()) {
-            return Optional.of(BlockFeed.Lookup.of(known.get()));
+            try {
+                check.requireComplete(root, checked, known.get(), known.get(), "the copy verified earlier");
+                return Optional.of(BlockFeed.Lookup.of(known.get()));
+            } catch (NotFoundAtGatewayException e) {
+                return Optional.empty();
+            }
         }
         GatewayRace race = new GatewayRace(ranking.order(), Deadline.after(settings.deadline()),
                 settings.hedgeDelay(), attempts, ranking, progress, notices, what);

@@ -8,7 +8,14 @@ import static org.phasic.traces.adapter.gateway.Fixtures.KINGMAN_V1;
 import static org.phasic.traces.adapter.gateway.Fixtures.METADATA;
 import static org.phasic.traces.adapter.gateway.Fixtures.TRACE;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -80,6 +87,29 @@ class CarRetrievalTest {
         assertThat(harness.progress.events).containsExactly(
                 "started " + gateway + " " + BIG_V0_TRACE_ENTITY.root() + "/" + TRACE,
                 "VERIFIED " + gateway + " " + BIG_V0_TRACE_ENTITY.root() + "/" + TRACE);
+    }
+
+    @Test
+    void aCarLargerThanTheMemoryBufferGoesToATemporaryFileDeletedWithTheFeed() throws Exception {
+        server.enqueue(Responses.car(BIG_V0_TRACE_ENTITY.carBytes()).build());
+        Set<Path> before = spillFiles();
+        try (GatewayContentSource source = harness.carMemory(1024).source(GatewayHarness.settings(server).build())) {
+            BlockFeed feed = source.open(BIG_V0_TRACE_ENTITY.root(), TRACE).orElseThrow();
+            Set<Path> during = spillFiles();
+            during.removeAll(before);
+            assertThat(during).hasSize(1);
+
+            byte[] trace = Extraction.file(BIG_V0_TRACE_ENTITY.root(), TRACE, feed);
+            assertThat(Fixtures.sha256(trace)).isEqualTo(BIG_V0_TRACE_ENTITY.traceSha256());
+            assertThat(during.iterator().next()).doesNotExist();
+        }
+    }
+
+    private static Set<Path> spillFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("phasic-traces-gateway-"))
+                    .collect(Collectors.toCollection(HashSet::new));
+        }
     }
 
     @Test

@@ -93,6 +93,7 @@ class FallbackTest {
 
             BlockFeed metadata = source.open(KINGMAN_V0.root(), METADATA).orElseThrow();
             assertThat(Extraction.file(KINGMAN_V0.root(), METADATA, metadata)).isEqualTo(Fixtures.kingmanFile(METADATA));
+            assertThat(source.open(KINGMAN_V0.root(), "code.py")).isEmpty();
             assertThat(gateway.requests).hasSize(requests);
         }
         assertThat(gateway.requests).contains(

@@ -25,6 +25,7 @@ final class GatewayHarness {
     private Sleeper sleeper = sleeps::add;
     private UnaryOperator<OkHttpClient.Builder> client = UnaryOperator.identity();
     private Map<String, String> environment = Map.of();
+    private int carMemoryBytes = CarRetrieval.MEMORY_BYTES;
 
     static GatewaySettings.Builder settings(MockWebServer... servers) {
         return settings(List.of(servers).stream().map(GatewayHarness::endpoint).toList());
@@ -60,6 +61,12 @@ final class GatewayHarness {
         return this;
     }
 
+    /** CARs larger than this are buffered in a temporary file. */
+    GatewayHarness carMemory(int bytes) {
+        carMemoryBytes = bytes;
+        return this;
+    }
+
     GatewayHarness environment(Map<String, String> variables) {
         environment = variables;
         return this;
@@ -68,7 +75,7 @@ final class GatewayHarness {
     GatewayContentSource source(GatewaySettings settings) {
         OkHttpClient http = client.apply(GatewayHttpClient.create(settings, environment).newBuilder()).build();
         return new GatewayContentSource(settings, http, progress, notices::add, sleeper,
-                Clock.fixed(NOW, ZoneOffset.UTC), () -> 0.5);
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> 0.5, carMemoryBytes);
     }
 
     /** Progress events as text. */
