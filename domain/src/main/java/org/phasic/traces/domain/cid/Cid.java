@@ -23,6 +23,7 @@ public final class Cid {
     private final Multicodec codec;
     private final Multihash multihash;
     private final byte[] bytes;
+    private final int hash;
     private String text;
 
     private Cid(int version, Multicodec codec, Multihash multihash) {
@@ -30,6 +31,7 @@ public final class Cid {
         this.codec = codec;
         this.multihash = multihash;
         this.bytes = version == 0 ? multihash.toBytes() : encodeV1(codec, multihash);
+        this.hash = Arrays.hashCode(bytes);
     }
 
     /** A CIDv0 (dag-pb, sha2-256). */
@@ -275,7 +277,7 @@ public final class Cid {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return hash;
     }
 
     private static String abbreviate(String text) {

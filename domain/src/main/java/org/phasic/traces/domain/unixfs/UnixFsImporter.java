@@ -16,6 +16,7 @@ import java.util.Objects;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.Multicodec;
 import org.phasic.traces.domain.cid.UnsupportedContentException;
+import org.phasic.traces.domain.cid.Varint;
 import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.BlockSink;
 import org.phasic.traces.domain.dag.PBLink;
@@ -144,15 +145,16 @@ public final class UnixFsImporter {
     private ImportedEntry importFile(InputStream in, String relative) throws IOException {
         BalancedLayout layout = new BalancedLayout();
         int chunkSize = profile.chunkSize();
+        byte[] reused = profile.rawLeaves() ? null : new byte[chunkSize];
         boolean empty = true;
         while (true) {
-            byte[] chunk = new byte[chunkSize];
+            byte[] chunk = reused != null ? reused : new byte[chunkSize];
             int read = in.readNBytes(chunk, 0, chunkSize);
             if (read == 0 && !empty) {
                 break;
             }
             empty = false;
-            layout.add(0, leaf(read == chunkSize ? chunk : Arrays.copyOf(chunk, read)));
+            layout.add(0, leaf(chunk, read));
             if (read < chunkSize) {
                 break;
             }
@@ -161,12 +163,38 @@ public final class UnixFsImporter {
         return new ImportedEntry(relative, root.cid(), false, root.contentSize(), root.dagSize());
     }
 
-    private Node leaf(byte[] chunk) throws IOException {
+    /** A leaf for {@code chunk[0, length)}; a raw leaf keeps the array, so it must not be reused then. */
+    private Node leaf(byte[] chunk, int length) throws IOException {
         if (profile.rawLeaves()) {
-            return new Node(emit(1, Multicodec.RAW, chunk), chunk.length, chunk.length);
+            byte[] data = length == chunk.length ? chunk : Arrays.copyOf(chunk, length);
+            return new Node(emit(1, Multicodec.RAW, data), length, length);
         }
-        byte[] encoded = PBNode.of(List.of(), UnixFsData.file(chunk, chunk.length, new long[0]).encode()).encode();
-        return new Node(emit(profile.cidVersion(), Multicodec.DAG_PB, encoded), chunk.length, encoded.length);
+        byte[] encoded = dagPbLeaf(chunk, length);
+        return new Node(emit(profile.cidVersion(), Multicodec.DAG_PB, encoded), length, encoded.length);
+    }
+
+    /**
+     * The dag-pb leaf {@code PBNode{Data: UnixFS{Type: File, Data: chunk, filesize}}} with a single copy of the
+     * chunk; the same bytes as {@code PBNode.of(List.of(), UnixFsData.file(chunk, n, {}).encode()).encode()}.
+     */
+    static byte[] dagPbLeaf(byte[] chunk, int length) {
+        if (length == 0) {
+            return PBNode.of(List.of(), UnixFsData.file(null, 0, new long[0]).encode()).encode();
+        }
+        int unixfsLength = 2 + 1 + Varint.size(length) + length + 1 + Varint.size(length);
+        byte[] block = new byte[1 + Varint.size(unixfsLength) + unixfsLength];
+        int at = 0;
+        block[at++] = 0x0a; // PBNode.Data
+        at = Varint.write(unixfsLength, block, at);
+        block[at++] = 0x08; // UnixFS Type
+        block[at++] = 0x02; // File
+        block[at++] = 0x12; // UnixFS Data
+        at = Varint.write(length, block, at);
+        System.arraycopy(chunk, 0, block, at, length);
+        at += length;
+        block[at++] = 0x18; // filesize
+        Varint.write(length, block, at);
+        return block;
     }
 
     private Cid emit(int version, Multicodec codec, byte[] data) throws IOException {

@@ -69,6 +69,16 @@ class UnixFsImporterTest {
     }
 
     @Test
+    void fastDagPbLeafEqualsTheGeneralEncoding() {
+        for (int length : new int[] {0, 1, 117, 127, 128, 16383, 16384, 262144}) {
+            byte[] chunk = LcgInputStream.bytes(length, 262144);
+            byte[] data = java.util.Arrays.copyOf(chunk, length);
+            assertThat(UnixFsImporter.dagPbLeaf(chunk, length)).as("length %d", length).isEqualTo(
+                    PBNode.of(java.util.List.of(), UnixFsData.file(data, length, new long[0]).encode()).encode());
+        }
+    }
+
+    @Test
     void refusesDirectoriesThatWouldBeShardedByCount(@TempDir Path dir) throws IOException {
         for (int i = 0; i <= UnixFsImporter.MAX_DIRECTORY_ENTRIES; i++) {
             Files.createFile(dir.resolve("f" + i));

@@ -1,0 +1,172 @@
+package org.phasic.traces.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.phasic.traces.domain.car.CarFile;
+import org.phasic.traces.domain.car.CarReader;
+import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.cid.ContentException;
+import org.phasic.traces.domain.cid.InvalidCidException;
+import org.phasic.traces.domain.dag.Block;
+import org.phasic.traces.domain.unixfs.Reassembler;
+import org.phasic.traces.domain.unixfs.ReassemblySummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code car verify FILE.car} and {@code car unpack FILE.car DIR}. Exit 0 ok, 1 failed, 2 usage error. */
+@Command(name = "car", mixinStandardHelpOptions = true, description = "Verify and unpack CAR (v1) files.",
+        subcommands = {CarCommand.Verify.class, CarCommand.Unpack.class})
+public final class CarCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing sub-command: verify or unpack");
+    }
+
+    /** Prints one line to the command's error writer and returns 1. */
+    private static int fail(CommandSpec spec, Path car, String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("car " + spec.name() + ": " + car + ": " + message);
+        err.flush();
+        return 1;
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Check a CAR file: its header, every block against its CID, and that the UnixFS DAG under"
+                + " each root is complete and well-formed (entry names, sizes)."})
+    static final class Verify implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE.car")
+        private Path car;
+
+        @Override
+        public Integer call() {
+            try {
+                long blocks = 0;
+                List<Cid> roots;
+                try (InputStream in = Files.newInputStream(car); CarReader reader = new CarReader(in)) {
+                    roots = reader.roots();
+                    for (Block block = reader.next(); block != null; block = reader.next()) {
+                        blocks++;
+                    }
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("ok: " + car + ": " + blocks + " blocks verified, " + Files.size(car) + " bytes");
+                try (CarFile file = CarFile.open(car)) {
+                    for (Cid root : roots) {
+                        ReassemblySummary summary = new Reassembler().verifyTree(root, file);
+                        out.println("root " + root + ": complete, " + summary.files() + " files, "
+                                + summary.directories() + " directories, " + summary.bytes() + " bytes");
+                    }
+                }
+                out.flush();
+                return 0;
+            } catch (IOException e) {
+                return fail(spec, car, IoMessages.describe(e));
+            } catch (ContentException e) {
+                return fail(spec, car, e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "unpack", mixinStandardHelpOptions = true,
+            description = {"Write the content of a CAR file under DIR, verifying every block and entry name.",
+                "DIR must not exist or be empty; a directory root's entries become DIR's entries, a file root becomes"
+                    + " DIR/<CID>. Nothing is left behind on failure."})
+    static final class Unpack implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE.car")
+        private Path car;
+
+        @Parameters(index = "1", paramLabel = "DIR")
+        private Path dir;
+
+        @Option(names = "--root", paramLabel = "CID", description = "The root to unpack (default: the CAR's only root).")
+        private String root;
+
+        @Override
+        public Integer call() throws IOException {
+            Cid chosen = chosenRoot();
+            Path target = dir.toAbsolutePath().normalize();
+            Path staging = null;
+            try (CarFile file = CarFile.open(car)) {
+                Cid unpacked = chosen != null ? chosen : onlyRoot(file.header().roots());
+                requireAbsentOrEmpty(target);
+                Files.createDirectories(target.getParent());
+                staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".partial-");
+                ReassemblySummary summary = new Reassembler().writeTree(unpacked, file, staging);
+                Files.deleteIfExists(target);
+                Files.move(staging, target);
+                staging = null;
+                spec.commandLine().getOut().println("unpacked " + unpacked + " to " + dir + ": " + summary.files()
+                        + " files, " + summary.directories() + " directories, " + summary.bytes() + " bytes");
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (IOException e) {
+                return fail(spec, car, IoMessages.describe(e));
+            } catch (ContentException | IllegalStateException e) {
+                return fail(spec, car, e.getMessage());
+            } finally {
+                deleteTree(staging);
+            }
+        }
+
+        private Cid chosenRoot() {
+            try {
+                return root == null ? null : Cid.parse(root);
+            } catch (InvalidCidException e) {
+                throw new ParameterException(spec.commandLine(), "--root: " + e.getMessage());
+            }
+        }
+
+        private static Cid onlyRoot(List<Cid> roots) {
+            if (roots.size() != 1) {
+                throw new IllegalStateException("the CAR has " + roots.size() + " roots; choose one with --root");
+            }
+            return roots.get(0);
+        }
+
+        private static void requireAbsentOrEmpty(Path target) throws IOException {
+            if (Files.isDirectory(target)) {
+                try (Stream<Path> entries = Files.list(target)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalStateException(target + " is not empty; unpack needs a new or empty directory");
+                    }
+                }
+            } else if (Files.exists(target)) {
+                throw new IllegalStateException(target + " exists and is not a directory");
+            }
+        }
+
+        private static void deleteTree(Path root) throws IOException {
+            if (root == null || !Files.exists(root)) {
+                return;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
