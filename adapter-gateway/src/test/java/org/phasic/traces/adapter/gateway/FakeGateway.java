@@ -19,9 +19,8 @@ final class FakeGateway extends Dispatcher {
     private final List<Function<RecordedRequest, Optional<MockResponse>>> rules;
     final List<String> requests = new CopyOnWriteArrayList<>();
 
-    @SafeVarargs
-    FakeGateway(Function<RecordedRequest, Optional<MockResponse>>... rules) {
-        this.rules = List.of(rules);
+    FakeGateway(List<Function<RecordedRequest, Optional<MockResponse>>> rules) {
+        this.rules = List.copyOf(rules);
     }
 
     @Override

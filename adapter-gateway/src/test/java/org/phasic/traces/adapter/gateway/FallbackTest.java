@@ -9,6 +9,7 @@ import static org.phasic.traces.adapter.gateway.Fixtures.TRACE;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -31,17 +32,17 @@ class FallbackTest {
 
     /** A gateway that answers CAR requests with the deserialized file but honours format=raw. */
     private FakeGateway ignoresCarRequests(Map<Cid, byte[]> blocks) {
-        return new FakeGateway(FakeGateway.rawBlocks(blocks),
+        return new FakeGateway(List.of(FakeGateway.rawBlocks(blocks),
                 FakeGateway.file(KINGMAN_V0.root(), TRACE, "application/octet-stream", Fixtures.kingmanFile(TRACE)),
-                FakeGateway.file(KINGMAN_V0.root(), METADATA, "application/json", Fixtures.kingmanFile(METADATA)));
+                FakeGateway.file(KINGMAN_V0.root(), METADATA, "application/json", Fixtures.kingmanFile(METADATA))));
     }
 
     /** Like the js-ipfs gateway: deserialized files and an HTML listing, whatever is asked for. */
     private static FakeGateway deserializedOnly(Cid root, String listing, byte[] metadata) {
-        return new FakeGateway(FakeGateway.listing(root, listing),
+        return new FakeGateway(List.of(FakeGateway.listing(root, listing),
                 FakeGateway.file(root, TRACE, "application/gzip", Fixtures.kingmanFile(TRACE)),
                 FakeGateway.file(root, METADATA, "application/json", metadata),
-                FakeGateway.file(root, CHECKSUM, "text/plain", Fixtures.kingmanFile(CHECKSUM)));
+                FakeGateway.file(root, CHECKSUM, "text/plain", Fixtures.kingmanFile(CHECKSUM))));
     }
 
     @Test

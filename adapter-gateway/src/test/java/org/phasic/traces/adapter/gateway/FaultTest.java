@@ -12,10 +12,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.TransferProgress.Outcome;
 
@@ -60,7 +64,7 @@ class FaultTest {
     @Test
     void aCarEndingBeforeTheFileIsCompleteFails() throws Exception {
         byte[] car = BIG_V0_TRACE_ENTITY.carBytes();
-        byte[] lastLeaf = Fixtures.blocks().get(org.phasic.traces.domain.cid.Cid.parse(
+        byte[] lastLeaf = Fixtures.blocks().get(Cid.parse(
                 "QmQHwKrVrovpfzPhz5Z8iS5MiMtAgxp1K5X9i78PrDwoNP"));
         int sectionBytes = lastLeaf.length + 34 + 3;
         server.enqueue(Responses.car(Arrays.copyOf(car, car.length - sectionBytes)).build());
@@ -169,9 +173,9 @@ class FaultTest {
 
     @Test
     void anHtmlPageWithStatus200IsNeverAccepted() throws Exception {
-        server.setDispatcher(new mockwebserver3.Dispatcher() {
+        server.setDispatcher(new Dispatcher() {
             @Override
-            public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+            public MockResponse dispatch(RecordedRequest request) {
                 return Responses.html("<html><body>Welcome! <a href=\"/ipfs/" + KINGMAN_V0.root()
                         + "/trace.json.gz\">trace.json.gz</a></body></html>").build();
             }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
@@ -81,8 +82,8 @@ final class GatewayHarness {
     /** Progress events as text. */
     static final class RecordingProgress implements TransferProgress {
         final List<String> events = new CopyOnWriteArrayList<>();
-        final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
-        final java.util.concurrent.atomic.AtomicLong blocks = new java.util.concurrent.atomic.AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicLong blocks = new AtomicLong();
 
         @Override
         public void started(String source, String what) {

@@ -8,6 +8,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
@@ -125,16 +126,20 @@ final class JsIpfsNode implements BeforeAllCallback, AfterAllCallback {
     private static void installOnce(Path recipe) throws IOException, InterruptedException {
         Files.createDirectories(CACHE);
         try (FileChannel channel = FileChannel.open(CACHE.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-            if (Files.exists(CACHE.resolve("node_modules/ipfs/src/cli.js"))) {
-                return;
+                StandardOpenOption.WRITE)) {
+            FileLock lock = channel.lock();
+            try {
+                if (Files.exists(CACHE.resolve("node_modules/ipfs/src/cli.js"))) {
+                    return;
+                }
+                for (String file : List.of("package.json", "package-lock.json")) {
+                    Files.copy(recipe.resolve(file), CACHE.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+                System.err.println("installing the js-ipfs test node into " + CACHE + " (once, about 30 s)");
+                runIn(CACHE, Duration.INSTALL, "npm", "ci", "--omit=optional", "--no-audit", "--no-fund");
+            } finally {
+                lock.release();
             }
-            Files.copy(recipe.resolve("package.json"), CACHE.resolve("package.json"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(recipe.resolve("package-lock.json"), CACHE.resolve("package-lock.json"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            System.err.println("installing the js-ipfs test node into " + CACHE + " (once, about 30 s)");
-            runIn(CACHE, Duration.INSTALL, "npm", "ci", "--omit=optional", "--no-audit", "--no-fund");
         }
     }
 
