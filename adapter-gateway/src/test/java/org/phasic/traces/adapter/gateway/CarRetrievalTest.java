@@ -1,0 +1,142 @@
+package org.phasic.traces.adapter.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.phasic.traces.adapter.gateway.Fixtures.BIG_V0_TRACE_ENTITY;
+import static org.phasic.traces.adapter.gateway.Fixtures.KINGMAN_V0;
+import static org.phasic.traces.adapter.gateway.Fixtures.KINGMAN_V0_TRACE_ENTITY;
+import static org.phasic.traces.adapter.gateway.Fixtures.KINGMAN_V1;
+import static org.phasic.traces.adapter.gateway.Fixtures.METADATA;
+import static org.phasic.traces.adapter.gateway.Fixtures.TRACE;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.phasic.traces.ports.out.BlockFeed;
+import org.phasic.traces.ports.out.ContentSource;
+
+/** A trustless gateway that answers with CARs made by independent tools. */
+class CarRetrievalTest {
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+    final GatewayHarness harness = new GatewayHarness();
+
+    @Test
+    void readsTheEntityCarOfAFileBelowACidV0Root() throws Exception {
+        server.enqueue(Responses.car(KINGMAN_V0_TRACE_ENTITY.carBytes()).build());
+        try (GatewayContentSource source = harness.source(GatewayHarness.settings(server).build())) {
+            BlockFeed feed = source.open(KINGMAN_V0.root(), TRACE).orElseThrow();
+
+            assertThat(feed).isInstanceOf(BlockFeed.Car.class);
+            byte[] trace = Extraction.file(KINGMAN_V0.root(), TRACE, feed);
+            assertThat(trace).isEqualTo(Fixtures.kingmanFile(TRACE));
+            assertThat(Fixtures.sha256(trace)).isEqualTo(KINGMAN_V0.traceSha256());
+        }
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/ipfs/" + KINGMAN_V0.root() + "/" + TRACE);
+        assertThat(request.getUrl().queryParameter("format")).isEqualTo("car");
+        assertThat(request.getUrl().queryParameter("dag-scope")).isEqualTo("entity");
+        assertThat(request.getHeaders().get("Accept")).startsWith("application/vnd.ipld.car");
+        assertThat(request.getHeaders().get("User-Agent")).isEqualTo("phasic-traces/9.9-test");
+    }
+
+    @Test
+    void acceptsAWholeDagCarWithMoreBlocksThanThePathNeeds() throws Exception {
+        server.enqueue(Responses.car(KINGMAN_V0.carBytes()).build());
+        try (GatewayContentSource source = harness.source(GatewayHarness.settings(server).build())) {
+            BlockFeed feed = source.open(KINGMAN_V0.root(), METADATA).orElseThrow();
+
+            assertThat(Extraction.file(KINGMAN_V0.root(), METADATA, feed)).isEqualTo(Fixtures.kingmanFile(METADATA));
+        }
+    }
+
+    @Test
+    void readsAnIpfsCarCarWhoseRootBlockComesLast() throws Exception {
+        server.enqueue(Responses.car(KINGMAN_V1.carBytes()).build());
+        try (GatewayContentSource source = harness.source(GatewayHarness.settings(server).build())) {
+            BlockFeed feed = source.open(KINGMAN_V1.root(), TRACE).orElseThrow();
+
+            assertThat(Fixtures.sha256(Extraction.file(KINGMAN_V1.root(), TRACE, feed)))
+                    .isEqualTo(KINGMAN_V1.traceSha256());
+        }
+    }
+
+    @Test
+    void readsAMultiBlockFileAndReportsProgress() throws Exception {
+        byte[] car = BIG_V0_TRACE_ENTITY.carBytes();
+        server.enqueue(Responses.car(car).build());
+        try (GatewayContentSource source = harness.source(GatewayHarness.settings(server).build())) {
+            BlockFeed feed = source.open(BIG_V0_TRACE_ENTITY.root(), TRACE).orElseThrow();
+
+            byte[] trace = Extraction.file(BIG_V0_TRACE_ENTITY.root(), TRACE, feed);
+            assertThat(trace).hasSize(300_000);
+            assertThat(Fixtures.sha256(trace)).isEqualTo(BIG_V0_TRACE_ENTITY.traceSha256());
+        }
+        String gateway = GatewayHarness.endpoint(server).toString();
+        assertThat(harness.progress.bytes.get()).isEqualTo(car.length);
+        assertThat(harness.progress.blocks.get()).isEqualTo(4);
+        assertThat(harness.progress.events).containsExactly(
+                "started " + gateway + " " + BIG_V0_TRACE_ENTITY.root() + "/" + TRACE,
+                "VERIFIED " + gateway + " " + BIG_V0_TRACE_ENTITY.root() + "/" + TRACE);
+    }
+
+    @Test
+    void aCarLargerThanTheMemoryBufferGoesToATemporaryFileDeletedWithTheFeed() throws Exception {
+        server.enqueue(Responses.car(BIG_V0_TRACE_ENTITY.carBytes()).build());
+        Set<Path> before = spillFiles();
+        try (GatewayContentSource source = harness.carMemory(1024).source(GatewayHarness.settings(server).build())) {
+            BlockFeed feed = source.open(BIG_V0_TRACE_ENTITY.root(), TRACE).orElseThrow();
+            Set<Path> during = spillFiles();
+            during.removeAll(before);
+            assertThat(during).hasSize(1);
+
+            byte[] trace = Extraction.file(BIG_V0_TRACE_ENTITY.root(), TRACE, feed);
+            assertThat(Fixtures.sha256(trace)).isEqualTo(BIG_V0_TRACE_ENTITY.traceSha256());
+            assertThat(during.iterator().next()).doesNotExist();
+        }
+    }
+
+    private static Set<Path> spillFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("phasic-traces-gateway-"))
+                    .collect(Collectors.toCollection(HashSet::new));
+        }
+    }
+
+    @Test
+    void reportsAbsenceWhenTheGatewayAnswers404() throws Exception {
+        server.enqueue(Responses.status(404).build());
+        try (GatewayContentSource source = harness.source(GatewayHarness.settings(server).build())) {
+            Optional<BlockFeed> feed = source.open(KINGMAN_V0.root(), TRACE);
+
+            assertThat(feed).isEmpty();
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void reportsAbsenceOfAnEntryTheRootBlockDoesNotList() throws Exception {
+        server.enqueue(Responses.car(KINGMAN_V0_TRACE_ENTITY.carBytes()).build());
+        try (GatewayContentSource source = harness.source(GatewayHarness.settings(server).build())) {
+            assertThat(source.open(KINGMAN_V0.root(), "code.py")).isEmpty();
+        }
+    }
+
+    @Test
+    void isTheGatewayTierOfTheFetchChain() {
+        try (GatewayContentSource source = harness.source(GatewayHarness.settings(server).build())) {
+            assertThat(source.order()).isEqualTo(ContentSource.Tier.GATEWAY);
+            assertThat(source.usesNetwork()).isTrue();
+            assertThat(source.name()).contains(GatewayHarness.endpoint(server).toString());
+        }
+    }
+}
