@@ -1,5 +1,6 @@
 package org.phasic.traces.adapter.gateway;
 
+import org.phasic.traces.domain.dag.MemoryBlockStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ final class DeserializedRetrieval implements Retrieval {
     public BlockFeed retrieve(AttemptContext context, Cid root, ContentPath path) throws IOException {
         ByteBudget budget = new ByteBudget(check.limits().maxTotalBytes(), "the files from " + context.name());
         Body top = fetch(context, context.ipfsUrl().addPathSegment(root.toString()).addPathSegment("").build(), budget);
-        VerifiedBlocks blocks = asFile(top.bytes(), root).orElse(null);
+        MemoryBlockStore blocks = asFile(top.bytes(), root).orElse(null);
         if (blocks == null) {
             blocks = asDirectory(context, root, path, top, budget);
         }
@@ -53,7 +54,7 @@ final class DeserializedRetrieval implements Retrieval {
         return BlockFeed.Lookup.of(blocks);
     }
 
-    private VerifiedBlocks asDirectory(AttemptContext context, Cid root, ContentPath path, Body top, ByteBudget budget)
+    private MemoryBlockStore asDirectory(AttemptContext context, Cid root, ContentPath path, Body top, ByteBudget budget)
             throws IOException {
         List<String> names = top.isHtml()
                 ? DirectoryListing.entryNames(new String(top.bytes(), StandardCharsets.UTF_8), root) : List.of();
@@ -81,8 +82,8 @@ final class DeserializedRetrieval implements Retrieval {
         for (ImportProfile candidate : Reimport.candidates(profile, root)) {
             Cid cid = Reimport.directory(files, candidate, block -> { });
             if (cid.equals(root)) {
-                VerifiedBlocks blocks = new VerifiedBlocks();
-                Reimport.directory(files, candidate, blocks::add);
+                MemoryBlockStore blocks = new MemoryBlockStore();
+                Reimport.directory(files, candidate, blocks::accept);
                 return blocks;
             }
             tried.add(cid + " (" + describe(candidate) + ")");
@@ -91,11 +92,11 @@ final class DeserializedRetrieval implements Retrieval {
                 + " re-import to " + String.join(", ", tried) + ", not to " + root + "; they cannot be verified");
     }
 
-    private Optional<VerifiedBlocks> asFile(byte[] bytes, Cid root) throws IOException {
+    private Optional<MemoryBlockStore> asFile(byte[] bytes, Cid root) throws IOException {
         for (ImportProfile candidate : Reimport.candidates(profile, root)) {
             if (Reimport.file(bytes, candidate, block -> { }).cid().equals(root)) {
-                VerifiedBlocks blocks = new VerifiedBlocks();
-                Reimport.file(bytes, candidate, blocks::add);
+                MemoryBlockStore blocks = new MemoryBlockStore();
+                Reimport.file(bytes, candidate, blocks::accept);
                 return Optional.of(blocks);
             }
         }

@@ -1,5 +1,6 @@
 package org.phasic.traces.adapter.gateway;
 
+import org.phasic.traces.domain.dag.MemoryBlockStore;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
@@ -131,7 +132,7 @@ public final class GatewayContentSource implements ContentSource, Closeable {
         Objects.requireNonNull(root, "root");
         ContentPath checked = ContentPath.parse(path);
         String what = checked.isRoot() ? root.toString() : root + "/" + checked;
-        Optional<VerifiedBlocks> known = recent.get(root);
+        Optional<MemoryBlockStore> known = recent.get(root);
         if (known.isPresent()) {
             try {
                 check.requireComplete(root, checked, known.get(), known.get(), "the copy verified earlier");

@@ -1,5 +1,6 @@
 package org.phasic.traces.adapter.gateway;
 
+import org.phasic.traces.domain.dag.MemoryBlockStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
@@ -33,7 +34,7 @@ final class RawBlockRetrieval implements Retrieval {
 
     @Override
     public BlockFeed retrieve(AttemptContext context, Cid root, ContentPath path) throws IOException {
-        VerifiedBlocks blocks = new VerifiedBlocks();
+        MemoryBlockStore blocks = new MemoryBlockStore();
         ByteBudget budget = new ByteBudget(check.limits().maxTotalBytes(), "the blocks from " + context.name());
         BlockSource walked = cid -> {
             Optional<byte[]> known = blocks.fetch(cid);
@@ -41,7 +42,7 @@ final class RawBlockRetrieval implements Retrieval {
                 return known;
             }
             Optional<Block> fetched = fetch(context, cid, budget);
-            fetched.ifPresent(blocks::add);
+            fetched.ifPresent(blocks::accept);
             return fetched.map(Block::data);
         };
         check.requireComplete(root, path, walked, blocks, context.name());

@@ -1,5 +1,6 @@
 package org.phasic.traces.adapter.gateway;
 
+import org.phasic.traces.domain.dag.MemoryBlockStore;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.phasic.traces.domain.cid.Cid;
 final class RecentDags {
     private final int maxEntries;
     private final long maxBytes;
-    private final LinkedHashMap<Cid, VerifiedBlocks> dags = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<Cid, MemoryBlockStore> dags = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
     RecentDags(int maxEntries, long maxBytes) {
@@ -22,20 +23,20 @@ final class RecentDags {
         this.maxBytes = maxBytes;
     }
 
-    synchronized void put(Cid root, VerifiedBlocks blocks) {
+    synchronized void put(Cid root, MemoryBlockStore blocks) {
         if (blocks.bytes() > maxBytes) {
             return;
         }
-        VerifiedBlocks old = dags.put(root, blocks);
+        MemoryBlockStore old = dags.put(root, blocks);
         bytes += blocks.bytes() - (old == null ? 0 : old.bytes());
-        Iterator<Map.Entry<Cid, VerifiedBlocks>> eldest = dags.entrySet().iterator();
+        Iterator<Map.Entry<Cid, MemoryBlockStore>> eldest = dags.entrySet().iterator();
         while ((dags.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
             bytes -= eldest.next().getValue().bytes();
             eldest.remove();
         }
     }
 
-    synchronized Optional<VerifiedBlocks> get(Cid root) {
+    synchronized Optional<MemoryBlockStore> get(Cid root) {
         return Optional.ofNullable(dags.get(root));
     }
 }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 ok, 1 operation failed, 2 usage or configuration error.",
                 "Configuration: defaults < <home>/config.yaml < PHASIC_TRACES_* environment < flags; see 'config show'."},
         subcommands = {ListCommand.class, ShowCommand.class, GetCommand.class, InstallCommand.class, EvalCommand.class,
-                VerifyCommand.class, GcCommand.class, PinCommand.class, ConfigCommand.class})
+                VerifyCommand.class, GcCommand.class, PinCommand.class, CidCommand.class, CarCommand.class, RegistryCommand.class,
+                ConfigCommand.class})
 public final class PhasicTracesCommand implements Runnable {
     private final Map<String, String> environment;
     private final Path userHome;

@@ -16,6 +16,7 @@ import org.phasic.traces.adapter.github.HttpSettings;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.adapter.github.RegistryScaffold;
 import org.phasic.traces.adapter.github.RegistrySources;
+import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.domain.registry.Registry;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code registry}: scaffold and check registry repositories. ({@code update} and {@code validate --fetch} come separately.) */
 @Command(name = "registry", description = "Scaffold and check trace registries (registry.json).",
-        subcommands = {RegistryCommand.Init.class, RegistryCommand.Validate.class})
+        subcommands = {RegistryCommand.Init.class, RegistryCommand.Validate.class, RegistryCommand.Update.class})
 public final class RegistryCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -117,7 +118,8 @@ public final class RegistryCommand implements Runnable {
             CliContext context = PhasicTracesCommand.contextOf(spec);
             RegistrySource source;
             try {
-                source = target == null ? configuredSource(context.configuration()) : new RegistrySources(HttpSettings.DEFAULTS).of(target);
+                source = target == null ? context.injector().getInstance(RegistrySource.class)
+                        : new RegistrySources(HttpSettings.DEFAULTS).of(target);
             } catch (IllegalArgumentException e) {
                 return fail(context, ExitCode.USAGE, e.getMessage());
             } catch (ConfigException e) {
@@ -141,12 +143,6 @@ public final class RegistryCommand implements Runnable {
             return defects.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
         }
 
-        private static RegistrySource configuredSource(Configuration configuration) {
-            HttpSettings settings = HttpSettings.DEFAULTS.withConnectTimeout(configuration.duration("registry.connectTimeout"));
-            return new RegistrySources(settings).select(configuration.find("registry.url"),
-                    configuration.require("registry.repo"), configuration.require("registry.branch"));
-        }
-
         private void report(PrintWriter out, String location, Registry registry, List<RegistryDefect> defects) {
             if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -167,6 +163,23 @@ public final class RegistryCommand implements Runnable {
                 }
             }
             out.flush();
+        }
+    }
+
+    /** {@code registry update}: refresh the local copy of the registry now. */
+    @Command(name = "update", description = {"Download the configured registry now (a conditional request) and keep it",
+            "as the last good copy; a download that is malformed never replaces it. Exit 1 if it failed."})
+    public static final class Update implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            CliContext context = PhasicTracesCommand.contextOf(spec);
+            RegistryService.UpdateResult result = context.injector().getInstance(RegistryService.class).update();
+            context.out().println(result.message());
+            context.out().flush();
+            return result.outcome() == RegistryService.UpdateOutcome.FAILED_KEPT_LAST_GOOD ? ExitCode.FAILED : ExitCode.OK;
         }
     }
 }

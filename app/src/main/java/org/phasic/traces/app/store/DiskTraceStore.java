@@ -172,7 +172,7 @@ public final class DiskTraceStore implements TraceStore {
             String cid = requireCid(file.getValue().cid());
             DiskStagedFile staged = (DiskStagedFile) file.getValue().staged();
             staged.close();
-            RefFile refFile = new RefFile(cid, staged.size, staged.sha256);
+            RefFile refFile = new RefFile(cid, staged.size(), staged.sha256());
             Path object = objectPath(cid);
             if (Files.exists(object) && check(object, refFile) == null) {
                 staged.discard();
@@ -400,6 +400,24 @@ public final class DiskTraceStore implements TraceStore {
                 output.close();
                 size = output.count;
                 sha256 = HexFormat.of().formatHex(digest.digest());
+            }
+        }
+
+        @Override
+        public long size() {
+            requireClosed();
+            return size;
+        }
+
+        @Override
+        public String sha256() {
+            requireClosed();
+            return sha256;
+        }
+
+        private void requireClosed() {
+            if (!closed) {
+                throw new IllegalStateException("staged file " + path + " is still being written");
             }
         }
 

@@ -1,0 +1,204 @@
+package org.phasic.traces.app.bundle;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.phasic.traces.adapter.github.JacksonRegistryCodec;
+import org.phasic.traces.app.codec.JacksonTraceCodec;
+import org.phasic.traces.domain.car.CarWriter;
+import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.dag.Block;
+import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.io.DeterministicGzip;
+import org.phasic.traces.domain.registry.FileRef;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceCollection;
+import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.registry.TraceMetadata;
+import org.phasic.traces.domain.unixfs.ImportProfile;
+import org.phasic.traces.domain.unixfs.ImportResult;
+import org.phasic.traces.domain.unixfs.ImportedEntry;
+import org.phasic.traces.domain.unixfs.UnixFsImporter;
+import org.phasic.traces.ports.out.RegistryCodec;
+import org.phasic.traces.ports.out.TraceCodec;
+
+/**
+ * Builds the bundled starter library from its sources ({@value KingmanTraces#SOURCE_DIR}): every folder there
+ * becomes a trace directory ({@code trace.json.gz}, {@code metadata.json}, {@code checksum.sha256}) imported
+ * with Kubo's defaults, all of them in one CAR ({@value #CAR_RESOURCE}) with a registry listing them
+ * ({@value #REGISTRY_RESOURCE}). The output depends only on the sources, so the committed resources can be
+ * rebuilt byte for byte; {@code BundleBuilderTest} fails when they drift. Rebuild from the repository root with
+ *
+ * <pre>java -cp "app/target/classes:app/target/lib/*" org.phasic.traces.app.bundle.BundleBuilder</pre>
+ *
+ * A folder may hold {@code trace.json} (gzipped here, deterministically) or {@code trace.json.gz}, and an
+ * optional {@code registry-description.txt} that replaces the registry entry's description.
+ */
+public final class BundleBuilder {
+    /** Where the bundle lives on the class path. */
+    public static final String RESOURCE_DIR = "org/phasic/traces/app/bundle/";
+    public static final String REGISTRY_RESOURCE = RESOURCE_DIR + "registry.json";
+    public static final String CAR_RESOURCE = RESOURCE_DIR + "traces.car";
+    /** The file every bundled trace directory carries beside the trace: {@code sha256sum} format. */
+    public static final String CHECKSUM_FILE = "checksum.sha256";
+    /** The collection of correct Kingman traces. */
+    public static final String KINGMAN_COLLECTION = "kingman";
+    static final String UPDATED = KingmanTraces.CREATED + "T00:00:00Z";
+    static final String DESCRIPTION_OVERRIDE = "registry-description.txt";
+    private static final ImportProfile PROFILE = ImportProfile.KUBO;
+
+    private final RegistryCodec registryCodec;
+    private final TraceCodec traceCodec;
+
+    public BundleBuilder(RegistryCodec registryCodec, TraceCodec traceCodec) {
+        this.registryCodec = Objects.requireNonNull(registryCodec, "registryCodec");
+        this.traceCodec = Objects.requireNonNull(traceCodec, "traceCodec");
+    }
+
+    /**
+     * The built bundle.
+     *
+     * @param registry     the registry listing every bundled trace
+     * @param registryJson its JSON
+     * @param car          the CAR holding every trace directory (roots: the whole library, the Kingman collection)
+     */
+    public record Bundle(Registry registry, byte[] registryJson, byte[] car) {
+    }
+
+    /** Builds the bundle from the trace folders under {@code sources}. */
+    public Bundle build(Path sources) throws IOException {
+        Path staging = Files.createTempDirectory("phasic-traces-bundle");
+        try {
+            Path library = Files.createDirectories(staging.resolve("library"));
+            Path kingman = Files.createDirectories(staging.resolve(KINGMAN_COLLECTION));
+            Map<TraceId, TraceMetadata> metadata = new LinkedHashMap<>();
+            Map<TraceId, String> descriptions = new LinkedHashMap<>();
+            List<String> kingmanIds = new ArrayList<>();
+            for (Path folder : traceFolders(sources)) {
+                TraceId id = TraceId.of(folder.getFileName().toString());
+                Map<String, byte[]> files = packageFiles(folder);
+                TraceMetadata meta = registryCodec.readMetadata(new ByteArrayInputStream(files.get(TraceEntry.METADATA_FILE)));
+                metadata.put(id, meta);
+                Path override = folder.resolve(DESCRIPTION_OVERRIDE);
+                descriptions.put(id, Files.exists(override) ? Files.readString(override).strip() : meta.description());
+                write(library.resolve(id.toString()), files);
+                if (id.toString().startsWith("kingman_")) {
+                    kingmanIds.add(id.toString());
+                    write(kingman.resolve(id.toString()), files);
+                }
+            }
+            MemoryBlockStore blocks = new MemoryBlockStore();
+            UnixFsImporter importer = new UnixFsImporter(PROFILE, blocks);
+            ImportResult imported = importer.importPath(library);
+            Cid collectionRoot = importer.importPath(kingman).root();
+
+            Map<TraceId, TraceEntry> entries = new LinkedHashMap<>();
+            for (Map.Entry<TraceId, TraceMetadata> trace : metadata.entrySet()) {
+                entries.put(trace.getKey(), entry(trace.getKey(), trace.getValue(), descriptions.get(trace.getKey()),
+                        imported, library.resolve(trace.getKey().toString())));
+            }
+            Map<String, TraceCollection> collections = Map.of(KINGMAN_COLLECTION, new TraceCollection(
+                    "Correct Kingman coalescent traces (n=3 to n=20), each rate counted once", collectionRoot.toString(),
+                    kingmanIds, Map.of()));
+            Registry registry = new Registry(Registry.CURRENT_VERSION, UPDATED, entries, collections, Map.of(), Map.of());
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            registryCodec.write(registry, json);
+            return new Bundle(registry, json.toByteArray(), car(List.of(imported.root(), collectionRoot), blocks));
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    private static List<Path> traceFolders(Path sources) throws IOException {
+        try (Stream<Path> children = Files.list(sources)) {
+            return children.filter(Files::isDirectory).sorted(Comparator.comparing(path -> path.getFileName().toString()))
+                    .toList();
+        }
+    }
+
+    private Map<String, byte[]> packageFiles(Path folder) throws IOException {
+        Path plain = folder.resolve("trace.json");
+        byte[] gzip = Files.exists(plain) ? DeterministicGzip.compress(Files.readAllBytes(plain))
+                : Files.readAllBytes(folder.resolve(TraceEntry.TRACE_FILE));
+        traceCodec.read(new ByteArrayInputStream(gzip));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(TraceEntry.TRACE_FILE, gzip);
+        files.put(TraceEntry.METADATA_FILE, Files.readAllBytes(folder.resolve(TraceEntry.METADATA_FILE)));
+        files.put(CHECKSUM_FILE, (sha256Hex(gzip) + "  " + TraceEntry.TRACE_FILE + "\n").getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    private static TraceEntry entry(TraceId id, TraceMetadata metadata, String description, ImportResult imported,
+                                    Path folder) throws IOException {
+        Map<String, FileRef> files = new LinkedHashMap<>();
+        for (String name : List.of(TraceEntry.TRACE_FILE, TraceEntry.METADATA_FILE)) {
+            ImportedEntry file = imported.entry(id + "/" + name).orElseThrow();
+            files.put(name, new FileRef(file.cid().toString(), file.size(), Map.of()));
+        }
+        Cid directory = imported.entry(id.toString()).orElseThrow().cid();
+        String checksum = "sha256:" + sha256Hex(Files.readAllBytes(folder.resolve(TraceEntry.TRACE_FILE)));
+        return new TraceEntry(id, directory.toString(), description, metadata, files, checksum, metadata.license(), null,
+                Map.of());
+    }
+
+    private static byte[] car(List<Cid> roots, MemoryBlockStore blocks) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CarWriter writer = new CarWriter(out, roots)) {
+            for (Block block : blocks.blocks()) {
+                writer.accept(block);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(Path folder, Map<String, byte[]> files) throws IOException {
+        Files.createDirectories(folder);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Files.write(folder.resolve(file.getKey()), file.getValue());
+        }
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Rebuilds the committed bundle resources; run from the repository root. */
+    public static void main(String[] args) throws IOException {
+        Path app = Path.of(args.length > 0 ? args[0] : "app");
+        Bundle bundle = new BundleBuilder(new JacksonRegistryCodec(), new JacksonTraceCodec())
+                .build(app.resolve(KingmanTraces.SOURCE_DIR));
+        Path resources = Files.createDirectories(app.resolve("src/main/resources").resolve(RESOURCE_DIR));
+        Files.write(resources.resolve("registry.json"), bundle.registryJson());
+        Files.write(resources.resolve("traces.car"), bundle.car());
+        System.out.println("wrote " + bundle.registry().traces().size() + " traces to " + resources.toAbsolutePath());
+    }
+}

@@ -1,0 +1,55 @@
+package org.phasic.traces.app.bundle;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import org.phasic.traces.domain.car.CarReader;
+import org.phasic.traces.domain.dag.Block;
+import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.ports.out.RegistryCodec;
+
+/**
+ * The starter library shipped inside the application jar (built by {@link BundleBuilder}): its registry and the
+ * blocks of every bundled trace directory, read once. The CAR reader verifies every block as it loads.
+ */
+public final class BundledLibrary {
+    private final Registry registry;
+    private final MemoryBlockStore blocks;
+
+    @Inject
+    public BundledLibrary(RegistryCodec codec) {
+        Objects.requireNonNull(codec, "codec");
+        try (InputStream json = resource(BundleBuilder.REGISTRY_RESOURCE);
+             CarReader car = new CarReader(resource(BundleBuilder.CAR_RESOURCE))) {
+            this.registry = codec.read(json);
+            this.blocks = new MemoryBlockStore();
+            for (Block block = car.next(); block != null; block = car.next()) {
+                blocks.accept(block);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundled library in the application jar is damaged (" + e.getMessage()
+                    + "); reinstall or rebuild phasic-traces", e);
+        }
+    }
+
+    /** The bundled registry. */
+    public Registry registry() {
+        return registry;
+    }
+
+    /** The bundled blocks. */
+    public MemoryBlockStore blocks() {
+        return blocks;
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = BundledLibrary.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException(name + " is missing from the class path");
+        }
+        return in;
+    }
+}
