@@ -16,30 +16,46 @@ import org.phasic.traces.app.config.ConfigCatalog;
 import org.phasic.traces.app.config.ConfigLoader;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.out.TransferProgress;
 
 /** The composition root: configuration layers, profiles and plugins, and the Guice injector built from them. */
 public final class Composition {
     private final Configuration configuration;
     private final Profiles profiles;
     private final Notices notices;
+    private final Map<String, String> environment;
+    private final TransferProgress progress;
     private Injector injector;
 
-    private Composition(Configuration configuration, Profiles profiles, Notices notices) {
+    private Composition(Configuration configuration, Profiles profiles, Notices notices, Map<String, String> environment,
+                        TransferProgress progress) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.notices = Objects.requireNonNull(notices, "notices");
+        this.environment = Map.copyOf(environment);
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
-    /** Loads the configuration (defaults, file, environment, flags) and discovers plugins on the class path. */
+    /** {@link #create(Map, Map, Path, Notices, TransferProgress)} without progress events. */
     public static Composition create(Map<String, ConfigLoader.FlagValue> flags, Map<String, String> environment, Path userHome,
                                      Notices notices) {
+        return create(flags, environment, userHome, notices, TransferProgress.NONE);
+    }
+
+    /**
+     * Loads the configuration (defaults, file, environment, flags) and discovers plugins on the class path.
+     *
+     * @param progress receives transfer events of network sources (for a progress bar)
+     */
+    public static Composition create(Map<String, ConfigLoader.FlagValue> flags, Map<String, String> environment, Path userHome,
+                                     Notices notices, TransferProgress progress) {
         Profiles profiles = Profiles.discover(builtInProfiles(), Thread.currentThread().getContextClassLoader());
         ConfigLoader loader = new ConfigLoader(ConfigCatalog.keys(profiles.names(), profiles.pluginKeys()), environment, userHome);
         Configuration configuration = loader.load(flags);
         if (configuration.flag("offline") && !configuration.profiles().equals(List.of("offline"))) {
             configuration = configuration.with(Configuration.PROFILE, "offline", configuration.entry("offline").origin());
         }
-        Composition composition = new Composition(configuration, profiles, notices);
+        Composition composition = new Composition(configuration, profiles, notices, environment, progress);
         composition.profiles.modules(configuration);
         return composition;
     }
@@ -47,7 +63,7 @@ public final class Composition {
     /** The built-in profiles, in documented order, with the module each installs. */
     static Map<String, Function<Configuration, Module>> builtInProfiles() {
         Map<String, Function<Configuration, Module>> profiles = new LinkedHashMap<>();
-        profiles.put("gateway", configuration -> new AbstractModule() { });
+        profiles.put("gateway", GatewayProfileModule::new);
         profiles.put("daemon", configuration -> new AbstractModule() { });
         profiles.put("offline", configuration -> new AbstractModule() { });
         profiles.put("s3", configuration -> new AbstractModule() { });
@@ -67,7 +83,7 @@ public final class Composition {
     public synchronized Injector injector() {
         if (injector == null) {
             List<Module> modules = new ArrayList<>();
-            modules.add(new CoreModule(configuration, notices));
+            modules.add(new CoreModule(configuration, notices, environment, progress));
             modules.addAll(profiles.modules(configuration));
             injector = Guice.createInjector(Stage.PRODUCTION, modules);
         }

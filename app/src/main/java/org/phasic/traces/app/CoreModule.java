@@ -3,11 +3,14 @@ package org.phasic.traces.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.name.Names;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.phasic.traces.adapter.github.HttpSettings;
@@ -32,21 +35,31 @@ import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistrySource;
 import org.phasic.traces.ports.out.TraceCodec;
 import org.phasic.traces.ports.out.TraceStore;
+import org.phasic.traces.ports.out.TransferProgress;
 
 /** Bindings every profile shares: configuration, store, registry, bundled library, fetch chain. */
 final class CoreModule extends AbstractModule {
+    /** The {@code @Named} binding of the process environment ({@code Map<String, String>}). */
+    static final String ENVIRONMENT = "environment";
+
     private final Configuration configuration;
     private final Notices notices;
+    private final Map<String, String> environment;
+    private final TransferProgress progress;
 
-    CoreModule(Configuration configuration, Notices notices) {
+    CoreModule(Configuration configuration, Notices notices, Map<String, String> environment, TransferProgress progress) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.notices = Objects.requireNonNull(notices, "notices");
+        this.environment = Map.copyOf(environment);
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     @Override
     protected void configure() {
         bind(Configuration.class).toInstance(configuration);
         bind(Notices.class).toInstance(notices);
+        bind(TransferProgress.class).toInstance(progress);
+        bind(new TypeLiteral<Map<String, String>>() { }).annotatedWith(Names.named(ENVIRONMENT)).toInstance(environment);
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(RegistryCodec.class).to(JacksonRegistryCodec.class).in(Singleton.class);
         bind(TraceCodec.class).to(JacksonTraceCodec.class).in(Singleton.class);

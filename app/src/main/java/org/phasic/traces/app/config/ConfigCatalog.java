@@ -4,6 +4,7 @@ import static org.phasic.traces.app.config.ConfigKey.Type.BOOLEAN;
 import static org.phasic.traces.app.config.ConfigKey.Type.CHOICE_LIST;
 import static org.phasic.traces.app.config.ConfigKey.Type.DURATION;
 import static org.phasic.traces.app.config.ConfigKey.Type.INTEGER;
+import static org.phasic.traces.app.config.ConfigKey.Type.LIST;
 import static org.phasic.traces.app.config.ConfigKey.Type.STRING;
 import static org.phasic.traces.app.config.ConfigKey.Type.URL;
 
@@ -29,7 +30,15 @@ public final class ConfigCatalog {
                 ConfigKey.of("registry.connectTimeout", DURATION, "3s", "connect timeout when refreshing the registry"),
                 ConfigKey.of("registry.maxAge", DURATION, "24h", "how old the cached registry may get before list/get refresh it"),
                 ConfigKey.of("store.lockWait", DURATION, "30s", "how long to wait for another process fetching the same trace"),
-                ConfigKey.of("install.jobs", INTEGER, "4", "parallel downloads for install")));
+                ConfigKey.of("install.jobs", INTEGER, "4", "parallel downloads for install"),
+                ConfigKey.of("gateway.urls", LIST, "https://ipfs.io,https://dweb.link,https://trustless-gateway.link",
+                        "trustless HTTP gateways, in order of preference (profile gateway)"),
+                ConfigKey.of("gateway.connectTimeout", DURATION, "10s", "connect timeout per gateway"),
+                ConfigKey.of("gateway.readTimeout", DURATION, "30s", "read timeout per gateway (between bytes)"),
+                ConfigKey.of("gateway.deadline", DURATION, "120s", "overall deadline of one fetch over all gateways"),
+                ConfigKey.of("gateway.hedgeDelay", DURATION, "1500ms",
+                        "start the next gateway when the current one sent no byte for this long (0 = race all at once)"),
+                ConfigKey.of("gateway.retries", INTEGER, "3", "retries per gateway on 429, 5xx and dropped connections")));
         keys.addAll(extra);
         return List.copyOf(keys);
     }
