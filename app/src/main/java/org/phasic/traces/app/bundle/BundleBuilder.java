@@ -4,14 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +15,12 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.app.codec.JacksonTraceCodec;
+import org.phasic.traces.application.TracePackage;
+import org.phasic.traces.application.TracePackager;
 import org.phasic.traces.domain.car.CarWriter;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
-import org.phasic.traces.domain.io.DeterministicGzip;
-import org.phasic.traces.domain.registry.FileRef;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceCollection;
 import org.phasic.traces.domain.registry.TraceEntry;
@@ -32,7 +28,6 @@ import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.registry.TraceMetadata;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.domain.unixfs.ImportResult;
-import org.phasic.traces.domain.unixfs.ImportedEntry;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.TraceCodec;
@@ -55,19 +50,20 @@ public final class BundleBuilder {
     public static final String REGISTRY_RESOURCE = RESOURCE_DIR + "registry.json";
     public static final String CAR_RESOURCE = RESOURCE_DIR + "traces.car";
     /** The file every bundled trace directory carries beside the trace: {@code sha256sum} format. */
-    public static final String CHECKSUM_FILE = "checksum.sha256";
+    public static final String CHECKSUM_FILE = TracePackager.CHECKSUM_FILE;
     /** The collection of correct Kingman traces. */
     public static final String KINGMAN_COLLECTION = "kingman";
     static final String UPDATED = KingmanTraces.CREATED + "T00:00:00Z";
     static final String DESCRIPTION_OVERRIDE = "registry-description.txt";
     private static final ImportProfile PROFILE = ImportProfile.KUBO;
+    private static final List<String> LISTED_FILES = List.of(TraceEntry.TRACE_FILE, TraceEntry.METADATA_FILE);
 
     private final RegistryCodec registryCodec;
-    private final TraceCodec traceCodec;
+    private final TracePackager packager;
 
     public BundleBuilder(RegistryCodec registryCodec, TraceCodec traceCodec) {
         this.registryCodec = Objects.requireNonNull(registryCodec, "registryCodec");
-        this.traceCodec = Objects.requireNonNull(traceCodec, "traceCodec");
+        this.packager = new TracePackager(Objects.requireNonNull(traceCodec, "traceCodec"));
     }
 
     /**
@@ -88,18 +84,20 @@ public final class BundleBuilder {
             Path kingman = Files.createDirectories(staging.resolve(KINGMAN_COLLECTION));
             Map<TraceId, TraceMetadata> metadata = new LinkedHashMap<>();
             Map<TraceId, String> descriptions = new LinkedHashMap<>();
+            Map<TraceId, TracePackage> packages = new LinkedHashMap<>();
             List<String> kingmanIds = new ArrayList<>();
             for (Path folder : traceFolders(sources)) {
                 TraceId id = TraceId.of(folder.getFileName().toString());
-                Map<String, byte[]> files = packageFiles(folder);
-                TraceMetadata meta = registryCodec.readMetadata(new ByteArrayInputStream(files.get(TraceEntry.METADATA_FILE)));
+                TracePackage files = packageFiles(folder);
+                TraceMetadata meta = registryCodec.readMetadata(new ByteArrayInputStream(files.files().get(TraceEntry.METADATA_FILE)));
+                packages.put(id, files);
                 metadata.put(id, meta);
                 Path override = folder.resolve(DESCRIPTION_OVERRIDE);
                 descriptions.put(id, Files.exists(override) ? Files.readString(override).strip() : meta.description());
-                write(library.resolve(id.toString()), files);
+                files.writeTo(library.resolve(id.toString()));
                 if (id.toString().startsWith("kingman_")) {
                     kingmanIds.add(id.toString());
-                    write(kingman.resolve(id.toString()), files);
+                    files.writeTo(kingman.resolve(id.toString()));
                 }
             }
             MemoryBlockStore blocks = new MemoryBlockStore();
@@ -109,8 +107,9 @@ public final class BundleBuilder {
 
             Map<TraceId, TraceEntry> entries = new LinkedHashMap<>();
             for (Map.Entry<TraceId, TraceMetadata> trace : metadata.entrySet()) {
-                entries.put(trace.getKey(), entry(trace.getKey(), trace.getValue(), descriptions.get(trace.getKey()),
-                        imported, library.resolve(trace.getKey().toString())));
+                TraceId id = trace.getKey();
+                entries.put(id, packages.get(id).entry(id, descriptions.get(id), trace.getValue(), imported, id.value(),
+                        LISTED_FILES, Map.of()));
             }
             Map<String, TraceCollection> collections = Map.of(KINGMAN_COLLECTION, new TraceCollection(
                     "Correct Kingman coalescent traces (n=3 to n=20), each rate counted once", collectionRoot.toString(),
@@ -131,29 +130,10 @@ public final class BundleBuilder {
         }
     }
 
-    private Map<String, byte[]> packageFiles(Path folder) throws IOException {
+    private TracePackage packageFiles(Path folder) throws IOException {
         Path plain = folder.resolve("trace.json");
-        byte[] gzip = Files.exists(plain) ? DeterministicGzip.compress(Files.readAllBytes(plain))
-                : Files.readAllBytes(folder.resolve(TraceEntry.TRACE_FILE));
-        traceCodec.read(new ByteArrayInputStream(gzip));
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(TraceEntry.TRACE_FILE, gzip);
-        files.put(TraceEntry.METADATA_FILE, Files.readAllBytes(folder.resolve(TraceEntry.METADATA_FILE)));
-        files.put(CHECKSUM_FILE, (sha256Hex(gzip) + "  " + TraceEntry.TRACE_FILE + "\n").getBytes(StandardCharsets.UTF_8));
-        return files;
-    }
-
-    private static TraceEntry entry(TraceId id, TraceMetadata metadata, String description, ImportResult imported,
-                                    Path folder) throws IOException {
-        Map<String, FileRef> files = new LinkedHashMap<>();
-        for (String name : List.of(TraceEntry.TRACE_FILE, TraceEntry.METADATA_FILE)) {
-            ImportedEntry file = imported.entry(id + "/" + name).orElseThrow();
-            files.put(name, new FileRef(file.cid().toString(), file.size(), Map.of()));
-        }
-        Cid directory = imported.entry(id.toString()).orElseThrow().cid();
-        String checksum = "sha256:" + sha256Hex(Files.readAllBytes(folder.resolve(TraceEntry.TRACE_FILE)));
-        return new TraceEntry(id, directory.toString(), description, metadata, files, checksum, metadata.license(), null,
-                Map.of());
+        byte[] gzip = TracePackager.gzipAsGiven(Files.readAllBytes(Files.exists(plain) ? plain : folder.resolve(TraceEntry.TRACE_FILE)));
+        return packager.pack(gzip, Files.readAllBytes(folder.resolve(TraceEntry.METADATA_FILE)), Map.of());
     }
 
     private static byte[] car(List<Cid> roots, MemoryBlockStore blocks) throws IOException {
@@ -164,21 +144,6 @@ public final class BundleBuilder {
             }
         }
         return out.toByteArray();
-    }
-
-    private static void write(Path folder, Map<String, byte[]> files) throws IOException {
-        Files.createDirectories(folder);
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            Files.write(folder.resolve(file.getKey()), file.getValue());
-        }
-    }
-
-    static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
     }
 
     private static void deleteTree(Path root) throws IOException {
