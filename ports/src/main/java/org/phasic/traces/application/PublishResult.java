@@ -1,0 +1,25 @@
+package org.phasic.traces.application;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.ports.out.PullRequestResult;
+
+/**
+ * What {@link PublishService#publish} did.
+ *
+ * @param entry              the registry entry
+ * @param verification       how the content was verified and where it is, one line each (also in the pull request)
+ * @param pullRequest        the opened pull request, when one was opened
+ * @param manualInstructions how to open the pull request by hand, when there was no token
+ */
+public record PublishResult(TraceEntry entry, List<String> verification, Optional<PullRequestResult> pullRequest,
+                            Optional<String> manualInstructions) {
+    public PublishResult {
+        Objects.requireNonNull(entry, "entry");
+        verification = List.copyOf(verification);
+        Objects.requireNonNull(pullRequest, "pullRequest");
+        Objects.requireNonNull(manualInstructions, "manualInstructions");
+    }
+}
