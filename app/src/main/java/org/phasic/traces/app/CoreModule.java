@@ -65,6 +65,7 @@ final class CoreModule extends AbstractModule {
         bind(TraceCodec.class).to(JacksonTraceCodec.class).in(Singleton.class);
         bind(BundledLibrary.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), ContentSource.class).addBinding().to(BundledContentSource.class);
+        install(new PublishModule(configuration));
     }
 
     @Provides

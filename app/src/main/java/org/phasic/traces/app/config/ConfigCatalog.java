@@ -38,7 +38,13 @@ public final class ConfigCatalog {
                 ConfigKey.of("gateway.deadline", DURATION, "120s", "overall deadline of one fetch over all gateways"),
                 ConfigKey.of("gateway.hedgeDelay", DURATION, "1500ms",
                         "start the next gateway when the current one sent no byte for this long (0 = race all at once)"),
-                ConfigKey.of("gateway.retries", INTEGER, "3", "retries per gateway on 429, 5xx and dropped connections")));
+                ConfigKey.of("gateway.retries", INTEGER, "3", "retries per gateway on 429, 5xx and dropped connections"),
+                ConfigKey.secret("github.token", "GitHub token for publish pull requests (scope public_repo); never shown",
+                        "GITHUB_TOKEN", "GH_TOKEN"),
+                ConfigKey.of("github.api", URL, "https://api.github.com", "GitHub REST API root (GitHub Enterprise: https://HOST/api/v3)"),
+                ConfigKey.of("publish.ipfsApi", STRING, null,
+                        "Kubo RPC API publish adds and pins to, multiaddr or URL (default: IPFS_API, $IPFS_PATH/api, /ip4/127.0.0.1/tcp/5001)"),
+                ConfigKey.of("publish.ipfsTimeout", DURATION, "120s", "deadline of the daemon's add + pin when publishing")));
         keys.addAll(extra);
         return List.copyOf(keys);
     }
