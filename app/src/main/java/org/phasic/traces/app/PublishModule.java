@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.OkHttpClient;
 import org.phasic.traces.adapter.github.GitHubPullRequests;
 import org.phasic.traces.adapter.github.GitHubSettings;
@@ -26,6 +27,7 @@ import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.ports.out.AccessToken;
 import org.phasic.traces.ports.out.ContentPublisher;
+import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.Notices;
 import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistryPullRequests;
@@ -83,8 +85,9 @@ final class PublishModule extends AbstractModule {
 
     @Provides
     PublishService publishService(TraceCodec traceCodec, RegistryCodec registryCodec, RegistryService registry, TraceStore store,
-                                  List<ContentPublisher> publishers, RegistryPullRequests pullRequests, PublishSettings settings,
-                                  Notices notices, Clock clock) {
-        return new PublishService(traceCodec, registryCodec, registry, store, publishers, pullRequests, settings, notices, clock);
+                                  List<ContentPublisher> publishers, RegistryPullRequests pullRequests, Set<ContentSource> sources,
+                                  PublishSettings settings, Notices notices, Clock clock) {
+        return new PublishService(traceCodec, registryCodec, registry, store, publishers, pullRequests, List.copyOf(sources), settings,
+                notices, clock);
     }
 }

@@ -22,6 +22,7 @@ import org.phasic.traces.domain.trace.InvalidTraceException;
 import org.phasic.traces.domain.unixfs.ImportResult;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 import org.phasic.traces.ports.out.ContentPublisher;
+import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.Notices;
 import org.phasic.traces.ports.out.PullRequestResult;
 import org.phasic.traces.ports.out.RegistryChange;
@@ -35,8 +36,9 @@ import org.phasic.traces.ports.out.TraceStore.VerifiedStagedFile;
 /**
  * Publishes a trace (issue 7): {@link #prepare} checks and packages it and computes every CID locally (nothing is
  * written anywhere, so {@code --dry-run} is just this step); {@link #publish} stores the package in the local store
- * (verified), adds and pins it on every reachable {@link ContentPublisher} (each must compute the same CID), and
- * opens the registry pull request, or produces manual instructions when there is no token.
+ * (verified), adds and pins it on every reachable {@link ContentPublisher} (each must compute the same CID), optionally
+ * fetches it back through a gateway, and opens the registry pull request, or produces manual instructions when there
+ * is no token.
  *
  * <p>Conventions checked against the trace: {@code param_length} equals the trace's {@code param_length};
  * {@code vertices} counts the graph's vertices <em>without</em> the starting vertex, i.e. the trace's
@@ -61,6 +63,7 @@ public final class PublishService {
     private final TraceStore store;
     private final List<ContentPublisher> publishers;
     private final RegistryPullRequests pullRequests;
+    private final RetrievabilityCheck retrievability;
     private final PublishSettings settings;
     private final Notices notices;
     private final Clock clock;
@@ -72,13 +75,14 @@ public final class PublishService {
      * @param store         the local store the package is kept in
      * @param publishers    where the content is added and pinned (skipped when they do not answer)
      * @param pullRequests  opens the registry pull request
+     * @param sources       the fetch chain's sources; the network ones check retrievability
      * @param settings      repository, branch, import profile, token
      * @param notices       one-line messages
      * @param clock         for the default {@code created} date
      */
     public PublishService(TraceCodec traceCodec, RegistryCodec registryCodec, RegistryService registry, TraceStore store,
-                          List<ContentPublisher> publishers, RegistryPullRequests pullRequests, PublishSettings settings,
-                          Notices notices, Clock clock) {
+                          List<ContentPublisher> publishers, RegistryPullRequests pullRequests, List<ContentSource> sources,
+                          PublishSettings settings, Notices notices, Clock clock) {
         this.traceCodec = Objects.requireNonNull(traceCodec, "traceCodec");
         this.packager = new TracePackager(traceCodec);
         this.registryCodec = Objects.requireNonNull(registryCodec, "registryCodec");
@@ -86,6 +90,7 @@ public final class PublishService {
         this.store = Objects.requireNonNull(store, "store");
         this.publishers = List.copyOf(publishers);
         this.pullRequests = Objects.requireNonNull(pullRequests, "pullRequests");
+        this.retrievability = new RetrievabilityCheck(sources, FetchSettings.DEFAULTS.maxFileBytes());
         this.settings = Objects.requireNonNull(settings, "settings");
         this.notices = Objects.requireNonNull(notices, "notices");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -150,11 +155,12 @@ public final class PublishService {
     /**
      * Stores, uploads and proposes a prepared trace.
      *
-     * @param openPullRequest whether to open the registry pull request (or produce manual instructions without a token)
-     * @throws IOException when storing fails, a reachable publisher fails or computes another CID, or the pull request
-     *                     cannot be opened (the content is stored by then)
+     * @param options whether to open the pull request and to check retrievability first
+     * @throws IOException when storing fails, a reachable publisher fails or computes another CID, no gateway serves the
+     *                     content (with {@link PublishOptions#checkRetrievable()}), or the pull request cannot be opened
+     *                     (the content is stored by then)
      */
-    public PublishResult publish(PreparedPublication prepared, boolean openPullRequest) throws IOException {
+    public PublishResult publish(PreparedPublication prepared, PublishOptions options) throws IOException {
         List<String> verification = new ArrayList<>();
         verification.add("directory CID " + prepared.root() + " computed locally (" + describe(settings.profile()) + ")");
         store(prepared);
@@ -177,7 +183,11 @@ public final class PublishService {
             notices.notice("no IPFS node holds " + prepared.root() + " yet: start one and publish again (or add the store's copy),"
                     + " or nobody will be able to fetch it");
         }
-        if (!openPullRequest) {
+        if (options.checkRetrievable()) {
+            verification.add("trace.json.gz fetched back from " + retrievability.firstServing(prepared.root(), prepared.entry().checksum())
+                    + " and verified against the CID and checksum");
+        }
+        if (!options.openPullRequest()) {
             return new PublishResult(prepared.entry(), verification, Optional.empty(), Optional.empty());
         }
         RegistryChange change = RegistryChange.of(settings.repository(), settings.baseBranch(), prepared.entry(), prepared.mode(),

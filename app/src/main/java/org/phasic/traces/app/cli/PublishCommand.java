@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.application.PreparedPublication;
+import org.phasic.traces.application.PublishOptions;
 import org.phasic.traces.application.PublishRefusedException;
 import org.phasic.traces.application.PublishRequest;
 import org.phasic.traces.application.PublishResult;
@@ -118,6 +119,9 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--no-pr", description = "store and pin only; print the entry instead of opening a pull request")
     private boolean noPullRequest;
 
+    @Option(names = "--check-retrievable", description = "before the pull request, fetch the trace back through a gateway and verify it")
+    private boolean checkRetrievable;
+
     @Override
     public Integer call() {
         CliContext context = PhasicTracesCommand.contextOf(spec);
@@ -141,7 +145,7 @@ public final class PublishCommand implements Callable<Integer> {
                 context.note("dry run: nothing was stored, uploaded or proposed");
                 return ExitCode.OK;
             }
-            report(context, service.publish(prepared, !noPullRequest));
+            report(context, service.publish(prepared, new PublishOptions(!noPullRequest, checkRetrievable)));
             return ExitCode.OK;
         } catch (PublishRefusedException e) {
             e.problems().forEach(problem -> context.err().println("phasic-traces: publish: " + problem));

@@ -27,6 +27,7 @@ import org.phasic.traces.app.store.DiskRegistryCache;
 import org.phasic.traces.app.store.DiskTraceStore;
 import org.phasic.traces.application.PreparedPublication;
 import org.phasic.traces.application.PublishRefusedException;
+import org.phasic.traces.application.PublishOptions;
 import org.phasic.traces.application.PublishRequest;
 import org.phasic.traces.application.PublishResult;
 import org.phasic.traces.application.PublishService;
@@ -34,6 +35,7 @@ import org.phasic.traces.application.PublishSettings;
 import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.application.TracePackager;
 import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.dag.MemoryBlockStore;
 import org.phasic.traces.domain.io.DeterministicGzip;
 import org.phasic.traces.domain.registry.Parameter;
 import org.phasic.traces.domain.registry.Registry;
@@ -44,7 +46,9 @@ import org.phasic.traces.domain.registry.TraceMetadata;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 import org.phasic.traces.ports.out.AccessToken;
+import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.ContentPublisher;
+import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.PullRequestResult;
 import org.phasic.traces.ports.out.RegistryChange;
 import org.phasic.traces.ports.out.RegistryPullRequests;
@@ -65,6 +69,7 @@ class PublishServiceTest {
     private final RecordingPublisher daemon = new RecordingPublisher(true);
     private final RecordingPullRequests pullRequests = new RecordingPullRequests();
     private TraceStore store;
+    private List<ContentSource> sources = List.of();
     private Registry bundled;
 
     @BeforeEach
@@ -88,7 +93,7 @@ class PublishServiceTest {
         RegistryService registry = new RegistryService(offlineSource, registryCodec, new DiskRegistryCache(tmp.resolve("registry")),
                 bundled, notices::add, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1), true);
         PublishSettings settings = new PublishSettings("munch-group/phasic-traces", "master", ImportProfile.KUBO, token);
-        return new PublishService(traceCodec, registryCodec, registry, store, List.of(publishers), pullRequests, settings,
+        return new PublishService(traceCodec, registryCodec, registry, store, List.of(publishers), pullRequests, sources, settings,
                 notices::add, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -271,7 +276,7 @@ class PublishServiceTest {
         PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), new RecordingPublisher(false), daemon);
         PreparedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
 
-        PublishResult result = service.publish(prepared, true);
+        PublishResult result = service.publish(prepared, PublishOptions.DEFAULTS);
 
         TraceStore.StoredTrace stored = store.find(TraceId.of("kingman_n5_copy"), prepared.root().toString()).orElseThrow();
         assertThat(stored.files().keySet()).containsExactlyInAnyOrder("trace.json.gz", "metadata.json", "checksum.sha256");
@@ -296,7 +301,7 @@ class PublishServiceTest {
         PublishService service = service(Optional.empty(), new RecordingPublisher(false));
         PreparedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
 
-        PublishResult result = service.publish(prepared, true);
+        PublishResult result = service.publish(prepared, PublishOptions.DEFAULTS);
 
         assertThat(pullRequests.submitted).isEmpty();
         assertThat(result.manualInstructions()).contains("manual: Add trace kingman_n5_copy");
@@ -315,8 +320,85 @@ class PublishServiceTest {
         PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), wrong);
         PreparedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
 
-        assertThatThrownBy(() -> service.publish(prepared, true)).hasMessage("the node computed another CID");
+        assertThatThrownBy(() -> service.publish(prepared, PublishOptions.DEFAULTS)).hasMessage("the node computed another CID");
         assertThat(pullRequests.submitted).isEmpty();
+    }
+
+    @Test
+    void checkRetrievableFetchesTheTraceBackThroughAGatewayBeforeThePullRequest() throws Exception {
+        PreparedPublication prepared = service().prepare(request("kingman_n5_copy", metadata()));
+        sources = List.of(new ServingSource("gateway empty", null), new ServingSource("gateway good", prepared));
+        PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), daemon);
+
+        PublishResult result = service.publish(prepared, new PublishOptions(true, true));
+
+        assertThat(result.verification()).contains(
+                "trace.json.gz fetched back from gateway good and verified against the CID and checksum");
+        assertThat(pullRequests.submitted).singleElement().satisfies(change -> assertThat(change.verification())
+                .contains("trace.json.gz fetched back from gateway good and verified against the CID and checksum"));
+    }
+
+    @Test
+    void checkRetrievableFailsWithoutAnyServingGatewayAndOpensNoPullRequest() throws Exception {
+        PreparedPublication prepared = service().prepare(request("kingman_n5_copy", metadata()));
+        sources = List.of(new ServingSource("gateway empty", null));
+        PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), daemon);
+
+        assertThatThrownBy(() -> service.publish(prepared, new PublishOptions(true, true))).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("no gateway serves " + prepared.root() + " yet (gateway empty: does not have it)")
+                .hasMessageContaining("pull request was not opened");
+        assertThat(pullRequests.submitted).isEmpty();
+        assertThat(store.findAny(TraceId.of("kingman_n5_copy"))).isPresent();
+    }
+
+    @Test
+    void checkRetrievableRejectsAGatewayServingOtherContent() throws Exception {
+        PreparedPublication other = service().prepare(request("kingman_n5_other", withFields(metadata(), "other", "MIT", null, null)));
+        PreparedPublication prepared = service().prepare(request("kingman_n5_copy", metadata()));
+        sources = List.of(new ServingSource("gateway liar", other));
+        PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), daemon);
+
+        assertThatThrownBy(() -> service.publish(prepared, new PublishOptions(true, true))).isInstanceOf(IOException.class)
+                .hasMessageContaining("gateway liar: ");
+        assertThat(pullRequests.submitted).isEmpty();
+    }
+
+    /** A network source serving the blocks of {@code served}'s package (whatever root is asked for), or nothing. */
+    private final class ServingSource implements ContentSource {
+        private final String name;
+        private final PreparedPublication served;
+
+        ServingSource(String name, PreparedPublication served) {
+            this.name = name;
+            this.served = served;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public boolean usesNetwork() {
+            return true;
+        }
+
+        @Override
+        public int order() {
+            return Tier.GATEWAY;
+        }
+
+        @Override
+        public Optional<BlockFeed> open(Cid root, String path) throws IOException {
+            if (served == null) {
+                return Optional.empty();
+            }
+            MemoryBlockStore blocks = new MemoryBlockStore();
+            Path folder = Files.createTempDirectory(tmp, "served");
+            served.traceDirectory().writeTo(folder);
+            new UnixFsImporter(ImportProfile.KUBO, blocks).importPath(folder);
+            return Optional.of(BlockFeed.Lookup.of(blocks));
+        }
     }
 
     private List<Path> storedFiles() throws IOException {

@@ -1,0 +1,77 @@
+package org.phasic.traces.application;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.cid.ContentException;
+import org.phasic.traces.domain.registry.Checksum;
+import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.ports.out.BlockFeed;
+import org.phasic.traces.ports.out.ContentSource;
+
+/**
+ * Confirms that published content can be fetched by others: {@code trace.json.gz} is read back from the network
+ * sources (HTTP gateways, in fetch order) and verified against the directory CID and the checksum. Content that nobody
+ * serves is the most common publishing failure on IPFS.
+ */
+final class RetrievabilityCheck {
+    private final List<ContentSource> sources;
+    private final long maxFileBytes;
+
+    RetrievabilityCheck(List<ContentSource> sources, long maxFileBytes) {
+        this.sources = sources.stream().filter(ContentSource::usesNetwork)
+                .sorted(java.util.Comparator.comparingInt(ContentSource::order)).toList();
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    /**
+     * The name of the first network source that served verified content.
+     *
+     * @throws IOException when none did, naming what each one answered
+     */
+    String firstServing(Cid root, String checksum) throws IOException {
+        if (sources.isEmpty()) {
+            throw new IOException("no network source (HTTP gateway) is configured to check that " + root
+                    + " is retrievable. Hint: use the gateway profile, or drop --check-retrievable");
+        }
+        Checksum expected = Checksum.parse(Objects.requireNonNull(checksum, "checksum"));
+        List<String> failures = new ArrayList<>();
+        for (ContentSource source : sources) {
+            try {
+                Optional<BlockFeed> feed = source.open(root, TraceEntry.TRACE_FILE);
+                if (feed.isEmpty()) {
+                    failures.add(source.name() + ": does not have it");
+                    continue;
+                }
+                MessageDigest digest = sha256();
+                try (BlockFeed blocks = feed.get(); OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+                    VerifiedExtraction.extract(root, TraceEntry.TRACE_FILE, blocks, out, maxFileBytes);
+                }
+                if (expected.matches(digest.digest())) {
+                    return source.name();
+                }
+                failures.add(source.name() + ": served bytes that match the CID but not the checksum");
+            } catch (ContentException | IOException | UncheckedIOException e) {
+                failures.add(source.name() + ": " + e.getMessage());
+            }
+        }
+        throw new IOException("no gateway serves " + root + " yet (" + String.join("; ", failures) + "); the pull request was"
+                + " not opened. Hint: keep an IPFS node that holds it online, wait a few minutes and publish again");
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+}
