@@ -3,7 +3,9 @@ package org.phasic.traces.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.name.Named;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,14 @@ import org.phasic.traces.adapter.ipfs.ApiAddress;
 import org.phasic.traces.adapter.ipfs.ApiAddressDiscovery;
 import org.phasic.traces.adapter.ipfs.KuboContentPublisher;
 import org.phasic.traces.adapter.ipfs.KuboRpcClient;
+import org.phasic.traces.adapter.ipfs.pinning.PinningServiceClient;
+import org.phasic.traces.adapter.ipfs.pinning.PinningServiceRemotePinning;
+import org.phasic.traces.adapter.ipfs.pinning.PinningToken;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.application.PublishService;
 import org.phasic.traces.application.PublishSettings;
+import org.phasic.traces.application.PublishTargets;
 import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.ports.out.AccessToken;
@@ -31,11 +37,13 @@ import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.Notices;
 import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistryPullRequests;
+import org.phasic.traces.ports.out.RemotePinning;
 import org.phasic.traces.ports.out.TraceCodec;
 import org.phasic.traces.ports.out.TraceStore;
 
 /**
- * Publishing: the local IPFS daemon as content publisher, GitHub pull requests, the token. Nothing here is a singleton,
+ * Publishing: the local IPFS daemon as content publisher, an optional remote pinning service, GitHub pull requests, the
+ * token. Nothing here is a singleton,
  * so other commands never build (or fail on) publishing settings; {@code publish} asks for a {@link PublishService} once.
  */
 final class PublishModule extends AbstractModule {
@@ -59,7 +67,11 @@ final class PublishModule extends AbstractModule {
     }
 
     @Provides
-    List<ContentPublisher> contentPublishers(@Named(CoreModule.ENVIRONMENT) Map<String, String> environment) {
+    PublishTargets publishTargets(@Named(CoreModule.ENVIRONMENT) Map<String, String> environment, Set<ContentSource> sources) {
+        return new PublishTargets(List.of(daemon(environment)), remotePinning(), List.copyOf(sources));
+    }
+
+    private ContentPublisher daemon(Map<String, String> environment) {
         Path userHome = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
         ApiAddress address;
         try {
@@ -69,7 +81,25 @@ final class PublishModule extends AbstractModule {
             throw new ConfigException("invalid IPFS API address: " + e.getMessage(), "check publish.ipfsApi and IPFS_API");
         }
         KuboRpcClient client = KuboRpcClient.create(address, configuration.duration("publish.ipfsTimeout"));
-        return List.of(new KuboContentPublisher(client, PROFILE));
+        return new KuboContentPublisher(client, PROFILE);
+    }
+
+    private List<RemotePinning> remotePinning() {
+        Optional<String> url = configuration.find("publish.pinningUrl");
+        if (url.isEmpty()) {
+            return List.of();
+        }
+        String token = configuration.find("publish.pinningToken").filter(value -> !value.isBlank()).orElseThrow(() ->
+                new ConfigException("publish.pinningUrl is set but publish.pinningToken is not",
+                        "set PHASIC_TRACES_PUBLISH_PINNINGTOKEN or PINNING_SERVICE_TOKEN to the service's access token"));
+        try {
+            URI endpoint = URI.create(url.get());
+            PinningServiceClient client = new PinningServiceClient(new OkHttpClient(), endpoint.getHost(), endpoint,
+                    PinningToken.of(token), Duration.ofSeconds(60));
+            return List.of(new PinningServiceRemotePinning(client, "pinning service " + endpoint.getHost()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("invalid pinning service setting: " + e.getMessage(), "check publish.pinningUrl and its token");
+        }
     }
 
     @Provides
@@ -85,9 +115,8 @@ final class PublishModule extends AbstractModule {
 
     @Provides
     PublishService publishService(TraceCodec traceCodec, RegistryCodec registryCodec, RegistryService registry, TraceStore store,
-                                  List<ContentPublisher> publishers, RegistryPullRequests pullRequests, Set<ContentSource> sources,
-                                  PublishSettings settings, Notices notices, Clock clock) {
-        return new PublishService(traceCodec, registryCodec, registry, store, publishers, pullRequests, List.copyOf(sources), settings,
-                notices, clock);
+                                  PublishTargets targets, RegistryPullRequests pullRequests, PublishSettings settings,
+                                  Notices notices, Clock clock) {
+        return new PublishService(traceCodec, registryCodec, registry, store, targets, pullRequests, settings, notices, clock);
     }
 }

@@ -22,7 +22,7 @@ import org.phasic.traces.domain.trace.InvalidTraceException;
 import org.phasic.traces.domain.unixfs.ImportResult;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 import org.phasic.traces.ports.out.ContentPublisher;
-import org.phasic.traces.ports.out.ContentSource;
+import org.phasic.traces.ports.out.RemotePinning;
 import org.phasic.traces.ports.out.Notices;
 import org.phasic.traces.ports.out.PullRequestResult;
 import org.phasic.traces.ports.out.RegistryChange;
@@ -36,8 +36,8 @@ import org.phasic.traces.ports.out.TraceStore.VerifiedStagedFile;
 /**
  * Publishes a trace (issue 7): {@link #prepare} checks and packages it and computes every CID locally (nothing is
  * written anywhere, so {@code --dry-run} is just this step); {@link #publish} stores the package in the local store
- * (verified), adds and pins it on every reachable {@link ContentPublisher} (each must compute the same CID), optionally
- * fetches it back through a gateway, and opens the registry pull request, or produces manual instructions when there
+ * (verified), adds and pins it on every reachable {@link ContentPublisher} (each must compute the same CID), asks every
+ * {@link RemotePinning} service to pin it, optionally fetches it back through a gateway, and opens the registry pull request, or produces manual instructions when there
  * is no token.
  *
  * <p>Conventions checked against the trace: {@code param_length} equals the trace's {@code param_length};
@@ -62,6 +62,7 @@ public final class PublishService {
     private final RegistryService registry;
     private final TraceStore store;
     private final List<ContentPublisher> publishers;
+    private final List<RemotePinning> remotePinning;
     private final RegistryPullRequests pullRequests;
     private final RetrievabilityCheck retrievability;
     private final PublishSettings settings;
@@ -73,24 +74,24 @@ public final class PublishService {
      * @param registryCodec writes {@code metadata.json}
      * @param registry      the registry, to refuse ids that exist
      * @param store         the local store the package is kept in
-     * @param publishers    where the content is added and pinned (skipped when they do not answer)
+     * @param targets       nodes that add and pin the content, remote pinning services, sources to check retrievability
      * @param pullRequests  opens the registry pull request
-     * @param sources       the fetch chain's sources; the network ones check retrievability
      * @param settings      repository, branch, import profile, token
      * @param notices       one-line messages
      * @param clock         for the default {@code created} date
      */
     public PublishService(TraceCodec traceCodec, RegistryCodec registryCodec, RegistryService registry, TraceStore store,
-                          List<ContentPublisher> publishers, RegistryPullRequests pullRequests, List<ContentSource> sources,
-                          PublishSettings settings, Notices notices, Clock clock) {
+                          PublishTargets targets, RegistryPullRequests pullRequests, PublishSettings settings, Notices notices,
+                          Clock clock) {
         this.traceCodec = Objects.requireNonNull(traceCodec, "traceCodec");
         this.packager = new TracePackager(traceCodec);
         this.registryCodec = Objects.requireNonNull(registryCodec, "registryCodec");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.store = Objects.requireNonNull(store, "store");
-        this.publishers = List.copyOf(publishers);
+        this.publishers = targets.publishers();
+        this.remotePinning = targets.remotePinning();
         this.pullRequests = Objects.requireNonNull(pullRequests, "pullRequests");
-        this.retrievability = new RetrievabilityCheck(sources, FetchSettings.DEFAULTS.maxFileBytes());
+        this.retrievability = new RetrievabilityCheck(targets.sources(), FetchSettings.DEFAULTS.maxFileBytes());
         this.settings = Objects.requireNonNull(settings, "settings");
         this.notices = Objects.requireNonNull(notices, "notices");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -182,6 +183,10 @@ public final class PublishService {
         if (!served) {
             notices.notice("no IPFS node holds " + prepared.root() + " yet: start one and publish again (or add the store's copy),"
                     + " or nobody will be able to fetch it");
+        }
+        for (RemotePinning service : remotePinning) {
+            String status = service.pin(prepared.root(), prepared.entry().id().value());
+            verification.add("pin requested on " + service.name() + " (" + status + ")");
         }
         if (options.checkRetrievable()) {
             verification.add("trace.json.gz fetched back from " + retrievability.firstServing(prepared.root(), prepared.entry().checksum())

@@ -44,7 +44,9 @@ public final class ConfigCatalog {
                 ConfigKey.of("github.api", URL, "https://api.github.com", "GitHub REST API root (GitHub Enterprise: https://HOST/api/v3)"),
                 ConfigKey.of("publish.ipfsApi", STRING, null,
                         "Kubo RPC API publish adds and pins to, multiaddr or URL (default: IPFS_API, $IPFS_PATH/api, /ip4/127.0.0.1/tcp/5001)"),
-                ConfigKey.of("publish.ipfsTimeout", DURATION, "120s", "deadline of the daemon's add + pin when publishing")));
+                ConfigKey.of("publish.ipfsTimeout", DURATION, "120s", "deadline of the daemon's add + pin when publishing"),
+                ConfigKey.of("publish.pinningUrl", URL, null, "IPFS Pinning Service API endpoint asked to pin published traces (optional)"),
+                ConfigKey.secret("publish.pinningToken", "access token of publish.pinningUrl; never shown", "PINNING_SERVICE_TOKEN")));
         keys.addAll(extra);
         return List.copyOf(keys);
     }

@@ -203,6 +203,27 @@ class PublishCommandTest {
     }
 
     @Test
+    void aConfiguredPinningServiceIsAskedToPinTheCid() throws Exception {
+        String cid = dryRunCid();
+        kubo.enqueue(new MockResponse.Builder().code(202).setHeader("Content-Type", "application/json").body("""
+                {"requestid":"r1","status":"queued","created":"2026-11-25T06:00:00Z","pin":{"cid":"%s"},"delegates":[]}
+                """.formatted(cid)).build());
+        Map<String, String> environment = environment("http://127.0.0.1:" + closedPort(), false);
+        environment.put("PINNING_SERVICE_TOKEN", "psa-secret-123");
+
+        Run run = run(environment, publish("--no-pr", "--set", "publish.pinningUrl=" + kubo.url("/psa")));
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("pin requested on pinning service " + kubo.url("/").host() + " (queued)",
+                "registry entry (no pull request opened):");
+        RecordedRequest pin = take(kubo);
+        assertThat(pin.getRequestLine()).isEqualTo("POST /psa/pins HTTP/1.1");
+        assertThat(pin.getHeaders().get("Authorization")).isEqualTo("Bearer psa-secret-123");
+        assertThat(JSON.readTree(pin.getBody().utf8()).get("cid").asText()).isEqualTo(cid);
+        assertThat(run.out() + run.err()).doesNotContain("psa-secret-123");
+    }
+
+    @Test
     void daemonWithAnotherCidFailsBeforeAnyPullRequest() throws Exception {
         kubo.enqueue(json("{\"Version\":\"0.29.0\"}"));
         kubo.enqueue(json("{\"Name\":\"trace\",\"Hash\":\"QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG\",\"Size\":\"1\"}\n"));

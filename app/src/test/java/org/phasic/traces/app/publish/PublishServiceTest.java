@@ -32,6 +32,7 @@ import org.phasic.traces.application.PublishRequest;
 import org.phasic.traces.application.PublishResult;
 import org.phasic.traces.application.PublishService;
 import org.phasic.traces.application.PublishSettings;
+import org.phasic.traces.application.PublishTargets;
 import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.application.TracePackager;
 import org.phasic.traces.domain.cid.Cid;
@@ -52,6 +53,7 @@ import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.PullRequestResult;
 import org.phasic.traces.ports.out.RegistryChange;
 import org.phasic.traces.ports.out.RegistryPullRequests;
+import org.phasic.traces.ports.out.RemotePinning;
 import org.phasic.traces.ports.out.RegistrySource;
 import org.phasic.traces.ports.out.TraceStore;
 
@@ -70,6 +72,7 @@ class PublishServiceTest {
     private final RecordingPullRequests pullRequests = new RecordingPullRequests();
     private TraceStore store;
     private List<ContentSource> sources = List.of();
+    private List<RemotePinning> remotePinning = List.of();
     private Registry bundled;
 
     @BeforeEach
@@ -93,8 +96,8 @@ class PublishServiceTest {
         RegistryService registry = new RegistryService(offlineSource, registryCodec, new DiskRegistryCache(tmp.resolve("registry")),
                 bundled, notices::add, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1), true);
         PublishSettings settings = new PublishSettings("munch-group/phasic-traces", "master", ImportProfile.KUBO, token);
-        return new PublishService(traceCodec, registryCodec, registry, store, List.of(publishers), pullRequests, sources, settings,
-                notices::add, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new PublishService(traceCodec, registryCodec, registry, store, new PublishTargets(List.of(publishers), remotePinning,
+                sources), pullRequests, settings, notices::add, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private PublishService service() throws IOException {
@@ -294,6 +297,46 @@ class PublishServiceTest {
         });
         assertThat(result.pullRequest()).map(PullRequestResult::number).contains(12);
         assertThat(result.manualInstructions()).isEmpty();
+    }
+
+    @Test
+    void remotePinningServicesAreAskedToPinTheCidAndAFailureStopsThePullRequest() throws Exception {
+        List<String> pinned = new ArrayList<>();
+        RemotePinning queued = new RemotePinning() {
+            @Override
+            public String name() {
+                return "pinata";
+            }
+
+            @Override
+            public String pin(Cid root, String name) {
+                pinned.add(root + " " + name);
+                return "queued";
+            }
+        };
+        RemotePinning refusing = new RemotePinning() {
+            @Override
+            public String name() {
+                return "web3storage";
+            }
+
+            @Override
+            public String pin(Cid root, String name) throws IOException {
+                throw new IOException("pinning service web3storage: HTTP 401 (check its token)");
+            }
+        };
+        remotePinning = List.of(queued);
+        PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), daemon);
+        PreparedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
+
+        PublishResult result = service.publish(prepared, PublishOptions.DEFAULTS);
+
+        assertThat(pinned).containsExactly(prepared.root() + " kingman_n5_copy");
+        assertThat(result.verification()).contains("pin requested on pinata (queued)");
+        remotePinning = List.of(queued, refusing);
+        PublishService failing = service(Optional.of(AccessToken.of("ghp_secret")), daemon);
+        assertThatThrownBy(() -> failing.publish(prepared, PublishOptions.DEFAULTS)).hasMessageContaining("HTTP 401");
+        assertThat(pullRequests.submitted).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,36 @@
+package org.phasic.traces.adapter.ipfs.pinning;
+
+import java.io.IOException;
+import java.util.Objects;
+import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.ports.out.RemotePinning;
+
+/** {@link RemotePinning} over the IPFS Pinning Service API: one {@code POST /pins}, not waiting for the service to finish. */
+public final class PinningServiceRemotePinning implements RemotePinning {
+    private final PinningServiceClient client;
+    private final String name;
+
+    /**
+     * @param client the service's client
+     * @param name   the service's name, for messages
+     */
+    public PinningServiceRemotePinning(PinningServiceClient client, String name) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String pin(Cid root, String pinName) throws IOException {
+        return client.add(Pin.of(root.toString(), pinName)).status().apiName();
+    }
+
+    @Override
+    public String toString() {
+        return "PinningServiceRemotePinning[" + name + "]";
+    }
+}
