@@ -287,6 +287,15 @@ class PublishCommandTest {
     }
 
     @Test
+    void helpListsTheOptions() {
+        Run run = run(Map.of(), "publish", "--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Usage: phasic-traces publish", "TRACE_FILE", "--id=ID", "--metadata=FILE", "--dry-run",
+                "--new-version", "--no-pr", "--check-retrievable", "--code=FILE");
+    }
+
+    @Test
     void badIdOrMissingFileIsAUsageError() {
         Run badId = run(environment(kuboUrl(), false), "publish", PublishServiceTest.N5_GZ.toString(), "--id", "../Evil", "--dry-run");
         Run missing = run(environment(kuboUrl(), false), "publish", tmp.resolve("nope.json").toString(), "--id", ID, "--dry-run");
