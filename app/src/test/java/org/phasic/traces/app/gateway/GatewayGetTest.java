@@ -2,17 +2,14 @@ package org.phasic.traces.app.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,21 +22,8 @@ import okio.Buffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.app.Main;
-import org.phasic.traces.app.bundle.KingmanTraces;
-import org.phasic.traces.app.codec.JacksonTraceCodec;
-import org.phasic.traces.domain.car.CarWriter;
 import org.phasic.traces.domain.cid.Cid;
-import org.phasic.traces.domain.dag.Block;
-import org.phasic.traces.domain.dag.MemoryBlockStore;
-import org.phasic.traces.domain.registry.FileRef;
-import org.phasic.traces.domain.registry.Registry;
-import org.phasic.traces.domain.registry.TraceEntry;
-import org.phasic.traces.domain.registry.TraceId;
-import org.phasic.traces.domain.unixfs.ImportProfile;
-import org.phasic.traces.domain.unixfs.ImportResult;
-import org.phasic.traces.domain.unixfs.UnixFsImporter;
 
 /** {@code get} through the {@code gateway} profile against a local trustless gateway (MockWebServer). */
 class GatewayGetTest {
@@ -60,33 +44,12 @@ class GatewayGetTest {
     private Path registryFile;
 
     @BeforeEach
-    void publishATraceOnlyTheGatewayHas() throws Exception {
-        Map<String, byte[]> files = KingmanTraces.files(5, new JacksonTraceCodec());
-        traceBytes = files.get(TraceEntry.TRACE_FILE);
-        Path folder = Files.createDirectories(work.resolve(ID));
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            Files.write(folder.resolve(file.getKey()), file.getValue());
-        }
-        Files.writeString(folder.resolve("note.txt"), "only on the gateway");
-        MemoryBlockStore blocks = new MemoryBlockStore();
-        ImportResult imported = new UnixFsImporter(ImportProfile.KUBO, blocks).importPath(folder);
-        root = imported.root();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CarWriter writer = new CarWriter(out, root)) {
-            for (Block block : blocks.blocks()) {
-                writer.accept(block);
-            }
-        }
-        car = out.toByteArray();
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(traceBytes));
-        TraceEntry entry = new TraceEntry(TraceId.of(ID), root.toString(), "Kingman n=5 served by a gateway", null,
-                Map.of(TraceEntry.TRACE_FILE, new FileRef(imported.entry(TraceEntry.TRACE_FILE).orElseThrow().cid().toString(),
-                        (long) traceBytes.length, Map.of())), "sha256:" + sha256, "MIT", null, Map.of());
-        Registry registry = Registry.empty("2026-11-25T00:00:00Z").with(entry, "2026-11-25T00:00:00Z");
-        registryFile = work.resolve("registry.json");
-        try (var stream = Files.newOutputStream(registryFile)) {
-            new JacksonRegistryCodec().write(registry, stream);
-        }
+    void publishATraceOnlyTheGatewayHas() throws IOException {
+        GatewayTraces.Published published = GatewayTraces.publish(work, ID, "only on the gateway");
+        traceBytes = published.traceBytes();
+        car = published.car();
+        root = published.root();
+        registryFile = GatewayTraces.writeRegistry(work.resolve("registry.json"), List.of(published));
     }
 
     private void serve(byte[] carBytes) {
