@@ -3,6 +3,9 @@ package org.phasic.traces.app.gateway;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -86,11 +90,48 @@ public final class GatewayInstallBenchmark {
                 if (car == null) {
                     return new MockResponse.Builder().code(404).build();
                 }
-                return new MockResponse.Builder().code(200).setHeader("Content-Type", CAR_TYPE)
-                        .headersDelay(latencyMs, TimeUnit.MILLISECONDS).body(new Buffer().write(car)).build();
+                MockResponse.Builder response = new MockResponse.Builder().code(200).setHeader("Content-Type", CAR_TYPE)
+                        .body(new Buffer().write(car));
+                return (latencyMs > 0 ? response.headersDelay(latencyMs, TimeUnit.MILLISECONDS) : response).build();
             }
         });
+        server.setServerSocketFactory(new NoDelayServerSocketFactory());
         server.start();
         return server;
+    }
+
+    /**
+     * Accepted sockets with {@code TCP_NODELAY}: MockWebServer writes headers and body separately, and with Nagle's
+     * algorithm on loopback every response would wait ~40 ms for the client's delayed ACK — a test-server artefact
+     * real gateways do not show.
+     */
+    private static final class NoDelayServerSocketFactory extends ServerSocketFactory {
+        @Override
+        public ServerSocket createServerSocket() throws IOException {
+            return new ServerSocket() {
+                @Override
+                public Socket accept() throws IOException {
+                    Socket socket = new Socket();
+                    implAccept(socket);
+                    socket.setTcpNoDelay(true);
+                    return socket;
+                }
+            };
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+            throw new UnsupportedOperationException();
+        }
     }
 }
