@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code daemon}: which IPFS tier fetches would use, and starting a local daemon. */
-@Command(name = "daemon", description = "The local IPFS daemon used by profile daemon: status and start.",
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+        description = "The local IPFS daemon used by profile daemon: status and start.",
         subcommands = {DaemonCommand.Status.class, DaemonCommand.Start.class})
 public final class DaemonCommand implements Runnable {
     private static final String DAEMON_PROFILE = "daemon";
@@ -30,7 +31,8 @@ public final class DaemonCommand implements Runnable {
     }
 
     /** {@code daemon status}: tier, API address, version and repository, without starting anything. */
-    @Command(name = "status", description = {"Show which tier fetches use: 3 a running IPFS daemon, 2 one that would be",
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = {"Show which tier fetches use: 3 a running IPFS daemon, 2 one that would be",
             "started (the ipfs command is installed), 1 HTTP gateways; with the API address, version and repository."})
     public static final class Status implements Callable<Integer> {
         @Spec
@@ -52,7 +54,8 @@ public final class DaemonCommand implements Runnable {
                 context.out().println("api:      " + status.apiAddress().baseUri() + " (" + sourceText(status) + ")");
                 context.out().println("version:  " + status.version().orElse("none (no daemon answers)"));
                 context.out().println("repo:     " + status.repoPath() + repo.map(DaemonCommand::repoText).orElse(""));
-                context.out().println("profile:  " + (active ? "daemon is active" : "daemon is not active (use --profile daemon)"));
+                context.out().println("profile:  " + (active ? "daemon is active"
+                        : "daemon is not active (use --profile daemon)"));
                 context.note(status.hint());
             }
             context.out().flush();
@@ -93,7 +96,8 @@ public final class DaemonCommand implements Runnable {
     }
 
     /** {@code daemon start}: tier 2 on request; a daemon that already answers is left alone. */
-    @Command(name = "start", description = {"Start an IPFS daemon (Kubo's ipfs command) for the repository, initialising it",
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = {"Start an IPFS daemon (Kubo's ipfs command) for the repository, initialising it",
             "if needed; it keeps running in the background. Does nothing if a daemon already answers."})
     public static final class Start implements Callable<Integer> {
         @Spec

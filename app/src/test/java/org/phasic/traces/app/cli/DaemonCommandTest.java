@@ -151,6 +151,14 @@ class DaemonCommandTest {
     }
 
     @Test
+    void helpDescribesTheSubcommands() {
+        Run run = run(Map.of(), "daemon", "--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Usage: phasic-traces daemon", "status", "start");
+    }
+
+    @Test
     void aMalformedApiAddressIsAConfigurationError() {
         Run run = run(Map.of(), "--set", "ipfs.api=/ip4/127.0.0.1/udp/5001", "daemon", "status");
 
