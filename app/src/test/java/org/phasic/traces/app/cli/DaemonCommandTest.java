@@ -120,13 +120,14 @@ class DaemonCommandTest {
     void startInitialisesTheRepositoryStartsOneDaemonAndSaysHowToStopIt() throws Exception {
         Path bin = FakeKuboApi.installIpfsCommand(tmp.resolve("fake"));
 
-        Run first = run(path(bin), "daemon", "start");
+        String api = "ipfs.api=" + deadApi;
+        Run first = run(path(bin), "--set", api, "daemon", "start");
         Path pidFile = home.resolve("ipfs/ipfs-daemon.pid");
         if (Files.exists(pidFile)) {
             startedDaemons.add(Long.parseLong(Files.readString(pidFile).strip()));
         }
-        Run second = run(path(bin), "daemon", "start");
-        Run status = run(path(bin), "daemon", "status");
+        Run second = run(path(bin), "--set", api, "daemon", "start");
+        Run status = run(path(bin), "--set", api, "daemon", "status");
 
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("started IPFS " + FakeKuboApi.VERSION, "(pid " + startedDaemons.get(0) + ")",

@@ -152,10 +152,43 @@ class DaemonProfileTest {
     }
 
     private Run getThroughDaemon(FakeKuboApi api, Published published) {
-        return run(Map.of(), "--profile", "daemon", "--set", "ipfs.api=" + api.url(),
+        return get(Map.of(), api.url(), published);
+    }
+
+    private Run get(Map<String, String> environment, String api, Published published) {
+        return run(environment, "--profile", "daemon", "--set", "ipfs.api=" + api,
                 "--set", "registry.url=" + published.registry().toUri(),
                 "--set", "gateway.urls=" + deadUrl, "--set", "gateway.retries=0", "--set", "gateway.deadline=5s",
                 "get", ID);
+    }
+
+    @Test
+    void getStartsADaemonWhenNoneAnswersAndTheIpfsCommandIsInstalled() throws Exception {
+        Published published = publish();
+        Path fake = tmp.resolve("fake");
+        Path blocks = Files.createDirectories(fake.resolve("blocks"));
+        for (var block : published.blocks().blocks()) {
+            Files.write(blocks.resolve(block.cid().toString()), block.data());
+        }
+        Path bin = FakeKuboApi.installIpfsCommand(fake);
+        Path pidFile = home.resolve("ipfs/ipfs-daemon.pid");
+        try {
+            Run run = get(Map.of("PATH", bin.toString()), deadUrl, published);
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(Files.readAllBytes(Path.of(run.out().strip()))).isEqualTo(published.trace());
+            assertThat(run.err()).contains("Initialising a new IPFS repository at " + repo, "Starting an IPFS daemon (pid ",
+                    "ipfs shutdown", "from IPFS daemon, verified");
+            assertThat(Files.readAllLines(fake.resolve("ipfs-arguments.txt"))).containsExactly("init", "daemon");
+        } finally {
+            if (Files.exists(pidFile)) {
+                long pid = Long.parseLong(Files.readString(pidFile).strip());
+                ProcessHandle.of(pid).ifPresent(daemon -> {
+                    daemon.destroy();
+                    daemon.onExit().join();
+                });
+            }
+        }
     }
 
     @Test

@@ -117,7 +117,8 @@ public final class FakeKuboApi implements AutoCloseable {
     /**
      * A fake {@code ipfs} command in {@code folder/bin}: records its arguments in
      * {@code folder/ipfs-arguments.txt}, creates {@code $IPFS_PATH/config} on {@code init}, and on
-     * {@code daemon} runs {@link #main} (a fake daemon) in a new JVM.
+     * {@code daemon} runs {@link #main} (a fake daemon) in a new JVM serving the blocks in {@code folder/blocks}
+     * (files named by their CID).
      *
      * @return the bin folder, for {@code PATH}
      */
@@ -130,7 +131,7 @@ public final class FakeKuboApi implements AutoCloseable {
                 + "case \"$1\" in\n"
                 + "  init) mkdir -p \"$IPFS_PATH\" && printf '{}\\n' > \"$IPFS_PATH/config\" ;;\n"
                 + "  daemon) exec '" + java + "' -XX:TieredStopAtLevel=1 -cp '" + classes + "' "
-                + FakeKuboApi.class.getName() + " \"$IPFS_PATH\" ;;\n"
+                + FakeKuboApi.class.getName() + " \"$IPFS_PATH\" '" + folder.resolve("blocks") + "' ;;\n"
                 + "  *) echo \"fake ipfs: unexpected arguments: $*\" >&2; exit 2 ;;\n"
                 + "esac\n";
         Path ipfs = bin.resolve("ipfs");
@@ -139,7 +140,10 @@ public final class FakeKuboApi implements AutoCloseable {
         return bin;
     }
 
-    /** The fake daemon: locks {@code repo.lock} like Kubo, serves the API and writes the repository's api file. */
+    /**
+     * The fake daemon: locks {@code repo.lock} like Kubo, serves the API and writes the repository's api file.
+     * Arguments: the repository, a folder of blocks to serve (files named by CID; may be missing).
+     */
     public static void main(String[] args) throws Exception {
         Path repo = Files.createDirectories(Path.of(args[0]));
         FileChannel lockChannel = FileChannel.open(repo.resolve("repo.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -149,6 +153,14 @@ public final class FakeKuboApi implements AutoCloseable {
             System.exit(1);
         }
         FakeKuboApi api = start();
+        Path blocks = Path.of(args[1]);
+        if (Files.isDirectory(blocks)) {
+            try (var files = Files.list(blocks)) {
+                for (Path file : files.toList()) {
+                    api.put(file.getFileName().toString(), Files.readAllBytes(file));
+                }
+            }
+        }
         Path tmp = repo.resolve("api.tmp");
         Files.writeString(tmp, "/ip4/127.0.0.1/tcp/" + api.server.getAddress().getPort());
         Files.move(tmp, repo.resolve("api"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
