@@ -117,9 +117,11 @@ class DaemonProfileTest {
             assertThat(api.calls()).isEmpty();
         }
         Path bin = FakeKuboApi.installIpfsCommand(tmp.resolve("fake"));
-        Run list = run(Map.of("PATH", bin.toString()), "--profile", "daemon", "--offline", "list");
+        Run list = run(Map.of("PATH", bin.toString()), "--profile", "daemon", "--set", "ipfs.api=" + deadUrl,
+                "--set", "registry.url=" + publish().registry().toUri(), "list");
 
         assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).contains(ID);
         assertThat(tmp.resolve("fake/ipfs-arguments.txt")).doesNotExist();
         assertThat(repo).doesNotExist();
     }
