@@ -38,7 +38,15 @@ public final class ConfigCatalog {
                 ConfigKey.of("gateway.deadline", DURATION, "120s", "overall deadline of one fetch over all gateways"),
                 ConfigKey.of("gateway.hedgeDelay", DURATION, "1500ms",
                         "start the next gateway when the current one sent no byte for this long (0 = race all at once)"),
-                ConfigKey.of("gateway.retries", INTEGER, "3", "retries per gateway on 429, 5xx and dropped connections")));
+                ConfigKey.of("gateway.retries", INTEGER, "3", "retries per gateway on 429, 5xx and dropped connections"),
+                ConfigKey.of("ipfs.api", STRING, null,
+                        "IPFS (Kubo) RPC API, multiaddr or URL (profile daemon; default IPFS_API, the repo's api file, port 5001)"),
+                ConfigKey.of("ipfs.path", STRING, null, "IPFS repository folder (default IPFS_PATH or ~/.ipfs)"),
+                ConfigKey.of("ipfs.autoStart", BOOLEAN, "true",
+                        "start a local IPFS daemon when none answers and the ipfs command is installed"),
+                ConfigKey.of("ipfs.timeout", DURATION, "30s",
+                        "deadline of each IPFS API call (the daemon waits this long for content it cannot find)"),
+                ConfigKey.of("ipfs.startTimeout", DURATION, "60s", "how long an auto-started IPFS daemon may take to get ready")));
         keys.addAll(extra);
         return List.copyOf(keys);
     }
