@@ -53,7 +53,7 @@ final class JsIpfsNode implements BeforeAllCallback, AfterAllCallback {
             System.err.println("\n*** " + message + " ***\n");
             Assumptions.abort(message);
         }
-        Path recipe = Path.of("..", "tools", "ipfs-node");
+        Path recipe = Path.of("..", "tools", "ipfs-node").toAbsolutePath().normalize();
         script = recipe.resolve("start-ipfs-node.sh");
         installOnce(recipe);
         dir = Files.createTempDirectory("phasic-traces-js-ipfs-");
