@@ -64,7 +64,7 @@ public final class Composition {
     static Map<String, Function<Configuration, Module>> builtInProfiles() {
         Map<String, Function<Configuration, Module>> profiles = new LinkedHashMap<>();
         profiles.put("gateway", GatewayProfileModule::new);
-        profiles.put("daemon", configuration -> new AbstractModule() { });
+        profiles.put("daemon", DaemonProfileModule::new);
         profiles.put("offline", configuration -> new AbstractModule() { });
         profiles.put("s3", configuration -> new AbstractModule() { });
         profiles.put("gcs", configuration -> new AbstractModule() { });

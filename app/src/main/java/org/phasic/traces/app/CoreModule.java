@@ -95,9 +95,7 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     RegistrySource registrySource() {
-        HttpSettings defaults = HttpSettings.DEFAULTS;
-        HttpSettings settings = new HttpSettings(configuration.duration("registry.connectTimeout"), defaults.readTimeout(),
-                defaults.callTimeout(), defaults.maxBodyBytes());
+        HttpSettings settings = HttpSettings.DEFAULTS.withConnectTimeout(configuration.duration("registry.connectTimeout"));
         try {
             return new RegistrySources(settings).select(configuration.find("registry.url"),
                     configuration.require("registry.repo"), configuration.require("registry.branch"));

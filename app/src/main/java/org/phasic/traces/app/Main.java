@@ -29,6 +29,7 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setParameterExceptionHandler((ex, ignoredArgs) -> {
             CommandLine failed = ex.getCommandLine();
             err.println("phasic-traces: " + ex.getMessage());

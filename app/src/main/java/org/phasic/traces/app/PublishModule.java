@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,13 +73,14 @@ final class PublishModule extends AbstractModule {
     }
 
     private ContentPublisher daemon(Map<String, String> environment) {
-        Path userHome = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
+        Map<String, String> ipfsEnvironment = new HashMap<>(environment);
+        configuration.find("ipfs.path").ifPresent(path -> ipfsEnvironment.put(ApiAddressDiscovery.IPFS_PATH, path));
         ApiAddress address;
         try {
-            address = new ApiAddressDiscovery(environment, userHome, ApiAddress.DEFAULT_MULTIADDR)
-                    .discover(configuration.find("publish.ipfsApi"));
+            address = new ApiAddressDiscovery(ipfsEnvironment, Path.of(System.getProperty("user.home")), ApiAddress.DEFAULT_MULTIADDR)
+                    .discover(configuration.find("ipfs.api"));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("invalid IPFS API address: " + e.getMessage(), "check publish.ipfsApi and IPFS_API");
+            throw new ConfigException("invalid IPFS API address: " + e.getMessage(), "check ipfs.api and IPFS_API");
         }
         KuboRpcClient client = KuboRpcClient.create(address, configuration.duration("publish.ipfsTimeout"));
         return new KuboContentPublisher(client, PROFILE);

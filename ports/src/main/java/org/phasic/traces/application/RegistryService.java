@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
@@ -37,6 +38,7 @@ public final class RegistryService {
     private final boolean offline;
     private Registry downloaded;
     private boolean downloadedLoaded;
+    private boolean fileCidsChecked;
 
     /**
      * @param source  where fresh copies come from
@@ -104,6 +106,7 @@ public final class RegistryService {
                 cache.save(new CachedRegistry(fetched.bytes(), fetched.etag(), source.location(), clock.instant()));
                 downloaded = parsed;
                 downloadedLoaded = true;
+                warnOnceAboutInvalidFileCids(parsed);
                 return new UpdateResult(UpdateOutcome.UPDATED, merged(parsed),
                         "registry updated from " + source.location() + " (" + parsed.traces().size() + " traces)");
             }
@@ -165,12 +168,36 @@ public final class RegistryService {
             if (last.isPresent()) {
                 try {
                     downloaded = codec.read(new ByteArrayInputStream(last.get().bytes()));
+                    warnOnceAboutInvalidFileCids(downloaded);
                 } catch (IOException | RegistryFormatException e) {
                     notices.notice("ignoring the cached registry (" + e.getMessage() + ")");
                 }
             }
         }
         return downloaded;
+    }
+
+    /**
+     * Per-file CIDs are informational (every file is reached and verified through the directory CID), so invalid
+     * ones — the live registry carries placeholders — are reported once per process and otherwise ignored.
+     */
+    private void warnOnceAboutInvalidFileCids(Registry registry) {
+        if (fileCidsChecked) {
+            return;
+        }
+        fileCidsChecked = true;
+        List<String> invalid = new ArrayList<>();
+        for (TraceEntry entry : registry.traces().values()) {
+            entry.files().forEach((name, file) -> {
+                if (file.cid() != null && !Cid.isValid(file.cid())) {
+                    invalid.add("$.traces." + entry.id() + ".files." + name + ".cid");
+                }
+            });
+        }
+        if (!invalid.isEmpty()) {
+            notices.notice("registry: " + invalid.size() + " file CID(s) are not valid CIDs (first: " + invalid.get(0)
+                    + "); those files are fetched and verified through their trace's directory CID");
+        }
     }
 
     private Registry merged(Registry remote) {

@@ -31,7 +31,7 @@ import org.phasic.traces.domain.cid.Cid;
 
 /**
  * A real js-ipfs node (ipfs@0.66.1, offline, 127.0.0.1 only) for the tests of a class: started before them with
- * the project's recipe ({@code src/test/resources/ipfs-node/}, a copy of the shared one) and stopped, by its pid,
+ * the project's recipe ({@code tools/ipfs-node/} at the repository root) and stopped, by its pid,
  * after them. Its node_modules are installed once per machine into {@code java.io.tmpdir} (about 30 s) and shared;
  * each run gets its own repository and free ports. Without node and npm the tests are skipped, loudly.
  */
@@ -53,7 +53,7 @@ final class JsIpfsNode implements BeforeAllCallback, AfterAllCallback {
             System.err.println("\n*** " + message + " ***\n");
             Assumptions.abort(message);
         }
-        Path recipe = Fixtures.directory("ipfs-node");
+        Path recipe = Path.of("..", "tools", "ipfs-node").toAbsolutePath().normalize();
         script = recipe.resolve("start-ipfs-node.sh");
         installOnce(recipe);
         dir = Files.createTempDirectory("phasic-traces-js-ipfs-");

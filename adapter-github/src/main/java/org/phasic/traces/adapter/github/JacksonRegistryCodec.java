@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +17,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import org.phasic.traces.domain.io.SizeLimitExceededException;
+import org.phasic.traces.domain.io.SizeLimitedInputStream;
 import org.phasic.traces.domain.registry.JsonPath;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
@@ -114,13 +115,13 @@ public final class JacksonRegistryCodec implements RegistryCodec {
 
     private JsonNode readTree(InputStream in) throws IOException {
         try {
-            JsonNode tree = mapper.readTree(new LimitedInputStream(in, maxBytes));
+            JsonNode tree = mapper.readTree(new SizeLimitedInputStream(in, maxBytes, "the registry document"));
             if (tree == null || tree.isMissingNode()) {
                 throw RegistryFormatException.at("$", "the document is empty, expected a JSON object", null);
             }
             return tree;
-        } catch (TooLargeException e) {
-            throw RegistryFormatException.at("$", e.getMessage(), e);
+        } catch (SizeLimitExceededException e) {
+            throw RegistryFormatException.at("$", e.getMessage() + "; refusing to read it", e);
         } catch (JsonProcessingException e) {
             JsonPath path = e.getProcessor() instanceof JsonParser parser ? JsonTrees.pathOf(parser.getParsingContext()) : JsonPath.root();
             throw RegistryFormatException.at(path.toString(), "not valid JSON: " + describe(e), e);
@@ -133,53 +134,6 @@ public final class JacksonRegistryCodec implements RegistryCodec {
             message += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         }
         return message;
-    }
-
-    private static final class TooLargeException extends IOException {
-        TooLargeException(long limit) {
-            super("the document is larger than " + limit + " bytes" + (limit >= 1024 * 1024 ? " (" + limit / (1024 * 1024) + " MiB)" : "")
-                    + "; refusing to read it");
-        }
-    }
-
-    /** Fails as soon as more than {@code limit} bytes have been read; leaves closing the source to its owner. */
-    private static final class LimitedInputStream extends FilterInputStream {
-        private final long limit;
-        private long count;
-
-        LimitedInputStream(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        @Override
-        public void close() {
-        }
-
-        private void count(int n) throws TooLargeException {
-            count += n;
-            if (count > limit) {
-                throw new TooLargeException(limit);
-            }
-        }
     }
 
     @Override

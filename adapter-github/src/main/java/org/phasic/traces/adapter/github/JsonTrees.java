@@ -43,10 +43,11 @@ final class JsonTrees {
     private JsonTrees() {
     }
 
-    /** A mapper that refuses duplicate keys and trailing content and keeps every number exactly. */
+    /** A mapper that refuses duplicate keys and trailing content, keeps every number exactly, and leaves closing to the caller. */
     static ObjectMapper strictMapper() {
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build())
                 .build();
         return JsonMapper.builder(factory)

@@ -240,10 +240,10 @@ class JacksonRegistryCodecTest {
         byte[] big = ("{\"traces\": {}, \"pad\": \"" + "x".repeat(2000) + "\"}").getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> small.read(big)).isInstanceOf(RegistryFormatException.class)
-                .hasMessage("$: the document is larger than 1024 bytes; refusing to read it");
+                .hasMessage("$: the registry document exceeds the limit of 1024 bytes; refusing to read it");
         assertThat(small.read("{\"traces\": {}}".getBytes(StandardCharsets.UTF_8)).traces()).isEmpty();
         assertThatThrownBy(() -> new JacksonRegistryCodec(1024 * 1024).read(" ".repeat(1024 * 1024 + 1).getBytes(StandardCharsets.UTF_8)))
-                .hasMessage("$: the document is larger than 1048576 bytes (1 MiB); refusing to read it");
+                .hasMessage("$: the registry document exceeds the limit of 1048576 bytes; refusing to read it");
     }
 
     @Test

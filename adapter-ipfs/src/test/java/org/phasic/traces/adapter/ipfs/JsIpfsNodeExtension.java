@@ -34,7 +34,7 @@ import org.phasic.traces.adapter.ipfs.daemon.ExecutableLookup;
  * {@link JsIpfsNode} parameter.
  *
  * <p>Its npm packages are installed once per machine with {@code npm ci} from the lock file in
- * {@code src/test/ipfs-node/} into {@code ~/.cache/phasic-traces/ipfs-node} (override with the
+ * {@code tools/ipfs-node/} (shared by the modules whose tests run the node) into {@code ~/.cache/phasic-traces/ipfs-node} (override with the
  * {@code PHASIC_TRACES_IPFS_NODE_CACHE} environment variable); each run gets a fresh repository under
  * {@code target/ipfs-node-run-*} on two free ports. Without node, npm, bash or curl the tests are
  * skipped with a loud message.
@@ -42,7 +42,7 @@ import org.phasic.traces.adapter.ipfs.daemon.ExecutableLookup;
 public final class JsIpfsNodeExtension implements BeforeEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(JsIpfsNodeExtension.class);
-    private static final Path NODE_RECIPE = Path.of("src", "test", "ipfs-node");
+    private static final Path NODE_RECIPE = Path.of("..", "tools", "ipfs-node");
     private static final String MARKER = "installed-lock.sha256";
     private static final Pattern PID = Pattern.compile("(?m)^IPFS_PID=(\\d+)$");
 

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.phasic.traces.app.Composition;
 import org.phasic.traces.app.config.ConfigLoader;
 import org.phasic.traces.app.config.Configuration;
+import org.phasic.traces.ports.out.TransferProgress;
 
 /** What a sub-command needs from the top-level command: the effective configuration, the injector and the output. */
 public final class CliContext {
@@ -32,7 +33,9 @@ public final class CliContext {
 
     private Composition composition() {
         if (composition == null) {
-            composition = Composition.create(flags, environment, userHome, this::note);
+            TransferProgress progress = quiet || System.console() == null ? TransferProgress.NONE
+                    : new ConsoleTransferProgress(err, System::currentTimeMillis);
+            composition = Composition.create(flags, environment, userHome, this::note, progress);
         }
         return composition;
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.phasic.traces.app.Main;
 
 /** {@code registry init|validate}, run under the real top-level command (registered here as the lead will in it). */
 class RegistryCommandTest {
@@ -36,11 +36,7 @@ class RegistryCommandTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new PhasicTracesCommand(Map.of(), temp.resolve("user")));
-        commandLine.addSubcommand(new RegistryCommand());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), temp.resolve("user"));
         return new Run(code, out.toString(), err.toString());
     }
 

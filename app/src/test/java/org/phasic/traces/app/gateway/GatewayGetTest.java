@@ -1,0 +1,153 @@
+package org.phasic.traces.app.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import okio.Buffer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.app.Main;
+import org.phasic.traces.domain.cid.Cid;
+
+/** {@code get} through the {@code gateway} profile against a local trustless gateway (MockWebServer). */
+class GatewayGetTest {
+    private static final String ID = "gateway_kingman_n5";
+    private static final String CAR_TYPE = "application/vnd.ipld.car; version=1; order=dfs; dups=y";
+
+    @TempDir
+    Path userHome;
+    @TempDir
+    Path work;
+    @StartStop
+    final MockWebServer gateway = new MockWebServer();
+
+    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private byte[] traceBytes;
+    private byte[] car;
+    private Cid root;
+    private Path registryFile;
+
+    @BeforeEach
+    void publishATraceOnlyTheGatewayHas() throws IOException {
+        GatewayTraces.Published published = GatewayTraces.publish(work, ID, "only on the gateway");
+        traceBytes = published.traceBytes();
+        car = published.car();
+        root = published.root();
+        registryFile = GatewayTraces.writeRegistry(work.resolve("registry.json"), List.of(published));
+    }
+
+    private void serve(byte[] carBytes) {
+        gateway.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                requests.add(request.getTarget());
+                return new MockResponse.Builder().code(200).setHeader("Content-Type", CAR_TYPE)
+                        .body(new Buffer().write(carBytes)).build();
+            }
+        });
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run get(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--home", userHome.resolve("home").toString(), "--profile", "gateway",
+                "--set", "gateway.urls=http://127.0.0.1:" + gateway.getPort(), "--set", "gateway.retries=0",
+                "--set", "registry.url=" + registryFile.toUri(), "get", ID));
+        args.addAll(List.of(extra));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), Map.of(),
+                userHome);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aTraceOnlyTheGatewayHasIsFetchedVerifiedAndStored() throws IOException {
+        serve(car);
+
+        Run run = get();
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("from gateways http://127.0.0.1:" + gateway.getPort(), "verified");
+        Path stored = Path.of(run.out().strip());
+        assertThat(Files.readAllBytes(stored)).isEqualTo(traceBytes);
+        assertThat(requests).anySatisfy(target -> assertThat(target).startsWith("/ipfs/" + root + "/trace.json.gz"));
+
+        requests.clear();
+        Run again = get();
+        assertThat(again.code()).isZero();
+        assertThat(again.err()).contains("from local store");
+        assertThat(requests).as("a store hit makes no request").isEmpty();
+    }
+
+    @Test
+    void aTamperedCarIsRefusedAndNothingIsStored() throws IOException {
+        byte[] tampered = car.clone();
+        int inTrace = indexOf(tampered, Arrays.copyOfRange(traceBytes, 100, 140));
+        assertThat(inTrace).isPositive();
+        tampered[inTrace] ^= 0x01;
+        serve(tampered);
+
+        Run run = get();
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("could not fetch " + ID);
+        assertThat(storedFiles()).isEmpty();
+    }
+
+    @Test
+    void anHtmlPageWithStatus200IsNotATrace() throws IOException {
+        gateway.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+                        .body("<html><body>rate limited</body></html>").build();
+            }
+        });
+
+        Run run = get();
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(storedFiles()).isEmpty();
+    }
+
+    private List<Path> storedFiles() throws IOException {
+        Path objects = userHome.resolve("home/store/objects");
+        if (!Files.exists(objects)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(objects)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,89 @@
+package org.phasic.traces.app.gateway;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Map;
+import org.phasic.traces.adapter.github.JacksonRegistryCodec;
+import org.phasic.traces.app.bundle.KingmanTraces;
+import org.phasic.traces.app.codec.JacksonTraceCodec;
+import org.phasic.traces.domain.car.CarWriter;
+import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.dag.Block;
+import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.registry.FileRef;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.unixfs.ImportProfile;
+import org.phasic.traces.domain.unixfs.ImportResult;
+import org.phasic.traces.domain.unixfs.UnixFsImporter;
+
+/** Trace directories that only a (test) gateway serves: Kingman n=5 plus a note that makes each CID unique. */
+final class GatewayTraces {
+    static final String UPDATED = "2026-11-25T00:00:00Z";
+
+    private GatewayTraces() {
+    }
+
+    /**
+     * One published trace.
+     *
+     * @param entry      its registry entry
+     * @param root       its directory CID
+     * @param car        every block of the directory, as a CAR v1 with the root as its root
+     * @param traceBytes {@code trace.json.gz}
+     */
+    record Published(TraceEntry entry, Cid root, byte[] car, byte[] traceBytes) {
+    }
+
+    /** Packs {@code id} (trace, metadata and {@code note.txt} = {@code note}) in {@code work}/{@code id}. */
+    static Published publish(Path work, String id, String note) throws IOException {
+        Map<String, byte[]> files = KingmanTraces.files(5, new JacksonTraceCodec());
+        Path folder = Files.createDirectories(work.resolve(id));
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Files.write(folder.resolve(file.getKey()), file.getValue());
+        }
+        Files.writeString(folder.resolve("note.txt"), note);
+        MemoryBlockStore blocks = new MemoryBlockStore();
+        ImportResult imported = new UnixFsImporter(ImportProfile.KUBO, blocks).importPath(folder);
+        ByteArrayOutputStream car = new ByteArrayOutputStream();
+        try (CarWriter writer = new CarWriter(car, imported.root())) {
+            for (Block block : blocks.blocks()) {
+                writer.accept(block);
+            }
+        }
+        byte[] trace = files.get(TraceEntry.TRACE_FILE);
+        FileRef traceRef = new FileRef(imported.entry(TraceEntry.TRACE_FILE).orElseThrow().cid().toString(),
+                (long) trace.length, Map.of());
+        TraceEntry entry = new TraceEntry(TraceId.of(id), imported.root().toString(), "Kingman n=5 served by a gateway",
+                null, Map.of(TraceEntry.TRACE_FILE, traceRef), "sha256:" + sha256(trace), "MIT", null, Map.of());
+        return new Published(entry, imported.root(), car.toByteArray(), trace);
+    }
+
+    /** Writes a registry listing {@code traces} to {@code file}. */
+    static Path writeRegistry(Path file, Collection<Published> traces) throws IOException {
+        Registry registry = Registry.empty(UPDATED);
+        for (Published trace : traces) {
+            registry = registry.with(trace.entry(), UPDATED);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            new JacksonRegistryCodec().write(registry, out);
+        }
+        return file;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
