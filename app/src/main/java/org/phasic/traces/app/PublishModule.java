@@ -88,7 +88,7 @@ final class PublishModule extends AbstractModule {
 
     private List<RemotePinning> remotePinning() {
         Optional<String> url = configuration.find("publish.pinningUrl");
-        if (url.isEmpty()) {
+        if (url.isEmpty() || configuration.flag("offline")) {
             return List.of();
         }
         String token = configuration.find("publish.pinningToken").filter(value -> !value.isBlank()).orElseThrow(() ->

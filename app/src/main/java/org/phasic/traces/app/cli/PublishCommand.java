@@ -145,7 +145,15 @@ public final class PublishCommand implements Callable<Integer> {
                 context.note("dry run: nothing was stored, uploaded or proposed");
                 return ExitCode.OK;
             }
-            report(context, service.publish(prepared, new PublishOptions(!noPullRequest, checkRetrievable)));
+            boolean offline = context.configuration().flag("offline");
+            if (offline && checkRetrievable) {
+                return fail(context, ExitCode.USAGE, "--check-retrievable needs the network", "drop --offline, or --check-retrievable");
+            }
+            if (offline && !noPullRequest) {
+                context.note("offline: no pull request and no remote pinning; publish again online to open it (same content, same CID)");
+            }
+            PublishOptions options = new PublishOptions(!noPullRequest && !offline, checkRetrievable);
+            report(context, service.publish(prepared, options), options);
             return ExitCode.OK;
         } catch (PublishRefusedException e) {
             e.problems().forEach(problem -> context.err().println("phasic-traces: publish: " + problem));
@@ -168,7 +176,7 @@ public final class PublishCommand implements Callable<Integer> {
         }
     }
 
-    private void report(CliContext context, PublishResult result) {
+    private static void report(CliContext context, PublishResult result, PublishOptions options) {
         PrintWriter out = context.out();
         TraceEntry entry = result.entry();
         out.println("published " + entry.id() + ": " + entry.cid());
@@ -178,7 +186,7 @@ public final class PublishCommand implements Callable<Integer> {
             out.println("no GitHub token (GITHUB_TOKEN, GH_TOKEN or github.token): open the pull request by hand");
             out.println(instructions);
         });
-        if (noPullRequest) {
+        if (!options.openPullRequest()) {
             out.println("registry entry (no pull request opened):");
             out.println(entryJson(entry));
         }

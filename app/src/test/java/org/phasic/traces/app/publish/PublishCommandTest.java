@@ -224,6 +224,25 @@ class PublishCommandTest {
     }
 
     @Test
+    void offlineStoresAndAddsLocallyButOpensNoPullRequestAndAsksNoPinningService() throws Exception {
+        String cid = dryRunCid();
+        kubo.enqueue(json("{\"Version\":\"0.29.0\"}"));
+        kubo.enqueue(json("{\"Name\":\"trace\",\"Hash\":\"" + cid + "\",\"Size\":\"1500\"}\n"));
+        Map<String, String> environment = environment(kuboUrl(), true);
+        environment.put("PINNING_SERVICE_TOKEN", "psa-secret-123");
+
+        Run run = run(environment, publish("--offline", "--set", "publish.pinningUrl=" + github.url("/psa")));
+        Run check = run(environment, publish("--offline", "--check-retrievable"));
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("offline: no pull request and no remote pinning");
+        assertThat(run.out()).contains("which computed the same CID", "registry entry (no pull request opened):", cid);
+        assertThat(github.getRequestCount()).isZero();
+        assertThat(check.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(check.err()).contains("--check-retrievable needs the network");
+    }
+
+    @Test
     void daemonWithAnotherCidFailsBeforeAnyPullRequest() throws Exception {
         kubo.enqueue(json("{\"Version\":\"0.29.0\"}"));
         kubo.enqueue(json("{\"Name\":\"trace\",\"Hash\":\"QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG\",\"Size\":\"1\"}\n"));
