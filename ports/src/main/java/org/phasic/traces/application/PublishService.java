@@ -37,8 +37,8 @@ import org.phasic.traces.ports.out.TraceStore.VerifiedStagedFile;
  * Publishes a trace (issue 7): {@link #prepare} checks and packages it and computes every CID locally (nothing is
  * written anywhere, so {@code --dry-run} is just this step); {@link #publish} stores the package in the local store
  * (verified), adds and pins it on every reachable {@link ContentPublisher} (each must compute the same CID), asks every
- * {@link RemotePinning} service to pin it, optionally fetches it back through a gateway, and opens the registry pull request, or produces manual instructions when there
- * is no token.
+ * {@link RemotePinning} service to pin it, optionally fetches it back through a gateway, and opens the registry pull
+ * request, or produces manual instructions when there is no token.
  *
  * <p>Conventions checked against the trace: {@code param_length} equals the trace's {@code param_length};
  * {@code vertices} counts the graph's vertices <em>without</em> the starting vertex, i.e. the trace's
@@ -130,12 +130,7 @@ public final class PublishService {
 
         TracePackage traceDirectory = packager.pack(traceCodec.toGzip(trace), registryCodec.writeMetadata(metadata),
                 request.codeFiles());
-        ImportResult imported;
-        try (TemporaryFolder folder = new TemporaryFolder("phasic-traces-publish")) {
-            Path directory = folder.path().resolve(PACKAGE_FOLDER);
-            traceDirectory.writeTo(directory);
-            imported = new UnixFsImporter(settings.profile()).importPath(directory);
-        }
+        ImportResult imported = importLocally(traceDirectory);
         Map<String, Object> extra = new LinkedHashMap<>();
         existing.filter(old -> request.newVersion()).ifPresent(old -> extra.put(PREVIOUS, previousVersions(old)));
         TraceEntry entry = traceDirectory.entry(request.id(), metadata.description(), metadata, imported, "",
@@ -144,7 +139,8 @@ public final class PublishService {
             throw new PublishRefusedException(List.of("trace " + request.id() + " is already published with exactly this content (CID "
                     + entry.cid() + ")"), "nothing to publish; change the trace or metadata for a new version");
         }
-        new RegistryValidator().validate(Registry.empty(VALIDATION_STAMP).with(entry, VALIDATION_STAMP)).forEach(defect -> problems.add(defect.toString()));
+        new RegistryValidator().validate(Registry.empty(VALIDATION_STAMP).with(entry, VALIDATION_STAMP))
+                .forEach(defect -> problems.add(defect.toString()));
         refuseIfAny(problems, "fix the metadata; see 'registry validate' for the rules");
         if (existing.isEmpty() && request.newVersion()) {
             notices.notice(request.id() + " is not in the registry yet; publishing it as a new trace");
@@ -203,6 +199,15 @@ public final class PublishService {
         }
         PullRequestResult opened = pullRequests.submit(change, settings.token().get());
         return new PublishResult(prepared.entry(), verification, Optional.of(opened), Optional.empty());
+    }
+
+    /** The CIDs of the package, computed here with the registry's import profile; nothing is kept. */
+    private ImportResult importLocally(TracePackage traceDirectory) throws IOException {
+        try (TemporaryFolder folder = new TemporaryFolder("phasic-traces-publish")) {
+            Path directory = folder.path().resolve(PACKAGE_FOLDER);
+            traceDirectory.writeTo(directory);
+            return new UnixFsImporter(settings.profile()).importPath(directory);
+        }
     }
 
     private void store(PreparedPublication prepared) throws IOException {

@@ -200,7 +200,8 @@ public final class PublishCommand implements Callable<Integer> {
     private TraceMetadata metadata() throws IOException {
         TraceMetadata base = metadataFile == null ? new TraceMetadata(null, null, null, null, null, null, null, null, null, null,
                 null, null, Map.of()) : readMetadataFile();
-        List<Parameter> parameterList = parameters.isEmpty() ? base.parameters() : parameters.stream().map(PublishCommand::parameter).toList();
+        List<Parameter> parameterList = parameters.isEmpty() ? base.parameters()
+                : parameters.stream().map(PublishCommand::parameter).toList();
         Citation cited = base.citation();
         if (citation != null || doi != null) {
             Citation old = cited == null ? new Citation(null, null, null, Map.of()) : cited;

@@ -241,6 +241,21 @@ class PublishServiceTest {
     }
 
     @Test
+    void codeFilesArePackagedAndListedWithTheirCids() throws Exception {
+        byte[] code = "import phasic\n".getBytes(StandardCharsets.UTF_8);
+        PublishRequest request = new PublishRequest(TraceId.of("kingman_n5_copy"), Files.readAllBytes(N5_GZ), metadata(),
+                Map.of("build_graph.py", code), false);
+
+        PreparedPublication prepared = service().prepare(request);
+
+        assertThat(prepared.traceDirectory().files()).containsKey("build_graph.py");
+        assertThat(prepared.entry().files().keySet()).containsExactly("trace.json.gz", "metadata.json", "checksum.sha256",
+                "build_graph.py");
+        assertThat(prepared.entry().files().get("build_graph.py").sizeBytes()).isEqualTo(code.length);
+        assertThat(prepared.root()).isNotEqualTo(service().prepare(request("kingman_n5_copy", metadata())).root());
+    }
+
+    @Test
     void reservedOrUnsafeCodeFileNamesAreRefused() throws IOException {
         PublishRequest request = new PublishRequest(TraceId.of("kingman_n5_copy"), Files.readAllBytes(N5_GZ), metadata(),
                 Map.of("metadata.json", new byte[1], "../evil.py", new byte[1]), false);
