@@ -18,16 +18,17 @@ import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.ContentSource;
 
 /**
- * Confirms that published content can be fetched by others: {@code trace.json.gz} is read back from the network
- * sources (HTTP gateways, in fetch order) and verified against the directory CID and the checksum. Content that nobody
- * serves is the most common publishing failure on IPFS.
+ * Confirms that published content can be fetched by others: {@code trace.json.gz} is read back from the public network
+ * sources (HTTP gateways, {@link ContentSource.Tier#GATEWAY} and later; not the own daemon or private mirrors, which
+ * would prove nothing) and verified against the directory CID and the checksum. Content that nobody serves is the most
+ * common publishing failure on IPFS.
  */
 final class RetrievabilityCheck {
     private final List<ContentSource> sources;
     private final long maxFileBytes;
 
     RetrievabilityCheck(List<ContentSource> sources, long maxFileBytes) {
-        this.sources = sources.stream().filter(ContentSource::usesNetwork)
+        this.sources = sources.stream().filter(source -> source.usesNetwork() && source.order() >= ContentSource.Tier.GATEWAY)
                 .sorted(java.util.Comparator.comparingInt(ContentSource::order)).toList();
         this.maxFileBytes = maxFileBytes;
     }

@@ -399,7 +399,7 @@ class PublishServiceTest {
     @Test
     void checkRetrievableFailsWithoutAnyServingGatewayAndOpensNoPullRequest() throws Exception {
         PreparedPublication prepared = service().prepare(request("kingman_n5_copy", metadata()));
-        sources = List.of(new ServingSource("gateway empty", null));
+        sources = List.of(new ServingSource("own daemon", prepared, ContentSource.Tier.DAEMON), new ServingSource("gateway empty", null));
         PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), daemon);
 
         assertThatThrownBy(() -> service.publish(prepared, new PublishOptions(true, true))).isInstanceOf(IOException.class)
@@ -425,10 +425,16 @@ class PublishServiceTest {
     private final class ServingSource implements ContentSource {
         private final String name;
         private final PreparedPublication served;
+        private final int order;
 
         ServingSource(String name, PreparedPublication served) {
+            this(name, served, Tier.GATEWAY);
+        }
+
+        ServingSource(String name, PreparedPublication served, int order) {
             this.name = name;
             this.served = served;
+            this.order = order;
         }
 
         @Override
@@ -443,7 +449,7 @@ class PublishServiceTest {
 
         @Override
         public int order() {
-            return Tier.GATEWAY;
+            return order;
         }
 
         @Override
