@@ -136,32 +136,38 @@ public final class PublishCommand implements Callable<Integer> {
             return fail(context, ExitCode.USAGE, "metadata file " + metadataFile + ": " + e.getMessage(),
                     "it must be one JSON or YAML object shaped like metadata.json");
         }
+        PublishService service = service(context);
+        PreparedPublication prepared;
         try {
-            PublishService service = service(context);
-            PreparedPublication prepared = service.prepare(request);
-            if (dryRun) {
-                context.out().println(entryJson(prepared.entry()));
-                context.out().flush();
-                context.note("dry run: nothing was stored, uploaded or proposed");
-                return ExitCode.OK;
-            }
-            boolean offline = context.configuration().flag("offline");
-            if (offline && checkRetrievable) {
-                return fail(context, ExitCode.USAGE, "--check-retrievable needs the network", "drop --offline, or --check-retrievable");
-            }
-            if (offline && !noPullRequest) {
-                context.note("offline: no pull request and no remote pinning; publish again online to open it (same content, same CID)");
-            }
-            PublishOptions options = new PublishOptions(!noPullRequest && !offline, checkRetrievable);
-            report(context, service.publish(prepared, options), options);
-            return ExitCode.OK;
+            prepared = service.prepare(request);
         } catch (PublishRefusedException e) {
             e.problems().forEach(problem -> context.err().println("phasic-traces: publish: " + problem));
             context.err().println("  hint: " + e.hint());
             context.err().flush();
             return ExitCode.FAILED;
+        } catch (IOException e) {
+            return fail(context, ExitCode.FAILED, IoMessages.describe(e), "nothing was stored, uploaded or proposed");
+        }
+        if (dryRun) {
+            context.out().println(entryJson(prepared.entry()));
+            context.out().flush();
+            context.note("dry run: nothing was stored, uploaded or proposed");
+            return ExitCode.OK;
+        }
+        boolean offline = context.configuration().flag("offline");
+        if (offline && checkRetrievable) {
+            return fail(context, ExitCode.USAGE, "--check-retrievable needs the network", "drop --offline, or --check-retrievable");
+        }
+        if (offline && !noPullRequest) {
+            context.note("offline: no pull request and no remote pinning; publish again online to open it (same content, same CID)");
+        }
+        PublishOptions options = new PublishOptions(!noPullRequest && !offline, checkRetrievable);
+        try {
+            report(context, service.publish(prepared, options), options);
+            return ExitCode.OK;
         } catch (IOException | IllegalStateException e) {
-            return fail(context, ExitCode.FAILED, e.getMessage(), "the content stays in the local store; run publish again");
+            return fail(context, ExitCode.FAILED, e.getMessage(),
+                    "the trace is in the local store; fix the cause and publish again (same content, same CID)");
         }
     }
 
