@@ -3,7 +3,6 @@ package org.phasic.traces.app.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,12 +34,7 @@ class HostileIdTest {
         assertThat(run.err()).startsWith("phasic-traces: invalid trace id").hasSizeLessThan(400)
                 .doesNotContain("Exception").doesNotContain("\u0000");
         assertThat(run.out()).isEmpty();
-        try (Stream<Path> created = Files.walk(temp)) {
-            assertThat(created.filter(path -> !path.equals(temp)).map(temp::relativize).map(Path::toString))
-                    .as("nothing may be created by a refused id")
-                    .allSatisfy(path -> assertThat(path).doesNotContain("x", "passwd", "etc", "hidden", "b"))
-                    .allSatisfy(path -> assertThat(path).matches("home(/(store|registry)(/(objects|refs|tmp|locks))?)?"));
-        }
+        assertThat(temp).as("refused before any I/O: not even the home folder exists").isEmptyDirectory();
     }
 
     @ParameterizedTest
@@ -58,7 +52,6 @@ class HostileIdTest {
 
         assertThatThrownBy(() -> client.trace("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("invalid trace id '../../etc/passwd'");
-        assertThat(temp.resolve("home/store/refs")).satisfiesAnyOf(
-                refs -> assertThat(refs).doesNotExist(), refs -> assertThat(refs).isEmptyDirectory());
+        assertThat(temp).isEmptyDirectory();
     }
 }
