@@ -116,13 +116,19 @@ public final class DiskTraceStore implements TraceStore {
         return Optional.of(new StoredTrace(id, ref.root(), files));
     }
 
+    /** Parses a reference, refusing one that is incomplete or names content by anything but a CID. */
+    private static Ref parseRef(Path refPath) throws IOException {
+        Ref ref = JSON.readValue(refPath.toFile(), Ref.class);
+        if (ref == null || !TraceId.isValid(ref.id()) || !validCid(ref.root()) || ref.files() == null
+                || ref.files().values().stream().anyMatch(f -> f == null || !validCid(f.cid()))) {
+            throw new IOException("incomplete reference");
+        }
+        return ref;
+    }
+
     private Ref readRef(Path refPath) throws IOException {
         try {
-            Ref ref = JSON.readValue(refPath.toFile(), Ref.class);
-            if (ref.root() == null || ref.files() == null || ref.files().values().stream().anyMatch(f -> !validCid(f.cid()))) {
-                throw new IOException("incomplete reference");
-            }
-            return ref;
+            return parseRef(refPath);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             return null;
         } catch (IOException e) {
@@ -238,9 +244,9 @@ public final class DiskTraceStore implements TraceStore {
         for (Path refPath : list(refs)) {
             Ref ref;
             try {
-                ref = JSON.readValue(refPath.toFile(), Ref.class);
+                ref = parseRef(refPath);
             } catch (IOException e) {
-                found.add(new StoreProblem(refPath.getFileName().toString(), "unreadable reference", fix));
+                found.add(new StoreProblem(refPath.getFileName().toString(), "unreadable reference (" + e.getMessage() + ")", fix));
                 if (fix) {
                     Files.deleteIfExists(refPath);
                 }
@@ -269,11 +275,11 @@ public final class DiskTraceStore implements TraceStore {
         for (Path refPath : list(refs)) {
             Ref ref;
             try {
-                ref = JSON.readValue(refPath.toFile(), Ref.class);
+                ref = parseRef(refPath);
             } catch (IOException e) {
                 ref = null;
             }
-            TraceId id = ref != null && TraceId.isValid(ref.id()) ? TraceId.of(ref.id()) : null;
+            TraceId id = ref != null ? TraceId.of(ref.id()) : null;
             boolean wanted = id != null && (pinned.contains(id) || ref.root().equals(keep.get(id)));
             if (wanted) {
                 ref.files().values().forEach(file -> liveObjects.add(file.cid()));

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.phasic.traces.app.cli.ExitCode;
 import org.phasic.traces.app.store.DiskTraceStore;
 import org.phasic.traces.domain.registry.TraceId;
@@ -79,6 +81,32 @@ class StoreMaintenanceCliTest {
         assertThat(cli.storeEntries("refs")).containsExactly("kingman_n5_theta1.json", "pinned_trace.json");
         assertThat(cli.run("--offline", "get", "kingman_n5_theta1").err()).contains("from local store");
         assertThat(cli.run("--offline", "verify").out()).isEqualToIgnoringNewLines("store is intact");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"id\": \"kingman_n5_theta1\"}", "null", "[]", "{\"id\": \"kingman_n5_theta1\", \"root\": \"QmRoot0000000000\", "
+            + "\"files\": {\"trace.json.gz\": {\"cid\": \"../../../outside\", \"size\": 1, \"sha256\": \"00\"}}}"})
+    void incompleteOrHostileReferencesAreDamageNotCrashes(String reference) throws Exception {
+        Cli cli = new Cli(temp.resolve("home"));
+        cli.run("--offline", "get", "kingman_n5_theta1");
+        Files.writeString(cli.store().resolve("refs/kingman_n5_theta1.json"), reference);
+
+        Cli.Run report = cli.run("--offline", "verify");
+        assertThat(report.code()).as(report.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(report.out()).startsWith("bad     kingman_n5_theta1.json: ");
+        Cli.Run dryRun = cli.run("--offline", "gc", "--dry-run");
+        assertThat(dryRun.code()).as(dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains("would remove trace kingman_n5_theta1");
+        Cli.Run fix = cli.run("--offline", "verify", "--fix");
+        assertThat(fix.code()).as(fix.err()).isZero();
+        assertThat(cli.storeEntries("refs")).isEmpty();
+
+        Cli.Run get = cli.run("--offline", "get", "kingman_n5_theta1");
+        assertThat(get.code()).as(get.err()).isZero();
+        assertThat(get.err()).contains("from bundled library, verified");
+        assertThat(cli.run("--offline", "gc").code()).isZero();
+        StoreAssertions.assertOneCleanCopy(cli, "kingman_n5_theta1");
+        assertThat(temp.resolve("outside")).doesNotExist();
     }
 
     private static Path commit(DiskTraceStore store, String id, String fileCid, int size) throws Exception {
