@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code registry init|validate}, run under the real top-level command (registered here as the lead will in it). */
+/** {@code registry init|validate}, run under the real top-level command. */
 class RegistryCommandTest {
     @TempDir
     Path temp;
@@ -36,8 +36,8 @@ class RegistryCommandTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new PhasicTracesCommand(Map.of(), temp.resolve("user")));
-        commandLine.addSubcommand(new RegistryCommand());
+        PhasicTracesCommand root = new PhasicTracesCommand(Map.of(), temp.resolve("user"));
+        CommandLine commandLine = new CommandLine(root, root.factory());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);
