@@ -40,11 +40,16 @@ final class Cli {
 
     /** Runs {@code phasic-traces --home HOME args...} in this JVM with an empty environment. */
     Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs {@code phasic-traces --home HOME args...} in this JVM with {@code environment}. */
+    Run run(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--home", home.toString()));
         all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), userHome);
+        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), environment, userHome);
         return new Run(code, out.toString(), err.toString());
     }
 
