@@ -113,33 +113,38 @@ public final class MainJobBenchmark {
     }
 
     private static void install(Path folder, int traces, int repeats) throws IOException {
+        int[] jobsSettings = {1, 8};
+        long[][] runs = new long[jobsSettings.length][repeats];
         try (LoopbackGateway gateway = new LoopbackGateway(folder, traces)) {
-            for (int jobs : new int[] {1, 8, 1, 8}) {
-                long[] runs = new long[repeats];
-                for (int r = 0; r < repeats; r++) {
-                    Path home = folder.resolve("home-" + jobs + "-" + r + "-" + System.nanoTime());
+            for (int r = 0; r < repeats; r++) {
+                for (int j = 0; j < jobsSettings.length; j++) {
+                    Path home = folder.resolve("home-" + jobsSettings[j] + "-" + r);
                     int before = gateway.requests();
-                    long start = System.nanoTime();
                     StringWriter out = new StringWriter();
                     StringWriter err = new StringWriter();
+                    long start = System.nanoTime();
                     int code = Main.run(new String[] {"--home", home.toString(), "--quiet",
                             "--set", "registry.url=" + gateway.registryUrl(), "--set", "gateway.urls=" + gateway.gatewayUrl(),
-                            "install", "--jobs", Integer.toString(jobs)}, new PrintWriter(out), new PrintWriter(err), Map.of(), home);
-                    runs[r] = System.nanoTime() - start;
+                            "install", "--jobs", Integer.toString(jobsSettings[j])}, new PrintWriter(out), new PrintWriter(err),
+                            Map.of(), home);
+                    runs[j][r] = System.nanoTime() - start;
                     if (code != 0 || !out.toString().contains(" fetched, 0 already stored, 0 failed")) {
                         throw new IllegalStateException("install failed (" + code + "): " + out + err);
                     }
-                    if (r == 0 && jobs == 1) {
+                    if (r == 0 && j == 0) {
                         System.out.printf(Locale.ROOT, "  %s  (%d gateway requests; the bundled traces come from the bundle)%n",
                                 out.toString().strip(), gateway.requests() - before);
                     }
                 }
-                Arrays.sort(runs);
-                double median = runs[runs.length / 2] / 1e9;
-                System.out.printf(Locale.ROOT, "install %d traces, --jobs %d: median %.2f s (runs %s), %.0f traces/s%n", traces,
-                        jobs, median, Arrays.toString(Arrays.stream(runs).mapToObj(n -> String.format(Locale.ROOT, "%.2f", n / 1e9))
-                                .toArray()), traces / median);
             }
+        }
+        for (int j = 0; j < jobsSettings.length; j++) {
+            long[] sorted = runs[j].clone();
+            Arrays.sort(sorted);
+            double median = sorted[sorted.length / 2] / 1e9;
+            System.out.printf(Locale.ROOT, "install %d traces, --jobs %d: median %.2f s (runs %s), %.0f traces/s%n", traces,
+                    jobsSettings[j], median, Arrays.toString(Arrays.stream(runs[j])
+                            .mapToObj(n -> String.format(Locale.ROOT, "%.2f", n / 1e9)).toArray()), traces / median);
         }
     }
 
