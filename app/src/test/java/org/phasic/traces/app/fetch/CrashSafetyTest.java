@@ -53,6 +53,28 @@ class CrashSafetyTest {
     }
 
     @Test
+    void aLiveButStuckLockHolderIsWaitedForOnlyUntilTheLockWaitEnds() throws Exception {
+        Cli cli = new Cli(temp.resolve("home"));
+        String root = BundledEntries.cid(ID);
+        Process writer = cli.java(StallingStoreWriter.class.getName(), List.of(cli.store().toString(), root))
+                .redirectErrorStream(true).start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(lines.readLine()).isEqualTo("STAGED true");
+
+            Cli.Run get = cli.run("--offline", "--set", "store.lockWait=300ms", "get", ID);
+
+            assertThat(get.code()).as(get.err()).isZero();
+            assertThat(get.err()).contains("from bundled library, verified");
+            assertThat(cli.storeEntries("locks")).as("the live holder's lock is not ours to remove").containsExactly(root + ".lock");
+            assertThat(writer.isAlive()).isTrue();
+        } finally {
+            writer.destroyForcibly();
+            assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(cli.run("--offline", "verify").out()).isEqualToIgnoringNewLines("store is intact");
+    }
+
+    @Test
     void gcRemovesAbandonedStagingFilesOnceTheyAreOld() throws Exception {
         Cli cli = new Cli(temp.resolve("home"));
         assertThat(cli.run("--offline", "get", ID).code()).isZero();

@@ -108,6 +108,21 @@ class NetworkTripwireTest {
     }
 
     @Test
+    void installReportsEveryTraceAndExitsOneWhenAnyFailed() throws Exception {
+        assertThat(cli.run(online("registry", "update")).code()).isZero();
+        requests.clear();
+
+        Cli.Run install = cli.run(online("--offline", "install", "--jobs", "3"));
+
+        assertThat(install.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(install.out()).contains("installed 6 trace(s): 6 fetched, 0 already stored, 1 failed");
+        assertThat(install.err()).contains("failed " + UNBUNDLED + ": could not fetch " + UNBUNDLED)
+                .contains("] kingman_n20_theta1: ok (bundled library)");
+        assertThat(requests).isEmpty();
+        assertThat(cli.storeEntries("refs")).hasSize(6).doesNotContain(UNBUNDLED + ".json");
+    }
+
+    @Test
     void onlineAMissAsksTheGatewayAndStoresNothingWhenItHasNothing() throws Exception {
         assertThat(cli.run(online("registry", "update")).code()).isZero();
         requests.clear();
