@@ -28,29 +28,53 @@ class ConcurrentGetTest {
     void eightThreadsGettingTheSameTraceOnAColdStoreAllSucceedWithOneCopy() throws Exception {
         Cli cli = new Cli(temp.resolve("home"));
         PhasicTraces client = PhasicTraces.builder().home(cli.home()).offline(true).environment(Map.of()).build();
-        CyclicBarrier start = new CyclicBarrier(8);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<PhasicTrace> traces = new ArrayList<>();
-        try {
-            List<Future<PhasicTrace>> results = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                results.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return client.trace(ID);
-                }));
-            }
-            for (Future<PhasicTrace> result : results) {
-                traces.add(result.get(60, TimeUnit.SECONDS));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<PhasicTrace> traces = concurrently(8, () -> client.trace(ID));
 
         assertThat(traces).extracting(PhasicTrace::path).containsOnly(traces.get(0).path());
         assertThat(traces).extracting(PhasicTrace::servedBy).containsOnly("bundled library", "local store")
                 .contains("bundled library");
         assertThat(traces).allSatisfy(trace -> assertThat(trace.trace().nVertices()).as("5 lineage states and the starting vertex").isEqualTo(6));
         StoreAssertions.assertOneCleanCopy(cli, ID);
+    }
+
+    @Test
+    void eightClientsHealingTheSameDamagedTraceAtOnceAllSucceed() throws Exception {
+        Cli cli = new Cli(temp.resolve("home"));
+        Path stored = cli.run("--offline", "get", ID).firstLine();
+        byte[] good = Files.readAllBytes(stored);
+        for (int round = 0; round < 3; round++) {
+            byte[] bad = good.clone();
+            bad[round] ^= 0x20;
+            stored.toFile().setWritable(true);
+            Files.write(stored, bad);
+            List<PhasicTrace> traces = concurrently(8, () -> PhasicTraces.builder().home(cli.home()).offline(true)
+                    .environment(Map.of()).build().trace(ID));
+
+            assertThat(traces).allSatisfy(trace -> assertThat(Files.readAllBytes(trace.path())).isEqualTo(good));
+            assertThat(Files.readAllBytes(stored)).isEqualTo(good);
+            StoreAssertions.assertOneCleanCopy(cli, ID);
+        }
+    }
+
+    private static <T> List<T> concurrently(int threads, java.util.concurrent.Callable<T> task) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return task.call();
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
