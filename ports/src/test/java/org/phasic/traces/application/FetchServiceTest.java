@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.domain.dag.MemoryBlockStore;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
@@ -55,7 +55,7 @@ class FetchServiceTest {
 
     @Test
     void aColdGetStoresTheVerifiedBytesFromTheFirstSourceThatHasThem() throws IOException {
-        FakeSource empty = FakeSource.serving("empty mirror", false, Tier.MIRROR, new org.phasic.traces.domain.dag.MemoryBlockStore());
+        FakeSource empty = FakeSource.serving("empty mirror", false, Tier.MIRROR, new MemoryBlockStore());
         FakeSource good = FakeSource.serving("good gateway", true, Tier.GATEWAY, trace.blocks());
 
         FetchedTrace fetched = service(trace.entry(ID), ONLINE, good, empty).get(ID, false);
@@ -206,6 +206,6 @@ class FetchServiceTest {
 
         assertThat(again.servedBy()).isEqualTo("bundle");
         assertThat(bundle.opens()).isEqualTo(4);
-        assertThat(Optional.ofNullable(store.objects.get(trace.traceFile().toString()))).contains(trace.traceBytes());
+        assertThat(store.objects.get(trace.traceFile().toString())).isEqualTo(trace.traceBytes());
     }
 }

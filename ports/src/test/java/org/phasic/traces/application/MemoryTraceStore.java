@@ -3,8 +3,6 @@ package org.phasic.traces.application;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.HexFormat;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.out.TraceStore;
 
@@ -129,11 +126,7 @@ final class MemoryTraceStore implements TraceStore {
 
         @Override
         public String sha256() {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return TraceDirectory.sha256(bytes.toByteArray());
         }
     }
 }
