@@ -51,8 +51,9 @@ public final class PhasicTraces {
 
     /** Like {@link #trace(String)}; {@code force} fetches again even when the local store has it. */
     public PhasicTrace trace(String id, boolean force) {
+        TraceId traceId = TraceId.of(id);
         try {
-            return new PhasicTrace(composition.injector().getInstance(TraceService.class).load(TraceId.of(id), force));
+            return new PhasicTrace(composition.injector().getInstance(TraceService.class).load(traceId, force));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

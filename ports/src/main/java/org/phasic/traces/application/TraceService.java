@@ -3,7 +3,9 @@ package org.phasic.traces.application;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.util.Objects;
+import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.trace.InvalidTraceException;
 import org.phasic.traces.ports.out.TraceCodec;
@@ -26,12 +28,18 @@ public final class TraceService {
      * @throws InvalidTraceException     when the verified bytes are not a valid trace (a defect of the published trace)
      */
     public LoadedTrace load(TraceId id, boolean force) throws IOException {
-        FetchedTrace fetched = fetch.get(id, force);
-        LoadedTrace loaded;
-        try (InputStream in = Files.newInputStream(fetched.stored().file(org.phasic.traces.domain.registry.TraceEntry.TRACE_FILE)
-                .orElseThrow().path())) {
-            loaded = new LoadedTrace(fetched, codec.read(in));
+        try {
+            return read(fetch.get(id, force));
+        } catch (NoSuchFileException removedMeanwhile) {
+            // another process healing, verifying or collecting the store removed the entry between its check and this
+            // read: the fetch chain restores it
+            return read(fetch.get(id, false));
         }
-        return loaded;
+    }
+
+    private LoadedTrace read(FetchedTrace fetched) throws IOException {
+        try (InputStream in = Files.newInputStream(fetched.stored().file(TraceEntry.TRACE_FILE).orElseThrow().path())) {
+            return new LoadedTrace(fetched, codec.read(in));
+        }
     }
 }

@@ -1,12 +1,14 @@
 package org.phasic.traces.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.phasic.traces.application.LoadedTrace;
 import org.phasic.traces.application.TraceService;
+import org.phasic.traces.domain.registry.TraceEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,15 +37,9 @@ public final class GetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         var traceId = CliArguments.traceId(id);
+        Path target = output == null ? null : checkedOutput(output.toAbsolutePath());
         LoadedTrace loaded = context.injector().getInstance(TraceService.class).load(traceId, force);
-        Path path = loaded.path();
-        if (output != null) {
-            Path target = output.toAbsolutePath();
-            Path staged = Files.createTempFile(target.getParent(), ".phasic-traces-", ".part");
-            Files.copy(path, staged, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            path = target;
-        }
+        Path path = target == null ? loaded.path() : copy(loaded.path(), target);
         if (json) {
             ObjectNode node = EntryJson.summary(loaded.entry());
             node.put("path", path.toString());
@@ -58,5 +54,28 @@ public final class GetCommand implements Callable<Integer> {
         }
         context.out().flush();
         return ExitCode.OK;
+    }
+
+    private static Path checkedOutput(Path target) {
+        if (Files.isDirectory(target)) {
+            throw new CliArguments.UsageError("--output " + target + " is a folder; give a file name, e.g. "
+                    + target.resolve(TraceEntry.TRACE_FILE));
+        }
+        if (!Files.isDirectory(target.getParent())) {
+            throw new CliArguments.UsageError("--output " + target + ": the folder " + target.getParent() + " does not exist");
+        }
+        return target;
+    }
+
+    /** Copies {@code stored} to {@code target} through a staging file beside it, so readers never see half a file. */
+    private static Path copy(Path stored, Path target) throws IOException {
+        Path staged = Files.createTempFile(target.getParent(), ".phasic-traces-", ".part");
+        try {
+            Files.copy(stored, staged, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+        return target;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import org.phasic.traces.ports.out.RegistryCache;
@@ -36,8 +37,16 @@ public final class DiskRegistryCache implements RegistryCache {
             return Optional.empty();
         }
         Meta info = readMeta();
-        Instant checkedAt = info.checkedAt() == null ? Files.getLastModifiedTime(document).toInstant() : Instant.parse(info.checkedAt());
+        Instant checkedAt = parseInstant(info.checkedAt()).orElse(Files.getLastModifiedTime(document).toInstant());
         return Optional.of(new CachedRegistry(bytes, Optional.ofNullable(info.etag()), info.source() == null ? "" : info.source(), checkedAt));
+    }
+
+    private static Optional<Instant> parseInstant(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException damaged) {
+            return Optional.empty();
+        }
     }
 
     private Meta readMeta() {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -96,6 +98,7 @@ public final class DiskTraceStore implements TraceStore {
     @Override
     public Optional<StoredTrace> findAny(TraceId id) throws IOException {
         Path refPath = refPath(id);
+        Object refKey = fileKey(refPath);
         Ref ref = readRef(refPath);
         if (ref == null) {
             return Optional.empty();
@@ -104,11 +107,12 @@ public final class DiskTraceStore implements TraceStore {
         for (Map.Entry<String, RefFile> file : ref.files().entrySet()) {
             RefFile expected = file.getValue();
             Path object = objectPath(expected.cid());
+            Object objectKey = fileKey(object);
             String problem = check(object, expected);
             if (problem != null) {
                 report(new StoreProblem(id + "/" + file.getKey(), problem, true));
-                Files.deleteIfExists(object);
-                Files.deleteIfExists(refPath);
+                deleteIfUnchanged(object, objectKey);
+                deleteIfUnchanged(refPath, refKey);
                 return Optional.empty();
             }
             files.put(file.getKey(), new StoredFile(expected.cid(), expected.size(), expected.sha256(), object));
@@ -116,13 +120,42 @@ public final class DiskTraceStore implements TraceStore {
         return Optional.of(new StoredTrace(id, ref.root(), files));
     }
 
+    /**
+     * The file's identity: device and inode where the file system has them (inodes are reused, so with the modification
+     * time), or null when it is missing.
+     */
+    private static Object fileKey(Path file) throws IOException {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return Arrays.asList(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
+        } catch (NoSuchFileException missing) {
+            return null;
+        }
+    }
+
+    /**
+     * Deletes the damaged {@code file} only if it is still the file that was checked: another thread or process healing
+     * the same entry may have renamed a good copy into place meanwhile, and that copy must stay.
+     */
+    private static void deleteIfUnchanged(Path file, Object checkedKey) throws IOException {
+        if (checkedKey != null && checkedKey.equals(fileKey(file))) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Parses a reference, refusing one that is incomplete or names content by anything but a CID. */
+    private static Ref parseRef(Path refPath) throws IOException {
+        Ref ref = JSON.readValue(refPath.toFile(), Ref.class);
+        if (ref == null || !TraceId.isValid(ref.id()) || !validCid(ref.root()) || ref.files() == null
+                || ref.files().values().stream().anyMatch(f -> f == null || !validCid(f.cid()))) {
+            throw new IOException("incomplete reference");
+        }
+        return ref;
+    }
+
     private Ref readRef(Path refPath) throws IOException {
         try {
-            Ref ref = JSON.readValue(refPath.toFile(), Ref.class);
-            if (ref.root() == null || ref.files() == null || ref.files().values().stream().anyMatch(f -> !validCid(f.cid()))) {
-                throw new IOException("incomplete reference");
-            }
-            return ref;
+            return parseRef(refPath);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             return null;
         } catch (IOException e) {
@@ -142,7 +175,12 @@ public final class DiskTraceStore implements TraceStore {
         if (size != expected.size()) {
             return "size is " + size + " bytes, expected " + expected.size();
         }
-        String sha256 = sha256(object);
+        String sha256;
+        try {
+            sha256 = sha256(object);
+        } catch (NoSuchFileException e) {
+            return "content file is missing";
+        }
         return sha256.equals(expected.sha256()) ? null : "SHA-256 is " + sha256 + ", expected " + expected.sha256();
     }
 
@@ -236,24 +274,28 @@ public final class DiskTraceStore implements TraceStore {
     public List<StoreProblem> verifyAll(boolean fix) throws IOException {
         List<StoreProblem> found = new ArrayList<>();
         for (Path refPath : list(refs)) {
+            Object refKey = fileKey(refPath);
             Ref ref;
             try {
-                ref = JSON.readValue(refPath.toFile(), Ref.class);
+                ref = parseRef(refPath);
+            } catch (NoSuchFileException removedMeanwhile) {
+                continue;
             } catch (IOException e) {
-                found.add(new StoreProblem(refPath.getFileName().toString(), "unreadable reference", fix));
+                found.add(new StoreProblem(refPath.getFileName().toString(), "unreadable reference (" + e.getMessage() + ")", fix));
                 if (fix) {
-                    Files.deleteIfExists(refPath);
+                    deleteIfUnchanged(refPath, refKey);
                 }
                 continue;
             }
             for (Map.Entry<String, RefFile> file : ref.files().entrySet()) {
                 Path object = objectPath(file.getValue().cid());
+                Object objectKey = fileKey(object);
                 String problem = check(object, file.getValue());
                 if (problem != null) {
                     found.add(new StoreProblem(ref.id() + "/" + file.getKey(), problem, fix));
                     if (fix) {
-                        Files.deleteIfExists(object);
-                        Files.deleteIfExists(refPath);
+                        deleteIfUnchanged(object, objectKey);
+                        deleteIfUnchanged(refPath, refKey);
                     }
                 }
             }
@@ -269,11 +311,11 @@ public final class DiskTraceStore implements TraceStore {
         for (Path refPath : list(refs)) {
             Ref ref;
             try {
-                ref = JSON.readValue(refPath.toFile(), Ref.class);
+                ref = parseRef(refPath);
             } catch (IOException e) {
                 ref = null;
             }
-            TraceId id = ref != null && TraceId.isValid(ref.id()) ? TraceId.of(ref.id()) : null;
+            TraceId id = ref != null ? TraceId.of(ref.id()) : null;
             boolean wanted = id != null && (pinned.contains(id) || ref.root().equals(keep.get(id)));
             if (wanted) {
                 ref.files().values().forEach(file -> liveObjects.add(file.cid()));

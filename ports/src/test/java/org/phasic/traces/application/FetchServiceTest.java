@@ -1,0 +1,211 @@
+package org.phasic.traces.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.out.ContentSource;
+import org.phasic.traces.ports.out.ContentSource.Tier;
+import org.phasic.traces.ports.out.RegistrySource;
+
+/** The fetch chain over real UnixFS blocks, with in-memory port fakes. */
+class FetchServiceTest {
+    private static final TraceId ID = TraceId.of("kingman_n5_theta1");
+    private static final FetchSettings ONLINE = new FetchSettings(false, Duration.ofSeconds(1), 1 << 20);
+    private static final FetchSettings OFFLINE = new FetchSettings(true, Duration.ofSeconds(1), 1 << 20);
+
+    private static TraceDirectory trace;
+    private static TraceDirectory otherTrace;
+
+    private final MemoryTraceStore store = new MemoryTraceStore();
+    private final List<String> notices = new ArrayList<>();
+
+    @BeforeAll
+    static void importTraces(@TempDir Path folder) throws IOException {
+        trace = TraceDirectory.create(folder.resolve("v1"), "{\"n_vertices\": 5, \"version\": 1}");
+        otherTrace = TraceDirectory.create(folder.resolve("v2"), "{\"n_vertices\": 5, \"version\": 2}");
+    }
+
+    private FetchService service(Registry bundled, Registry lastGood, RegistrySource registrySource, FetchSettings settings,
+                                 ContentSource... sources) throws IOException {
+        RegistryService registry = RegistryFakes.service(bundled, lastGood, registrySource, notices::add, settings.offline());
+        return new FetchService(registry, store, List.of(sources), notices::add, settings);
+    }
+
+    private FetchService service(TraceEntry entry, FetchSettings settings, ContentSource... sources) throws IOException {
+        return service(RegistryFakes.registry(entry), null, RegistryFakes.tripwire(), settings, sources);
+    }
+
+    private void assertNothingStored() {
+        assertThat(store.refs).isEmpty();
+        assertThat(store.objects).isEmpty();
+        assertThat(store.openStagings()).as("staging files left behind").isZero();
+    }
+
+    @Test
+    void aColdGetStoresTheVerifiedBytesFromTheFirstSourceThatHasThem() throws IOException {
+        FakeSource empty = FakeSource.serving("empty mirror", false, Tier.MIRROR, new MemoryBlockStore());
+        FakeSource good = FakeSource.serving("good gateway", true, Tier.GATEWAY, trace.blocks());
+
+        FetchedTrace fetched = service(trace.entry(ID), ONLINE, good, empty).get(ID, false);
+
+        assertThat(fetched.servedBy()).isEqualTo("good gateway");
+        assertThat(fetched.fromStore()).isFalse();
+        assertThat(empty.opens()).as("tried first because of its order").isEqualTo(1);
+        assertThat(fetched.stored().rootCid()).isEqualTo(trace.root().toString());
+        assertThat(store.objects.get(trace.traceFile().toString())).isEqualTo(trace.traceBytes());
+        assertThat(fetched.stored().file(TraceEntry.METADATA_FILE)).isPresent();
+        assertThat(store.openStagings()).isZero();
+    }
+
+    @Test
+    void aStoreHitMakesNoNetworkCallAndTouchesNoSource() throws IOException {
+        service(trace.entry(ID), ONLINE, FakeSource.serving("bundle", false, Tier.BUNDLE, trace.blocks())).get(ID, false);
+        FakeSource network = FakeSource.tripwire("gateway", true, Tier.GATEWAY);
+        FakeSource local = FakeSource.tripwire("bundle", false, Tier.BUNDLE);
+
+        FetchedTrace hit = service(trace.entry(ID), ONLINE, local, network).get(ID, false);
+
+        assertThat(hit.fromStore()).isTrue();
+        assertThat(hit.servedBy()).isEqualTo(FetchService.LOCAL_STORE);
+        assertThat(network.opens() + local.opens()).isZero();
+    }
+
+    @Test
+    void aSourceServingBadBytesIsReportedAndTheNextSourceIsUsed() throws IOException {
+        FakeSource liar = FakeSource.serving("lying gateway", true, Tier.DAEMON, trace.withFlippedTraceByte());
+        FakeSource honest = FakeSource.serving("honest gateway", true, Tier.GATEWAY, trace.blocks());
+
+        FetchedTrace fetched = service(trace.entry(ID), ONLINE, liar, honest).get(ID, false);
+
+        assertThat(fetched.servedBy()).isEqualTo("honest gateway");
+        assertThat(liar.opens()).isEqualTo(1);
+        assertThat(notices).singleElement().asString()
+                .startsWith("lying gateway: served bad content (").contains("hash").endsWith("trying the next source");
+        assertThat(store.objects.get(trace.traceFile().toString())).isEqualTo(trace.traceBytes());
+        assertThat(store.openStagings()).isZero();
+    }
+
+    @Test
+    void bytesThatMatchTheCidButNotTheRegistryChecksumAreRefused() throws IOException {
+        TraceEntry entry = trace.entry(ID, "sha256:" + TraceDirectory.sha256(otherTrace.traceBytes()));
+        FakeSource source = FakeSource.serving("bundle", false, Tier.BUNDLE, trace.blocks());
+
+        assertThatThrownBy(() -> service(entry, ONLINE, source).get(ID, false))
+                .isInstanceOf(TraceUnavailableException.class)
+                .hasMessageContaining("could not fetch kingman_n5_theta1")
+                .hasMessageContaining("matches its CID but not the registry checksum (sha256:" + TraceDirectory.sha256(trace.traceBytes()));
+        assertNothingStored();
+    }
+
+    @Test
+    void whenEverySourceFailsNothingIsStoredAndEachFailureIsNamed() throws IOException {
+        FakeSource liar = FakeSource.serving("liar", true, 10, trace.withFlippedTraceByte());
+        FakeSource partial = FakeSource.serving("partial", true, 20, trace.withoutTraceBlock());
+        FakeSource down = FakeSource.failing("down", 30, "connection refused");
+        FakeSource empty = FakeSource.serving("empty", true, 40, otherTrace.blocks());
+
+        assertThatThrownBy(() -> service(trace.entry(ID), ONLINE, down, empty, partial, liar).get(ID, false))
+                .isInstanceOfSatisfying(TraceUnavailableException.class, e -> {
+                    assertThat(e.reasons()).hasSize(4);
+                    assertThat(e.reasons().get(0)).startsWith("liar: served bad content");
+                    assertThat(e.reasons().get(1)).startsWith("partial: served bad content");
+                    assertThat(e.reasons().get(2)).isEqualTo("down: connection refused");
+                    assertThat(e.reasons().get(3)).isEqualTo("empty: does not have " + trace.root());
+                    assertThat(e.hint()).contains("network");
+                });
+        assertNothingStored();
+    }
+
+    @Test
+    void offlineSkipsNetworkSources() throws IOException {
+        FakeSource network = FakeSource.tripwire("gateway", true, 1);
+        FakeSource bundle = FakeSource.serving("bundle", false, Tier.BUNDLE, trace.blocks());
+        FetchService service = service(trace.entry(ID), OFFLINE, network, bundle);
+
+        FetchedTrace fetched = service.get(ID, false);
+
+        assertThat(service.sources()).containsExactly(bundle);
+        assertThat(fetched.servedBy()).isEqualTo("bundle");
+        assertThat(network.opens()).isZero();
+    }
+
+    @Test
+    void anOfflineMissFailsAtOnceWithAClearMessage() throws IOException {
+        FakeSource network = FakeSource.tripwire("gateway", true, Tier.GATEWAY);
+
+        assertThatThrownBy(() -> service(trace.entry(ID), OFFLINE, network).get(ID, false))
+                .isInstanceOfSatisfying(TraceUnavailableException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("could not fetch kingman_n5_theta1");
+                    assertThat(e.hint()).startsWith("you are offline");
+                });
+        assertThat(network.opens()).isZero();
+        assertNothingStored();
+    }
+
+    @Test
+    void anUnknownIdRefreshesTheRegistryOnceOnlineAndNeverOffline() throws IOException {
+        TraceId unknown = TraceId.of("no_such_trace");
+        RegistryFakes.CountingSource online = new RegistryFakes.CountingSource();
+        FetchService onlineService = service(RegistryFakes.registry(trace.entry(ID)), null, online, ONLINE);
+
+        assertThatThrownBy(() -> onlineService.get(unknown, false)).isInstanceOf(TraceUnavailableException.class)
+                .hasMessage("unknown trace id 'no_such_trace'");
+        assertThat(online.fetches).hasValue(1);
+
+        FetchService offlineService = service(RegistryFakes.registry(trace.entry(ID)), null, RegistryFakes.tripwire(), OFFLINE);
+        assertThatThrownBy(() -> offlineService.get(unknown, false)).isInstanceOfSatisfying(TraceUnavailableException.class,
+                e -> assertThat(e.hint()).startsWith("offline:"));
+    }
+
+    @Test
+    void theBundledCopyIsUsedWhenTheRegistrysCidCannotBeFetched() throws IOException {
+        Registry bundled = RegistryFakes.registry(trace.entry(ID));
+        Registry downloaded = RegistryFakes.registry(otherTrace.entry(ID));
+        FakeSource bundle = FakeSource.serving("bundle", false, Tier.BUNDLE, trace.blocks());
+
+        FetchedTrace fetched = service(bundled, downloaded, RegistryFakes.tripwire(), OFFLINE, bundle).get(ID, false);
+
+        assertThat(fetched.entry().cid()).isEqualTo(trace.root().toString());
+        assertThat(fetched.servedBy()).isEqualTo("bundle");
+        assertThat(notices).singleElement().asString().startsWith("using the bundled copy of kingman_n5_theta1 (CID " + trace.root())
+                .contains("the registry's CID " + otherTrace.root() + " could not be fetched");
+        assertThat(bundle.opens()).as("tried for the registry's CID, then the bundled one").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theRegistrysCidWinsWhenASourceHasIt() throws IOException {
+        Registry bundled = RegistryFakes.registry(trace.entry(ID));
+        Registry downloaded = RegistryFakes.registry(otherTrace.entry(ID));
+        FakeSource mirror = FakeSource.serving("mirror", false, Tier.MIRROR, otherTrace.blocks());
+
+        FetchedTrace fetched = service(bundled, downloaded, RegistryFakes.tripwire(), OFFLINE, mirror).get(ID, false);
+
+        assertThat(fetched.entry().cid()).isEqualTo(otherTrace.root().toString());
+        assertThat(notices).isEmpty();
+    }
+
+    @Test
+    void forceFetchesAgainDespiteAStoreHit() throws IOException {
+        FakeSource bundle = FakeSource.serving("bundle", false, Tier.BUNDLE, trace.blocks());
+        FetchService service = service(trace.entry(ID), ONLINE, bundle);
+        service.get(ID, false);
+
+        FetchedTrace again = service.get(ID, true);
+
+        assertThat(again.servedBy()).isEqualTo("bundle");
+        assertThat(bundle.opens()).isEqualTo(4);
+        assertThat(store.objects.get(trace.traceFile().toString())).isEqualTo(trace.traceBytes());
+    }
+}

@@ -1,0 +1,132 @@
+package org.phasic.traces.application;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.out.TraceStore;
+
+/** A {@link TraceStore} in memory that counts staging files nobody committed or discarded. */
+final class MemoryTraceStore implements TraceStore {
+    final Map<TraceId, StoredTrace> refs = new ConcurrentHashMap<>();
+    final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+    private final AtomicInteger openStagings = new AtomicInteger();
+
+    /** Staging files neither committed nor discarded (a leak if not zero after a call). */
+    int openStagings() {
+        return openStagings.get();
+    }
+
+    @Override
+    public Optional<StoredTrace> find(TraceId id, String rootCid) {
+        return findAny(id).filter(trace -> trace.rootCid().equals(rootCid));
+    }
+
+    @Override
+    public Optional<StoredTrace> findAny(TraceId id) {
+        return Optional.ofNullable(refs.get(id));
+    }
+
+    @Override
+    public StagedFile stage() {
+        openStagings.incrementAndGet();
+        return new MemoryStagedFile();
+    }
+
+    @Override
+    public StoredTrace commit(TraceId id, String rootCid, Map<String, VerifiedStagedFile> files) {
+        Map<String, StoredFile> stored = new LinkedHashMap<>();
+        files.forEach((name, file) -> {
+            MemoryStagedFile staged = (MemoryStagedFile) file.staged();
+            objects.put(file.cid(), staged.bytes.toByteArray());
+            staged.finish();
+            stored.put(name, new StoredFile(file.cid(), staged.size(), staged.sha256(), Path.of("memory", file.cid())));
+        });
+        StoredTrace trace = new StoredTrace(id, rootCid, stored);
+        refs.put(id, trace);
+        return trace;
+    }
+
+    @Override
+    public WorkLock lock(String rootCid, Duration maxWait) {
+        return new WorkLock() {
+            @Override
+            public boolean held() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public List<StoreProblem> verifyAll(boolean fix) {
+        throw new UnsupportedOperationException("not used by the fetch chain");
+    }
+
+    @Override
+    public GcReport gc(Map<TraceId, String> keep, boolean dryRun) {
+        throw new UnsupportedOperationException("not used by the fetch chain");
+    }
+
+    @Override
+    public List<StoreProblem> problems() {
+        return List.of();
+    }
+
+    @Override
+    public Set<TraceId> pins() {
+        return Set.of();
+    }
+
+    @Override
+    public void pin(TraceId id, boolean pinned) {
+        throw new UnsupportedOperationException("not used by the fetch chain");
+    }
+
+    private final class MemoryStagedFile implements StagedFile {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private boolean finished;
+
+        @Override
+        public OutputStream output() {
+            return bytes;
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void discard() {
+            finish();
+        }
+
+        private void finish() {
+            if (!finished) {
+                finished = true;
+                openStagings.decrementAndGet();
+            }
+        }
+
+        @Override
+        public long size() {
+            return bytes.size();
+        }
+
+        @Override
+        public String sha256() {
+            return TraceDirectory.sha256(bytes.toByteArray());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.phasic.traces.application;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceMetadata;
+import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.out.RegistryCache;
+import org.phasic.traces.ports.out.RegistryCodec;
+import org.phasic.traces.ports.out.RegistryFormatException;
+import org.phasic.traces.ports.out.RegistrySource;
+
+/** Port fakes for {@link RegistryService}: documents are names that a stub codec maps to registries. */
+final class RegistryFakes {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+    private RegistryFakes() {
+    }
+
+    static Registry registry(TraceEntry... entries) {
+        Registry registry = Registry.empty("2026-11-25");
+        for (TraceEntry entry : entries) {
+            registry = registry.with(entry, "2026-11-25");
+        }
+        return registry;
+    }
+
+    /**
+     * A registry service over {@code bundled}; {@code lastGood}, when not null, is the cached download.
+     *
+     * @param source where updates come from
+     */
+    static RegistryService service(Registry bundled, Registry lastGood, RegistrySource source, Notices notices, boolean offline)
+            throws IOException {
+        Map<String, Registry> documents = lastGood == null ? Map.of() : Map.of("last-good", lastGood);
+        MemoryRegistryCache cache = new MemoryRegistryCache();
+        if (lastGood != null) {
+            cache.save(new RegistryCache.CachedRegistry("last-good".getBytes(StandardCharsets.UTF_8), Optional.empty(), "test",
+                    CLOCK.instant()));
+        }
+        return new RegistryService(source, new StubCodec(documents), cache, bundled, notices, CLOCK, Duration.ofDays(1), offline);
+    }
+
+    /** Fails the test when asked for a registry. */
+    static RegistrySource tripwire() {
+        return new RegistrySource() {
+            @Override
+            public String location() {
+                return "tripwire registry";
+            }
+
+            @Override
+            public RegistryDownload fetch(Optional<String> etag) {
+                return fail("the registry source must not be touched");
+            }
+        };
+    }
+
+    /** Answers every fetch with "not modified" and counts the fetches. */
+    static final class CountingSource implements RegistrySource {
+        final AtomicInteger fetches = new AtomicInteger();
+
+        @Override
+        public String location() {
+            return "counting registry";
+        }
+
+        @Override
+        public RegistryDownload fetch(Optional<String> etag) {
+            fetches.incrementAndGet();
+            return new RegistryDownload.NotModified();
+        }
+    }
+
+    private static final class MemoryRegistryCache implements RegistryCache {
+        private final AtomicReference<CachedRegistry> saved = new AtomicReference<>();
+
+        @Override
+        public Optional<CachedRegistry> load() {
+            return Optional.ofNullable(saved.get());
+        }
+
+        @Override
+        public void save(CachedRegistry registry) {
+            saved.set(registry);
+        }
+
+        @Override
+        public void touch(Instant checkedAt) {
+            saved.getAndUpdate(last -> last == null ? null : new CachedRegistry(last.bytes(), last.etag(), last.source(), checkedAt));
+        }
+    }
+
+    private record StubCodec(Map<String, Registry> documents) implements RegistryCodec {
+        @Override
+        public Registry read(InputStream in) throws IOException {
+            String name = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Registry registry = documents.get(name);
+            if (registry == null) {
+                throw new RegistryFormatException("not a registry: " + name);
+            }
+            return registry;
+        }
+
+        @Override
+        public void write(Registry registry, OutputStream out) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TraceMetadata readMetadata(InputStream in) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public byte[] writeMetadata(TraceMetadata metadata) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
