@@ -1,0 +1,69 @@
+package org.phasic.traces.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import org.phasic.traces.adapter.cloud.MirrorContentSource;
+import org.phasic.traces.adapter.cloud.S3BlobStoreFactory;
+import org.phasic.traces.adapter.cloud.S3Credentials;
+import org.phasic.traces.adapter.cloud.S3Settings;
+import org.phasic.traces.adapter.cloud.Secret;
+import org.phasic.traces.app.config.ConfigException;
+import org.phasic.traces.app.config.Configuration;
+import org.phasic.traces.ports.out.ContentSource;
+
+/**
+ * Profile {@code s3}: a private mirror in an S3 bucket (AWS or any S3-compatible store) as a source of the
+ * fetch chain, before daemons and gateways, and the target of {@code cache push/pull/ls}. Configured by the
+ * {@code s3.*} keys; credentials come from static keys, a named AWS profile, or the SDK's default chain.
+ */
+final class S3ProfileModule extends AbstractModule {
+    private final Configuration configuration;
+
+    S3ProfileModule(Configuration configuration) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+    }
+
+    @ProvidesIntoSet
+    @Singleton
+    ContentSource s3Mirror() {
+        S3Settings settings = settings();
+        return new MirrorContentSource(new S3BlobStoreFactory().create(settings), true);
+    }
+
+    S3Settings settings() {
+        try {
+            S3Settings settings = S3Settings.of(configuration.require("s3.bucket"), configuration.require("s3.region"))
+                    .withPrefix(configuration.find("s3.prefix").orElse(""))
+                    .withCredentials(credentials());
+            Optional<String> endpoint = configuration.find("s3.endpoint");
+            return endpoint.isPresent()
+                    ? settings.withEndpoint(URI.create(endpoint.get()), configuration.flag("s3.pathStyle"))
+                    : settings;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("invalid S3 mirror setting: " + e.getMessage(),
+                    "check the s3.* keys with 'phasic-traces config show'");
+        }
+    }
+
+    private S3Credentials credentials() {
+        Optional<String> keyId = configuration.find("s3.accessKeyId");
+        Optional<String> secret = configuration.find("s3.secretAccessKey");
+        if (keyId.isPresent() != secret.isPresent()) {
+            throw new ConfigException("s3.accessKeyId and s3.secretAccessKey must be set together",
+                    "set both, or neither to use s3.profile or the AWS default credential chain");
+        }
+        if (keyId.isPresent()) {
+            return new S3Credentials.StaticKeys(Secret.of(keyId.get()), Secret.of(secret.get()));
+        }
+        Optional<String> profile = configuration.find("s3.profile");
+        if (profile.isPresent()) {
+            return new S3Credentials.Profile(profile.get(), configuration.find("s3.credentialsFile").map(Path::of));
+        }
+        return new S3Credentials.DefaultChain();
+    }
+}
