@@ -23,10 +23,14 @@ import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.unixfs.Reassembler;
 import org.phasic.traces.ports.out.BlobContent;
 import org.phasic.traces.ports.out.BlobKeys;
+import org.phasic.traces.ports.out.BlobStore;
 import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.ContentSource;
 
-/** The private-mirror source and push over a folder store, with a CAR made by npm ipfs-car. */
+/**
+ * The private-mirror source and push over a folder store, with a CAR made by npm ipfs-car. Subclasses run the
+ * same tests over other stores.
+ */
 class MirrorTest {
     private static final String FILE = "a.txt";
 
@@ -36,7 +40,7 @@ class MirrorTest {
     private Path carPath;
     private CarFile car;
     private Cid root;
-    private FileSystemBlobStore store;
+    private BlobStore store;
     private MirrorContentSource mirror;
 
     @BeforeEach
@@ -47,7 +51,7 @@ class MirrorTest {
         }
         car = CarFile.open(carPath);
         root = car.header().roots().get(0);
-        store = FileSystemBlobStore.of(folder.resolve("bucket"), "team");
+        store = newStore(folder);
         mirror = new MirrorContentSource(store, false);
     }
 
@@ -110,13 +114,12 @@ class MirrorTest {
     void carAlteredBehindTheStoresBackIsReportedAsCorrupt() throws IOException {
         store.putIfMissing(BlobKeys.car(root.toString()), BlobContent.of(carPath));
         byte[] bytes = Files.readAllBytes(carPath);
-        Files.write(folder.resolve("bucket/team").resolve(BlobKeys.car(root.toString())),
-                java.util.Arrays.copyOf(bytes, bytes.length + 1));
+        tamper(BlobKeys.car(root.toString()), java.util.Arrays.copyOf(bytes, bytes.length + 1));
 
         BlockFeed feed = mirror.open(root, "").orElseThrow();
 
         assertThatThrownBy(() -> ((BlockFeed.Car) feed).stream().readAllBytes())
-                .isInstanceOf(CorruptContentException.class).hasMessageContaining("was recorded");
+                .isInstanceOf(CorruptContentException.class).hasMessageContaining("recorded");
     }
 
     @Test
@@ -177,6 +180,16 @@ class MirrorTest {
                 .isEmpty();
         assertThat(MirrorIndexEntry.parse(key, "{\"id\":\"small_tree\",\"cid\":\"nope\"}".getBytes())).isEmpty();
         assertThat(MirrorIndexEntry.parse(key, "[]".getBytes())).isEmpty();
+    }
+
+    /** The store under test, empty; a folder here. */
+    protected BlobStore newStore(Path temp) {
+        return FileSystemBlobStore.of(temp.resolve("bucket"), "team");
+    }
+
+    /** Replaces the bytes under {@code key} behind the store's back, keeping its recorded checksum. */
+    protected void tamper(String key, byte[] replacement) throws IOException {
+        Files.write(folder.resolve("bucket/team").resolve(key), replacement);
     }
 
     private byte[] expected() throws IOException {
