@@ -170,6 +170,20 @@ class MirrorTest {
     }
 
     @Test
+    void writeBackCopiesWhatAnotherSourceServedButNotWhatTheMirrorServed() throws IOException {
+        MirrorWriteBack writeBack = new MirrorWriteBack(mirror);
+        TraceId id = TraceId.of("small_tree");
+
+        writeBack.fetched(id, root.toString(), mirror);
+        assertThat(store.list("")).isEmpty();
+
+        writeBack.fetched(id, root.toString(), carSource("gateway"));
+        assertThat(store.list("")).extracting(info -> info.key())
+                .containsExactly(BlobKeys.car(root.toString()), BlobKeys.index("small_tree"));
+        assertThat(extract(mirror.open(root, FILE).orElseThrow())).isEqualTo(expected());
+    }
+
+    @Test
     void indexEntriesAreParsedStrictly() {
         String key = BlobKeys.index("small_tree");
         String cid = root.toString();

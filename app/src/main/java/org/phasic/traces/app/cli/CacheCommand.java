@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -98,7 +99,7 @@ public final class CacheCommand implements Runnable {
             List<ContentSource> dagSources = injector.getInstance(FetchService.class).sources().stream()
                     .filter(source -> !(source instanceof MirrorContentSource)).toList();
             MirrorPush push = new MirrorPush(mirror.store(), dagSources);
-            outcomes.addAll(runAll(context, "push", toPush, StoredTrace::id, parallel, trace -> {
+            outcomes.addAll(runAll(context, "push", "sent", toPush, StoredTrace::id, parallel, trace -> {
                 MirrorPush.Result result = push.push(trace.id(), trace.rootCid());
                 return result.sent() ? Status.DONE : Status.SKIPPED;
             }));
@@ -136,7 +137,7 @@ public final class CacheCommand implements Runnable {
                     FetchSettings.DEFAULTS.maxFileBytes());
             FetchService fromMirror = new FetchService(registry, injector.getInstance(TraceStore.class), List.of(mirror),
                     context::note, settings);
-            List<Outcome> outcomes = runAll(context, "pull", wanted, id -> id, parallel,
+            List<Outcome> outcomes = runAll(context, "pull", "received", wanted, id -> id, parallel,
                     id -> fromMirror.get(id, false).fromStore() ? Status.SKIPPED : Status.DONE);
             return summarize(context, "pull from " + mirror.store().location(), "received", outcomes);
         }
@@ -252,8 +253,8 @@ public final class CacheCommand implements Runnable {
     }
 
     /** Runs {@code work} on every item with at most {@code jobs} at a time, with a progress bar on a console. */
-    private static <T> List<Outcome> runAll(CliContext context, String task, List<T> items,
-                                            java.util.function.Function<T, TraceId> idOf, int jobs, Work<T> work)
+    private static <T> List<Outcome> runAll(CliContext context, String task, String doneVerb, List<T> items,
+                                            Function<T, TraceId> idOf, int jobs, Work<T> work)
             throws InterruptedException {
         if (items.isEmpty()) {
             return List.of();
@@ -277,8 +278,11 @@ public final class CacheCommand implements Runnable {
                     } else {
                         synchronized (context) {
                             context.note("[" + count + "/" + items.size() + "] " + outcome.id() + ": "
-                                    + (outcome.error() == null ? outcome.status().name().toLowerCase(java.util.Locale.ROOT)
-                                    : "FAILED " + outcome.error()));
+                                    + switch (outcome.status()) {
+                                        case DONE -> doneVerb;
+                                        case SKIPPED -> "skipped (already there)";
+                                        case FAILED -> "FAILED " + outcome.error();
+                                    });
                         }
                     }
                     return outcome;

@@ -55,7 +55,9 @@ public final class ConfigCatalog {
                 ConfigKey.of("gcs.endpoint", URL, null, "GCS JSON API endpoint (emulators); default Google's"),
                 ConfigKey.of("gcs.credentialsFile", STRING, null,
                         "service-account key file (default: Application Default Credentials)"),
-                ConfigKey.of("cache.jobs", INTEGER, "4", "parallel transfers of cache push and pull")));
+                ConfigKey.of("cache.jobs", INTEGER, "4", "parallel transfers of cache push and pull"),
+                ConfigKey.of("cache.writeBack", BOOLEAN, "false",
+                        "copy traces fetched from other sources into the private mirror (profiles s3, gcs)")));
         keys.addAll(extra);
         return List.copyOf(keys);
     }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +157,29 @@ class S3MirrorCliTest {
         Run get = run(home, "get", ID);
         assertThat(get.code()).isZero();
         assertThat(get.err()).contains("served bad content").contains("from bundled library");
+    }
+
+    @Test
+    void writeBackCopiesWhatOtherSourcesServedIntoTheMirror() throws IOException {
+        Path writer = home("writer");
+        Files.writeString(writer.resolve("config.yaml"), "cache:\n  writeBack: true\n", StandardOpenOption.APPEND);
+
+        assertThat(run(writer, "get", ID).err()).contains("from bundled library");
+
+        try (BlobStore mirror = mirror()) {
+            assertThat(mirror.exists(BlobKeys.car(BUNDLED_ROOT))).isTrue();
+            assertThat(mirror.exists(BlobKeys.index(ID))).isTrue();
+        }
+        assertThat(run(writer, "cache", "push", ID).out()).contains(": 0 sent, 1 skipped, 0 failed");
+    }
+
+    @Test
+    void withoutWriteBackGetLeavesTheMirrorAlone() throws IOException {
+        assertThat(run(home("reader"), "get", ID).code()).isZero();
+
+        try (BlobStore mirror = mirror()) {
+            assertThat(mirror.list("")).isEmpty();
+        }
     }
 
     @Test
