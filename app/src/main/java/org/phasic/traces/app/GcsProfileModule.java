@@ -27,16 +27,19 @@ import org.phasic.traces.ports.out.FetchListener;
  */
 final class GcsProfileModule extends AbstractModule {
     private final Configuration configuration;
+    private final GcsSettings settings;
 
+    /** Reads and checks the settings now, so a configuration error surfaces before any binding is made. */
     GcsProfileModule(Configuration configuration) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.settings = readSettings();
     }
 
     @Provides
     @Singleton
     @Named("gcs")
     MirrorContentSource gcsMirror() throws IOException {
-        return new MirrorContentSource(new GcsBlobStoreFactory().create(settings()), true);
+        return new MirrorContentSource(new GcsBlobStoreFactory().create(settings), true);
     }
 
     @ProvidesIntoSet
@@ -49,7 +52,7 @@ final class GcsProfileModule extends AbstractModule {
         return configuration.flag("cache.writeBack") ? new MirrorWriteBack(mirror) : FetchListener.NONE;
     }
 
-    GcsSettings settings() {
+    private GcsSettings readSettings() {
         try {
             GcsSettings settings = GcsSettings.of(configuration.require("gcs.bucket"))
                     .withPrefix(configuration.find("gcs.prefix").orElse(""));
@@ -59,7 +62,9 @@ final class GcsProfileModule extends AbstractModule {
             if (configuration.find("gcs.endpoint").isPresent()) {
                 settings = settings.withEndpoint(URI.create(configuration.require("gcs.endpoint")));
             }
-            if (configuration.find("gcs.credentialsFile").isPresent()) {
+            if (configuration.flag("gcs.anonymous")) {
+                settings = settings.withCredentials(new GcsCredentials.Anonymous());
+            } else if (configuration.find("gcs.credentialsFile").isPresent()) {
                 settings = settings.withCredentials(new GcsCredentials.KeyFile(Path.of(configuration.require("gcs.credentialsFile"))));
             }
             return settings;

@@ -28,16 +28,19 @@ import org.phasic.traces.ports.out.FetchListener;
  */
 final class S3ProfileModule extends AbstractModule {
     private final Configuration configuration;
+    private final S3Settings settings;
 
+    /** Reads and checks the settings now, so a configuration error surfaces before any binding is made. */
     S3ProfileModule(Configuration configuration) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.settings = readSettings();
     }
 
     @Provides
     @Singleton
     @Named("s3")
     MirrorContentSource s3Mirror() {
-        return new MirrorContentSource(new S3BlobStoreFactory().create(settings()), true);
+        return new MirrorContentSource(new S3BlobStoreFactory().create(settings), true);
     }
 
     @ProvidesIntoSet
@@ -50,7 +53,7 @@ final class S3ProfileModule extends AbstractModule {
         return configuration.flag("cache.writeBack") ? new MirrorWriteBack(mirror) : FetchListener.NONE;
     }
 
-    S3Settings settings() {
+    private S3Settings readSettings() {
         try {
             S3Settings settings = S3Settings.of(configuration.require("s3.bucket"), configuration.require("s3.region"))
                     .withPrefix(configuration.find("s3.prefix").orElse(""))
@@ -74,6 +77,9 @@ final class S3ProfileModule extends AbstractModule {
         }
         if (keyId.isPresent()) {
             return new S3Credentials.StaticKeys(Secret.of(keyId.get()), Secret.of(secret.get()));
+        }
+        if (configuration.flag("s3.anonymous")) {
+            return new S3Credentials.Anonymous();
         }
         Optional<String> profile = configuration.find("s3.profile");
         if (profile.isPresent()) {
