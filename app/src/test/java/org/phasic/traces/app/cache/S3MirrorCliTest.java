@@ -100,6 +100,22 @@ class S3MirrorCliTest extends MirrorCliContract {
         assertThat(push.out() + push.err()).doesNotContain(wrong).contains(location());
     }
 
+    @Test
+    void failingWriteBackIsANoticeAndTheGetStillSucceeds() throws IOException {
+        var home = home("writer");
+        java.nio.file.Files.writeString(home.resolve("config.yaml"), java.nio.file.Files.readString(home.resolve("config.yaml"))
+                .replace(SECRET_KEY, "wrong-Secret-Key-0123456789abcdef") + "cache:\n  writeBack: true\n");
+
+        Run get = run(home, "get", ID);
+
+        assertThat(get.code()).isZero();
+        assertThat(get.err()).contains("from bundled library")
+                .contains("fetched " + ID + " from bundled library but could not pass it on");
+        try (BlobStore mirror = mirror()) {
+            assertThat(mirror.list("")).isEmpty();
+        }
+    }
+
     private static S3Settings settings(String prefix) {
         return S3Settings.of(BUCKET, "us-east-1").withPrefix(prefix).withEndpoint(endpoint(), true)
                 .withCredentials(new S3Credentials.StaticKeys(Secret.of(ACCESS_KEY), Secret.of(SECRET_KEY)));
