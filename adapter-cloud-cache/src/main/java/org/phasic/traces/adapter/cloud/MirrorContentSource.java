@@ -1,11 +1,14 @@
 package org.phasic.traces.adapter.cloud;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.dag.BlockSource;
@@ -22,13 +25,24 @@ import org.phasic.traces.ports.out.ContentSource;
  * mirror has one, else block by block ({@code blocks/<cid>}). Nothing is trusted: the fetch chain
  * verifies every block against the registry's CID, and bytes that fail the store's own SHA-256 record
  * are reported as corrupt content, so a tampered object is never used.
+ *
+ * <p>The fetch chain opens a directory once per file it reads; a CAR of at most {@value #MAX_REUSED_CAR_BYTES}
+ * bytes is therefore downloaded once, checked against the store's record, and handed out a second time from
+ * memory for the next {@code open} of the same root (and then dropped, so a bad copy is never kept). Larger
+ * CARs stream, once per {@code open}.
  */
 public final class MirrorContentSource implements ContentSource {
     /** The start of every mirror source's {@link #name()}. */
     public static final String NAME_PREFIX = "private mirror ";
+    /** The largest CAR kept in memory for the second {@code open} of the same root. */
+    public static final int MAX_REUSED_CAR_BYTES = 8 << 20;
 
     private final BlobStore store;
     private final boolean usesNetwork;
+    private final AtomicReference<DownloadedCar> lastCar = new AtomicReference<>();
+
+    private record DownloadedCar(Cid root, byte[] bytes) {
+    }
 
     /**
      * @param store       the mirror's blobs (not closed by this source)
@@ -61,18 +75,42 @@ public final class MirrorContentSource implements ContentSource {
 
     @Override
     public Optional<BlockFeed> open(Cid root, String path) throws IOException {
-        String carKey = BlobKeys.car(root.toString());
+        DownloadedCar last = lastCar.get();
+        if (last != null && last.root().equals(root) && lastCar.compareAndSet(last, null)) {
+            return Optional.of(new BlockFeed.Car(new ByteArrayInputStream(last.bytes())));
+        }
+        InputStream car;
         try {
-            return Optional.of(new BlockFeed.Car(new IntegrityAsCorruption(store.get(carKey))));
+            car = new IntegrityAsCorruption(store.get(BlobKeys.car(root.toString())));
         } catch (BlobNotFoundException absent) {
-            // no CAR: try single blocks
+            car = null;
         } catch (BlobIntegrityException e) {
             throw corrupt(e);
+        }
+        if (car != null) {
+            return Optional.of(new BlockFeed.Car(download(root, car)));
         }
         if (!store.exists(BlobKeys.block(root.toString()))) {
             return Optional.empty();
         }
         return Optional.of(BlockFeed.Lookup.of(new BlobBlocks(store)));
+    }
+
+    /** The whole CAR when it is small (verified by the store, kept for the next open), else a stream. */
+    private InputStream download(Cid root, InputStream car) throws IOException {
+        byte[] head;
+        try {
+            head = car.readNBytes(MAX_REUSED_CAR_BYTES + 1);
+        } catch (IOException | RuntimeException e) {
+            car.close();
+            throw e;
+        }
+        if (head.length > MAX_REUSED_CAR_BYTES) {
+            return new SequenceInputStream(new ByteArrayInputStream(head), car);
+        }
+        car.close();
+        lastCar.set(new DownloadedCar(root, head));
+        return new ByteArrayInputStream(head);
     }
 
     private static CorruptContentException corrupt(BlobIntegrityException e) {
