@@ -1,56 +1,35 @@
 package org.phasic.traces.app;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
-import com.google.inject.multibindings.ProvidesIntoSet;
-import com.google.inject.name.Named;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 import org.phasic.traces.adapter.cloud.MirrorContentSource;
-import org.phasic.traces.adapter.cloud.MirrorWriteBack;
 import org.phasic.traces.adapter.cloud.S3BlobStoreFactory;
 import org.phasic.traces.adapter.cloud.S3Credentials;
 import org.phasic.traces.adapter.cloud.S3Settings;
 import org.phasic.traces.adapter.cloud.Secret;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.Configuration;
-import org.phasic.traces.ports.out.ContentSource;
-import org.phasic.traces.ports.out.FetchListener;
 
 /**
  * Profile {@code s3}: a private mirror in an S3 bucket (AWS or any S3-compatible store) as a source of the
- * fetch chain, before daemons and gateways, and the target of {@code cache push/pull/ls};
- * with {@code cache.writeBack}, traces fetched from other sources are copied into it. Configured by the
- * {@code s3.*} keys; credentials come from static keys, a named AWS profile, or the SDK's default chain.
+ * fetch chain (see {@link MirrorProfileModule}). Configured by the {@code s3.*} keys; credentials come from static
+ * keys, a named AWS profile, or the SDK's default chain.
  */
-final class S3ProfileModule extends AbstractModule {
+final class S3ProfileModule extends MirrorProfileModule {
     private final Configuration configuration;
     private final S3Settings settings;
 
     /** Reads and checks the settings now, so a configuration error surfaces before any binding is made. */
     S3ProfileModule(Configuration configuration) {
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        super(configuration);
+        this.configuration = configuration;
         this.settings = readSettings();
     }
 
-    @Provides
-    @Singleton
-    @Named("s3")
-    MirrorContentSource s3Mirror() {
+    @Override
+    protected MirrorContentSource createMirror() {
         return new MirrorContentSource(new S3BlobStoreFactory().create(settings), true);
-    }
-
-    @ProvidesIntoSet
-    ContentSource s3Source(@Named("s3") MirrorContentSource mirror) {
-        return mirror;
-    }
-
-    @ProvidesIntoSet
-    FetchListener s3WriteBack(@Named("s3") MirrorContentSource mirror) {
-        return configuration.flag("cache.writeBack") ? new MirrorWriteBack(mirror) : FetchListener.NONE;
     }
 
     private S3Settings readSettings() {
