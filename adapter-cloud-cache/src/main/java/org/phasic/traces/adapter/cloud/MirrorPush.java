@@ -1,14 +1,15 @@
 package org.phasic.traces.adapter.cloud;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.phasic.traces.domain.car.CarStreamBlockSource;
 import org.phasic.traces.domain.car.CarWriter;
 import org.phasic.traces.domain.cid.Cid;
@@ -34,7 +35,8 @@ import org.phasic.traces.ports.out.PutOutcome;
  *
  * <p>The local store keeps a trace's files, not its directory blocks, so the DAG is read from the given
  * sources (the bundled library, a daemon, gateways: whichever has it first) and verified block by block
- * against the root CID before anything is sent. The DAG is held in memory while it is sent.
+ * against the root CID before anything is sent. The CAR is written to a temporary file as the blocks arrive, so
+ * memory does not grow with the trace's size.
  */
 public final class MirrorPush {
     private final BlobStore mirror;
@@ -70,9 +72,15 @@ public final class MirrorPush {
         String carKey = BlobKeys.car(rootCid);
         Optional<BlobInfo> existing = mirror.stat(carKey);
         if (existing.isEmpty() || existing.get().sha256().isEmpty()) {
-            BlobContent car = BlobContent.of(carOf(Cid.parse(rootCid)));
-            if (mirror.putIfMissing(carKey, car) == PutOutcome.SENT) {
-                sent += car.length();
+            Path file = Files.createTempFile("phasic-traces-push-", ".car");
+            try {
+                writeCar(Cid.parse(rootCid), file);
+                BlobContent car = BlobContent.of(file);
+                if (mirror.putIfMissing(carKey, car) == PutOutcome.SENT) {
+                    sent += car.length();
+                }
+            } finally {
+                Files.deleteIfExists(file);
             }
         }
         BlobContent index = BlobContent.of(entry.toJson());
@@ -82,10 +90,11 @@ public final class MirrorPush {
         return new Result(entry, sent > 0, sent);
     }
 
-    private byte[] carOf(Cid root) throws IOException {
+    /** Writes the verified DAG of {@code root} as a CAR to {@code file}, from the first source that has all of it. */
+    private void writeCar(Cid root, Path file) throws IOException {
         List<String> failures = new ArrayList<>();
         for (ContentSource source : sources) {
-            try (Recording recording = new Recording()) {
+            try (Recording recording = new Recording(new CarWriter(Files.newOutputStream(file), root))) {
                 Optional<BlockFeed> feed = source.open(root, "");
                 if (feed.isEmpty()) {
                     failures.add(source.name() + ": does not have " + root);
@@ -93,7 +102,7 @@ public final class MirrorPush {
                 }
                 recording.feed = feed.get();
                 new Reassembler().verifyTree(root, recording.source());
-                return recording.car(root);
+                return;
             } catch (ContentException | IOException | UncheckedIOException e) {
                 failures.add(source.name() + ": " + e.getMessage());
             }
@@ -102,11 +111,19 @@ public final class MirrorPush {
                 + (failures.isEmpty() ? "no sources configured" : String.join("; ", failures)) + ")");
     }
 
-    /** The blocks a verified walk fetched, in walk order, and the feed they came from. */
+    /**
+     * Writes every block a walk fetches, once, in walk order. The walk verifies each block right after it is
+     * fetched and aborts on the first bad one, so a CAR from a walk that completed holds only verified blocks.
+     */
     private static final class Recording implements AutoCloseable {
-        private final Map<Cid, byte[]> blocks = new LinkedHashMap<>();
+        private final CarWriter out;
+        private final Set<Cid> written = new HashSet<>();
         private BlockFeed feed;
         private CarStreamBlockSource car;
+
+        Recording(CarWriter out) {
+            this.out = out;
+        }
 
         BlockSource source() throws IOException {
             BlockSource delegate = feed instanceof BlockFeed.Car stream
@@ -114,31 +131,17 @@ public final class MirrorPush {
                     : ((BlockFeed.Lookup) feed).blocks();
             return cid -> {
                 Optional<byte[]> bytes = delegate.fetch(cid);
-                bytes.ifPresent(data -> blocks.putIfAbsent(cid, data));
+                if (bytes.isPresent() && written.add(cid)) {
+                    out.accept(Block.verified(cid, bytes.get()));
+                }
                 return bytes;
             };
         }
 
-        byte[] car(Cid root) throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (CarWriter writer = new CarWriter(out, root)) {
-                for (Map.Entry<Cid, byte[]> block : blocks.entrySet()) {
-                    writer.accept(Block.verified(block.getKey(), block.getValue()));
-                }
-            }
-            return out.toByteArray();
-        }
-
         @Override
         public void close() throws IOException {
-            try {
-                if (car != null) {
-                    car.close();
-                }
-            } finally {
-                if (feed != null) {
-                    feed.close();
-                }
+            try (CarWriter closeOut = out; BlockFeed closeFeed = feed; CarStreamBlockSource closeCar = car) {
+                // closes the source's CAR reader, the feed and the output file, in that order
             }
         }
     }
