@@ -66,8 +66,8 @@ public final class Composition {
         profiles.put("gateway", GatewayProfileModule::new);
         profiles.put("daemon", DaemonProfileModule::new);
         profiles.put("offline", configuration -> new AbstractModule() { });
-        profiles.put("s3", configuration -> new AbstractModule() { });
-        profiles.put("gcs", configuration -> new AbstractModule() { });
+        profiles.put("s3", S3ProfileModule::new);
+        profiles.put("gcs", GcsProfileModule::new);
         return profiles;
     }
 

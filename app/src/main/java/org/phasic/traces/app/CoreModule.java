@@ -29,6 +29,7 @@ import org.phasic.traces.application.InstallService;
 import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.application.TraceService;
 import org.phasic.traces.ports.out.ContentSource;
+import org.phasic.traces.ports.out.FetchListener;
 import org.phasic.traces.ports.out.Notices;
 import org.phasic.traces.ports.out.RegistryCache;
 import org.phasic.traces.ports.out.RegistryCodec;
@@ -66,6 +67,7 @@ final class CoreModule extends AbstractModule {
         bind(BundledLibrary.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), ContentSource.class).addBinding().to(BundledContentSource.class);
         install(new PublishModule(configuration));
+        Multibinder.newSetBinder(binder(), FetchListener.class).permitDuplicates();
     }
 
     @Provides
@@ -114,10 +116,11 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FetchService fetchService(RegistryService registry, TraceStore store, Set<ContentSource> sources) {
+    FetchService fetchService(RegistryService registry, TraceStore store, Set<ContentSource> sources,
+                              Set<FetchListener> listeners) {
         FetchSettings settings = new FetchSettings(configuration.flag("offline"), configuration.duration("store.lockWait"),
                 FetchSettings.DEFAULTS.maxFileBytes());
-        return new FetchService(registry, store, new ArrayList<>(sources), notices, settings);
+        return new FetchService(registry, store, new ArrayList<>(sources), notices, settings, FetchListener.all(listeners));
     }
 
     @Provides

@@ -20,6 +20,7 @@ import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.ContentSource;
+import org.phasic.traces.ports.out.FetchListener;
 import org.phasic.traces.ports.out.Notices;
 import org.phasic.traces.ports.out.TraceStore;
 import org.phasic.traces.ports.out.TraceStore.StagedFile;
@@ -43,14 +44,22 @@ public final class FetchService {
     private final List<ContentSource> sources;
     private final Notices notices;
     private final FetchSettings settings;
+    private final FetchListener listener;
 
     public FetchService(RegistryService registry, TraceStore store, List<ContentSource> sources, Notices notices,
                         FetchSettings settings) {
+        this(registry, store, sources, notices, settings, FetchListener.NONE);
+    }
+
+    /** @param listener told about every trace fetched from a source (e.g. mirror write-back) */
+    public FetchService(RegistryService registry, TraceStore store, List<ContentSource> sources, Notices notices,
+                        FetchSettings settings, FetchListener listener) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.store = Objects.requireNonNull(store, "store");
         this.sources = sources.stream().sorted(Comparator.comparingInt(ContentSource::order)).toList();
         this.notices = Objects.requireNonNull(notices, "notices");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /** The sources after the local store, in the order they are tried (network ones dropped when offline). */
@@ -118,6 +127,7 @@ public final class FetchService {
                 try {
                     Optional<StoredTrace> stored = fetchFrom(source, entry, root);
                     if (stored.isPresent()) {
+                        tellListener(entry.id(), rootText, source);
                         return Optional.of(new FetchedTrace(entry, stored.get(), source.name()));
                     }
                     failures.add(source.name() + ": does not have " + rootText);
@@ -131,6 +141,14 @@ public final class FetchService {
             }
         }
         return Optional.empty();
+    }
+
+    private void tellListener(TraceId id, String root, ContentSource source) {
+        try {
+            listener.fetched(id, root, source);
+        } catch (IOException | RuntimeException e) {
+            notices.notice("fetched " + id + " from " + source.name() + " but could not pass it on (" + e.getMessage() + ")");
+        }
     }
 
     private Optional<FetchedTrace> fromStore(TraceEntry entry, String root) throws IOException {

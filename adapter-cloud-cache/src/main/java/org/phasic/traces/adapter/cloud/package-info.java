@@ -5,5 +5,28 @@
  * network drive ({@link org.phasic.traces.adapter.cloud.FileSystemBlobStore}). Settings records
  * and factories build the cloud stores; credentials are wrapped in
  * {@link org.phasic.traces.adapter.cloud.Secret} and never appear in strings or exceptions.
+ *
+ * <p><b>Private mirrors.</b> {@link org.phasic.traces.adapter.cloud.MirrorContentSource} turns any
+ * {@code BlobStore} into a source of the fetch chain (tier {@code MIRROR}: after the bundled library, before
+ * daemons and gateways); {@link org.phasic.traces.adapter.cloud.MirrorPush} fills it incrementally
+ * ({@code cars/<root>.car} plus {@code index/<id>.json}) and
+ * {@link org.phasic.traces.adapter.cloud.MirrorWriteBack} copies what other sources served
+ * ({@code cache.writeBack}). Everything read from a mirror is verified against the registry's CID.
+ *
+ * <p><b>Another backend (e.g. Azure Blob Storage) as a plugin</b>, without changing this module:
+ * <ol>
+ *   <li>implement {@code BlobStore} (record the SHA-256 on put, verify it on get with
+ *       {@code BlobStreams.verifying}) and extend the contract suite from this module's test-jar
+ *       ({@code BlobStoreContract}, {@code <type>test-jar</type>}) to prove it;</li>
+ *   <li>implement {@code org.phasic.traces.app.spi.AdapterPlugin} named e.g. {@code azure}, list it in
+ *       {@code META-INF/services/org.phasic.traces.app.spi.AdapterPlugin}, declare its {@code azure.*}
+ *       configuration keys, and in its Guice module bind {@code @ProvidesIntoSet ContentSource} to a
+ *       singleton {@code new MirrorContentSource(store, true)} and, when {@code cache.writeBack} is set,
+ *       {@code @ProvidesIntoSet FetchListener} to {@code new MirrorWriteBack(mirror)} (the built-in
+ *       {@code S3ProfileModule} and the test plugin {@code GcsMirrorCliTest.LocalGcsPlugin} in the app module
+ *       are worked examples);</li>
+ *   <li>put the jar on the class path and select it with {@code profile: azure}: {@code get} then uses the
+ *       mirror and {@code cache push|pull|ls} work against it.</li>
+ * </ol>
  */
 package org.phasic.traces.adapter.cloud;

@@ -52,7 +52,28 @@ public final class ConfigCatalog {
                 ConfigKey.of("github.api", URL, "https://api.github.com", "GitHub REST API root (GitHub Enterprise: https://HOST/api/v3)"),
                 ConfigKey.of("publish.ipfsTimeout", DURATION, "120s", "deadline of the daemon's add + pin when publishing"),
                 ConfigKey.of("publish.pinningUrl", URL, null, "IPFS Pinning Service API endpoint asked to pin published traces (optional)"),
-                ConfigKey.secret("publish.pinningToken", "access token of publish.pinningUrl; never shown", "PINNING_SERVICE_TOKEN")));
+                ConfigKey.secret("publish.pinningToken", "access token of publish.pinningUrl; never shown", "PINNING_SERVICE_TOKEN"),
+                ConfigKey.of("s3.bucket", STRING, null, "bucket of the private S3 mirror (profile s3)"),
+                ConfigKey.of("s3.prefix", STRING, null, "key prefix inside s3.bucket, e.g. team/traces"),
+                ConfigKey.of("s3.region", STRING, "us-east-1", "region of s3.bucket"),
+                ConfigKey.of("s3.endpoint", URL, null, "endpoint of an S3-compatible store (MinIO, Ceph, R2) instead of AWS"),
+                ConfigKey.of("s3.pathStyle", BOOLEAN, "false", "path-style addressing (most S3-compatible stores need it)"),
+                ConfigKey.of("s3.profile", STRING, null,
+                        "named profile of the AWS shared files (default: the SDK's default credential chain)"),
+                ConfigKey.of("s3.credentialsFile", STRING, null, "AWS shared credentials file to read s3.profile from"),
+                ConfigKey.secret("s3.accessKeyId", "static access key id (S3-compatible stores; prefer s3.profile for AWS)"),
+                ConfigKey.secret("s3.secretAccessKey", "static secret access key, with s3.accessKeyId"),
+                ConfigKey.of("s3.anonymous", BOOLEAN, "false", "unsigned requests (public buckets)"),
+                ConfigKey.of("gcs.bucket", STRING, null, "bucket of the private GCS mirror (profile gcs)"),
+                ConfigKey.of("gcs.prefix", STRING, null, "object name prefix inside gcs.bucket"),
+                ConfigKey.of("gcs.project", STRING, null, "Google Cloud project of gcs.bucket"),
+                ConfigKey.of("gcs.endpoint", URL, null, "GCS JSON API endpoint (emulators); default Google's"),
+                ConfigKey.of("gcs.credentialsFile", STRING, null,
+                        "service-account key file (default: Application Default Credentials)"),
+                ConfigKey.of("gcs.anonymous", BOOLEAN, "false", "no credentials (public buckets, local emulators)"),
+                ConfigKey.of("cache.jobs", INTEGER, "4", "parallel transfers of cache push and pull"),
+                ConfigKey.of("cache.writeBack", BOOLEAN, "false",
+                        "copy traces fetched from other sources into the private mirror (profiles s3, gcs)")));
         keys.addAll(extra);
         return List.copyOf(keys);
     }
