@@ -30,7 +30,6 @@ import org.phasic.traces.application.FetchService;
 import org.phasic.traces.application.FetchSettings;
 import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.domain.registry.Registry;
-import org.phasic.traces.domain.registry.TraceCollection;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.out.BlobInfo;
 import org.phasic.traces.ports.out.BlobKeys;
@@ -79,7 +78,7 @@ public final class CacheCommand implements Runnable {
             if (all == !ids.isEmpty()) {
                 throw new CliArguments.UsageError("give trace ids or --all, not both and not neither");
             }
-            int parallel = jobs(context, jobs);
+            int parallel = CliArguments.jobs(context, jobs, "cache.jobs");
             MirrorContentSource mirror = mirror(context);
             Injector injector = context.injector();
             TraceStore store = injector.getInstance(TraceStore.class);
@@ -125,10 +124,7 @@ public final class CacheCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             CliContext context = PhasicTracesCommand.contextOf(spec);
-            if (collection != null && !ids.isEmpty()) {
-                throw new CliArguments.UsageError("give either --collection or ids, not both");
-            }
-            int parallel = jobs(context, jobs);
+            int parallel = CliArguments.jobs(context, jobs, "cache.jobs");
             MirrorContentSource mirror = mirror(context);
             Injector injector = context.injector();
             RegistryService registry = injector.getInstance(RegistryService.class);
@@ -143,16 +139,9 @@ public final class CacheCommand implements Runnable {
         }
 
         private List<TraceId> selection(Registry registry, BlobStore store) throws IOException {
-            if (collection != null) {
-                TraceCollection members = registry.collections().get(collection);
-                if (members == null) {
-                    throw new CliArguments.UsageError("unknown collection '" + collection + "'; the registry has: "
-                            + String.join(", ", registry.collections().keySet()));
-                }
-                return members.traces().stream().map(CliArguments::traceId).toList();
-            }
-            if (!ids.isEmpty()) {
-                return ids.stream().map(CliArguments::traceId).toList();
+            Optional<List<TraceId>> named = CliArguments.selection(registry, collection, ids);
+            if (named.isPresent()) {
+                return named.get();
             }
             return store.list(BlobKeys.INDEX).stream().map(BlobInfo::key).map(BlobKeys::indexId)
                     .flatMap(Optional::stream).map(TraceId::of).toList();
@@ -242,14 +231,6 @@ public final class CacheCommand implements Runnable {
                     + "); run cache commands with one of them, e.g. --profile s3");
         }
         return mirrors.get(0);
-    }
-
-    private static int jobs(CliContext context, Integer jobs) {
-        int parallel = jobs != null ? jobs : context.configuration().integer("cache.jobs");
-        if (parallel < 1 || parallel > 64) {
-            throw new CliArguments.UsageError("--jobs must be between 1 and 64, not " + parallel);
-        }
-        return parallel;
     }
 
     /** Runs {@code work} on every item with at most {@code jobs} at a time, with a progress bar on a console. */

@@ -1,5 +1,9 @@
 package org.phasic.traces.app.cli;
 
+import java.util.List;
+import java.util.Optional;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceCollection;
 import org.phasic.traces.domain.registry.TraceId;
 import picocli.CommandLine.ParameterException;
 
@@ -18,6 +22,35 @@ public final class CliArguments {
     }
 
     /** A usage error raised after parsing; {@code Main} maps it to exit code 2. */
+    /**
+     * The traces named by {@code --collection NAME} or as ids on the command line; empty when neither is given.
+     *
+     * @throws UsageError when both are given, the collection is unknown or an id is invalid
+     */
+    static Optional<List<TraceId>> selection(Registry registry, String collection, List<String> ids) {
+        if (collection != null && !ids.isEmpty()) {
+            throw new UsageError("give either --collection or ids, not both");
+        }
+        if (collection != null) {
+            TraceCollection members = registry.collections().get(collection);
+            if (members == null) {
+                throw new UsageError("unknown collection '" + collection + "'; the registry has: "
+                        + String.join(", ", registry.collections().keySet()));
+            }
+            return Optional.of(members.traces().stream().map(CliArguments::traceId).toList());
+        }
+        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.stream().map(CliArguments::traceId).toList());
+    }
+
+    /** {@code --jobs} if given, else the configuration key {@code key}; between 1 and 64. */
+    static int jobs(CliContext context, Integer flag, String key) {
+        int parallel = flag != null ? flag : context.configuration().integer(key);
+        if (parallel < 1 || parallel > 64) {
+            throw new UsageError("--jobs must be between 1 and 64, not " + parallel);
+        }
+        return parallel;
+    }
+
     static final class UsageError extends RuntimeException {
         UsageError(String message) {
             super(message);

@@ -11,7 +11,6 @@ import org.phasic.traces.application.InstallService;
 import org.phasic.traces.application.InstallService.Outcome;
 import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.domain.registry.Registry;
-import org.phasic.traces.domain.registry.TraceCollection;
 import org.phasic.traces.domain.registry.TraceId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,10 +36,7 @@ public final class InstallCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
-        int parallel = jobs != null ? jobs : context.configuration().integer("install.jobs");
-        if (parallel < 1 || parallel > 64) {
-            throw new CliArguments.UsageError("--jobs must be between 1 and 64, not " + parallel);
-        }
+        int parallel = CliArguments.jobs(context, jobs, "install.jobs");
         List<TraceId> wanted = selection(context.injector().getInstance(RegistryService.class).current());
         InstallService installer = context.injector().getInstance(InstallService.class);
         AtomicInteger done = new AtomicInteger();
@@ -71,21 +67,7 @@ public final class InstallCommand implements Callable<Integer> {
     }
 
     private List<TraceId> selection(Registry registry) {
-        if (collection != null && !ids.isEmpty()) {
-            throw new CliArguments.UsageError("give either --collection or ids, not both");
-        }
-        if (collection != null) {
-            TraceCollection members = registry.collections().get(collection);
-            if (members == null) {
-                throw new CliArguments.UsageError("unknown collection '" + collection + "'; the registry has: "
-                        + String.join(", ", registry.collections().keySet()));
-            }
-            return members.traces().stream().map(CliArguments::traceId).toList();
-        }
-        if (!ids.isEmpty()) {
-            return ids.stream().map(CliArguments::traceId).toList();
-        }
-        return List.copyOf(registry.traces().keySet());
+        return CliArguments.selection(registry, collection, ids).orElseGet(() -> List.copyOf(registry.traces().keySet()));
     }
 
 }
