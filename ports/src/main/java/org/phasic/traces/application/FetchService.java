@@ -101,6 +101,18 @@ public final class FetchService {
                 : "check your network, or try another profile: --profile daemon (a local IPFS node) or a private mirror");
     }
 
+    /**
+     * Fetches and verifies {@code entry} as given — for example an entry of a registry being checked, not the
+     * configured one — storing it like {@link #get}.
+     *
+     * @throws TraceUnavailableException naming every source's failure when no source delivers verified content
+     */
+    public FetchedTrace fetch(TraceEntry entry) throws IOException {
+        List<String> failures = new ArrayList<>();
+        return fetchEntry(entry, false, failures).orElseThrow(() -> new TraceUnavailableException(
+                "could not fetch " + entry.id(), failures, "check the entry's cid and checksum, and that someone serves it"));
+    }
+
     private Optional<FetchedTrace> fetchEntry(TraceEntry entry, boolean force, List<String> failures) throws IOException {
         Cid root;
         try {

@@ -16,12 +16,14 @@ import org.phasic.traces.adapter.github.HttpSettings;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.adapter.github.RegistryScaffold;
 import org.phasic.traces.adapter.github.RegistrySources;
-import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.app.config.ConfigException;
-import org.phasic.traces.app.config.Configuration;
+import org.phasic.traces.application.FetchService;
+import org.phasic.traces.application.FetchedTrace;
+import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.RegistryDefect;
 import org.phasic.traces.domain.registry.RegistryValidator;
+import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.ports.out.RegistryFormatException;
 import org.phasic.traces.ports.out.RegistrySource;
 import org.phasic.traces.ports.out.RegistrySource.RegistryDownload;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code registry}: scaffold and check registry repositories. ({@code update} and {@code validate --fetch} come separately.) */
+/** {@code registry}: scaffold, check and refresh registries. */
 @Command(name = "registry", description = "Scaffold and check trace registries (registry.json).",
         subcommands = {RegistryCommand.Init.class, RegistryCommand.Validate.class, RegistryCommand.Update.class})
 public final class RegistryCommand implements Runnable {
@@ -113,6 +115,9 @@ public final class RegistryCommand implements Runnable {
         @Option(names = "--json", description = "print the result as JSON")
         private boolean json;
 
+        @Option(names = "--fetch", description = "also retrieve every trace (any configured source) and verify its CID and checksum")
+        private boolean fetch;
+
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
@@ -139,8 +144,29 @@ public final class RegistryCommand implements Runnable {
             } catch (RegistryFormatException e) {
                 defects.add(new RegistryDefect(e.jsonPath().orElse("$"), e.problem()));
             }
+            if (fetch && registry != null) {
+                defects.addAll(retrievalDefects(context, registry));
+            }
             report(context.out(), source.location(), registry, defects);
             return defects.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+        }
+
+        private static List<RegistryDefect> retrievalDefects(CliContext context, Registry registry) {
+            FetchService fetchService = context.injector().getInstance(FetchService.class);
+            List<RegistryDefect> defects = new ArrayList<>();
+            int index = 0;
+            for (TraceEntry entry : registry.traces().values()) {
+                index++;
+                try {
+                    FetchedTrace fetched = fetchService.fetch(entry);
+                    context.note("[" + index + "/" + registry.traces().size() + "] " + entry.id() + ": verified ("
+                            + fetched.servedBy() + ")");
+                } catch (IOException | RuntimeException e) {
+                    defects.add(new RegistryDefect("$.traces." + entry.id(), "not retrievable: " + e.getMessage()));
+                    context.note("[" + index + "/" + registry.traces().size() + "] " + entry.id() + ": FAILED");
+                }
+            }
+            return defects;
         }
 
         private void report(PrintWriter out, String location, Registry registry, List<RegistryDefect> defects) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -73,6 +74,37 @@ class RegistryCommandTest {
 
         assertThat(run.code()).isEqualTo(ExitCode.FAILED);
         assertThat(run.out()).startsWith("$.traces.a: not valid JSON: Duplicate").contains("1 defect in ");
+    }
+
+    @Test
+    void validateFetchRetrievesAndVerifiesEveryTraceOfTheRegistry() throws Exception {
+        Path bundled = temp.resolve("bundled-registry.json");
+        try (InputStream in = getClass().getResourceAsStream("/org/phasic/traces/app/bundle/registry.json")) {
+            Files.copy(in, bundled);
+        }
+
+        Run run = run("--offline", "registry", "validate", "--fetch", bundled.toString());
+
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.err()).contains("[6/6]", "verified (bundled library)");
+        assertThat(run.out()).contains("valid: 6 traces");
+    }
+
+    @Test
+    void validateFetchReportsATraceWhoseChecksumDoesNotMatch() throws Exception {
+        String document;
+        try (InputStream in = getClass().getResourceAsStream("/org/phasic/traces/app/bundle/registry.json")) {
+            document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JsonNode tree = new ObjectMapper().readTree(document);
+        String checksum = tree.at("/traces/kingman_n3_theta1/checksum").asText();
+        String wrong = checksum.substring(0, checksum.length() - 1) + (checksum.endsWith("0") ? "1" : "0");
+        Path edited = Files.writeString(temp.resolve("edited.json"), document.replace(checksum, wrong));
+
+        Run run = run("--offline", "registry", "validate", "--fetch", edited.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out()).contains("$.traces.kingman_n3_theta1: not retrievable", "registry checksum", "1 defect");
     }
 
     @Test
