@@ -4,16 +4,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.InvalidTraceException;
 import org.phasic.traces.ports.out.TraceCodec;
+import org.phasic.traces.ports.out.TraceStore.StoredFile;
 
-/** Gets a trace through the fetch chain and parses it. */
+/**
+ * Gets a trace through the fetch chain and parses it. Parsed traces are kept by the CID of their file (at most
+ * {@value #PARSED_TRACES}): the store still re-checks the file on every call, and bytes with the same CID parse to the
+ * same immutable trace.
+ */
 public final class TraceService {
+    static final int PARSED_TRACES = 64;
+
     private final FetchService fetch;
     private final TraceCodec codec;
+    private final Map<String, EliminationTrace> parsed = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, EliminationTrace> eldest) {
+                    return size() > PARSED_TRACES;
+                }
+            });
 
     public TraceService(FetchService fetch, TraceCodec codec) {
         this.fetch = Objects.requireNonNull(fetch, "fetch");
@@ -38,8 +56,14 @@ public final class TraceService {
     }
 
     private LoadedTrace read(FetchedTrace fetched) throws IOException {
-        try (InputStream in = Files.newInputStream(fetched.stored().file(TraceEntry.TRACE_FILE).orElseThrow().path())) {
-            return new LoadedTrace(fetched, codec.read(in));
+        StoredFile file = fetched.stored().file(TraceEntry.TRACE_FILE).orElseThrow();
+        EliminationTrace trace = parsed.get(file.cid());
+        if (trace == null) {
+            try (InputStream in = Files.newInputStream(file.path())) {
+                trace = codec.read(in);
+            }
+            parsed.put(file.cid(), trace);
         }
+        return new LoadedTrace(fetched, trace);
     }
 }
