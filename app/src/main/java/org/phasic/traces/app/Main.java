@@ -42,6 +42,9 @@ public final class Main {
             int code = ex instanceof ConfigException || CliArguments.isUsageError(ex) ? ExitCode.USAGE : ExitCode.FAILED;
             err.println("phasic-traces: " + describe(ex));
             String hint = hintOf(ex);
+            if (hint.isEmpty() && code == ExitCode.USAGE) {
+                hint = "see '" + failed.getCommandSpec().qualifiedName() + " --help'";
+            }
             if (!hint.isEmpty()) {
                 err.println("  hint: " + hint);
             } else if (!debug) {
@@ -63,7 +66,7 @@ public final class Main {
         if (ex instanceof TraceUnavailableException unavailable) {
             return unavailable.hint();
         }
-        return "";
+        return CliArguments.usageHint(ex);
     }
 
     private static String describe(Exception ex) {

@@ -17,7 +17,7 @@ public final class CliArguments {
         try {
             return TraceId.of(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
+            throw new UsageError(e.getMessage(), "'phasic-traces list' shows the ids the registry has");
         }
     }
 
@@ -52,9 +52,21 @@ public final class CliArguments {
     }
 
     static final class UsageError extends RuntimeException {
+        private final String hint;
+
         UsageError(String message) {
-            super(message);
+            this(message, "");
         }
+
+        UsageError(String message, String hint) {
+            super(message);
+            this.hint = hint;
+        }
+    }
+
+    /** The hint a usage error carries, or empty. */
+    public static String usageHint(Exception e) {
+        return e instanceof UsageError usage ? usage.hint : "";
     }
 
     /** Whether {@code e} is a usage error (exit code 2). */
