@@ -24,15 +24,17 @@ public final class Composition {
     private final Profiles profiles;
     private final Notices notices;
     private final Map<String, String> environment;
+    private final Path userHome;
     private final TransferProgress progress;
     private Injector injector;
 
     private Composition(Configuration configuration, Profiles profiles, Notices notices, Map<String, String> environment,
-                        TransferProgress progress) {
+                        Path userHome, TransferProgress progress) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.notices = Objects.requireNonNull(notices, "notices");
         this.environment = Map.copyOf(environment);
+        this.userHome = Objects.requireNonNull(userHome, "userHome");
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
@@ -55,7 +57,7 @@ public final class Composition {
         if (configuration.flag("offline") && !configuration.profiles().equals(List.of("offline"))) {
             configuration = configuration.with(Configuration.PROFILE, "offline", configuration.entry("offline").origin());
         }
-        Composition composition = new Composition(configuration, profiles, notices, environment, progress);
+        Composition composition = new Composition(configuration, profiles, notices, environment, userHome, progress);
         composition.profiles.modules(configuration);
         return composition;
     }
@@ -83,7 +85,7 @@ public final class Composition {
     public synchronized Injector injector() {
         if (injector == null) {
             List<Module> modules = new ArrayList<>();
-            modules.add(new CoreModule(configuration, notices, environment, progress));
+            modules.add(new CoreModule(configuration, notices, environment, userHome, progress));
             modules.addAll(profiles.modules(configuration));
             injector = Guice.createInjector(Stage.PRODUCTION, modules);
         }

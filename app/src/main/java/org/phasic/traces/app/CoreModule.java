@@ -7,6 +7,7 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.name.Names;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,16 +43,21 @@ import org.phasic.traces.ports.out.TransferProgress;
 final class CoreModule extends AbstractModule {
     /** The {@code @Named} binding of the process environment ({@code Map<String, String>}). */
     static final String ENVIRONMENT = "environment";
+    /** The {@code @Named} binding of the user's home folder ({@code Path}), where tools such as IPFS keep state. */
+    static final String USER_HOME = "userHome";
 
     private final Configuration configuration;
     private final Notices notices;
     private final Map<String, String> environment;
+    private final Path userHome;
     private final TransferProgress progress;
 
-    CoreModule(Configuration configuration, Notices notices, Map<String, String> environment, TransferProgress progress) {
+    CoreModule(Configuration configuration, Notices notices, Map<String, String> environment, Path userHome,
+               TransferProgress progress) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.notices = Objects.requireNonNull(notices, "notices");
         this.environment = Map.copyOf(environment);
+        this.userHome = Objects.requireNonNull(userHome, "userHome");
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
@@ -61,6 +67,7 @@ final class CoreModule extends AbstractModule {
         bind(Notices.class).toInstance(notices);
         bind(TransferProgress.class).toInstance(progress);
         bind(new TypeLiteral<Map<String, String>>() { }).annotatedWith(Names.named(ENVIRONMENT)).toInstance(environment);
+        bind(Path.class).annotatedWith(Names.named(USER_HOME)).toInstance(userHome);
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(RegistryCodec.class).to(JacksonRegistryCodec.class).in(Singleton.class);
         bind(TraceCodec.class).to(JacksonTraceCodec.class).in(Singleton.class);

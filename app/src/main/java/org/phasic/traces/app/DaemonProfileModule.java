@@ -10,7 +10,6 @@ import com.google.inject.name.Named;
 import com.google.inject.name.Names;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,9 +56,11 @@ public final class DaemonProfileModule extends AbstractModule {
 
     @ProvidesIntoSet
     @Singleton
-    ContentSource daemon(@Named(CoreModule.ENVIRONMENT) Map<String, String> environment, Notices notices) {
+    ContentSource daemon(@Named(CoreModule.ENVIRONMENT) Map<String, String> environment,
+                         @Named(CoreModule.USER_HOME) Path userHome, Notices notices) {
         KuboClientFactory clients = clientFactory();
-        IpfsDaemonTiers tiers = tiers(configuration, environment, clients, notices::notice);
+        IpfsDaemonTiers tiers = tiers(configuration, IpfsApiLocation.discovery(configuration, environment, userHome), environment,
+                clients, notices::notice);
         return new DaemonContentSource(DaemonConnection.onFirstUse(tiers, clients, callTimeout(configuration),
                 notices::notice));
     }
@@ -74,7 +75,10 @@ public final class DaemonProfileModule extends AbstractModule {
     public static IpfsDaemonTiers tiers(Injector injector, Consumer<String> messages) {
         Map<String, String> environment = injector.getInstance(
                 Key.get(new TypeLiteral<Map<String, String>>() { }, Names.named(CoreModule.ENVIRONMENT)));
-        return tiers(injector.getInstance(Configuration.class), environment, clientFactory(), messages);
+        Configuration configuration = injector.getInstance(Configuration.class);
+        Path userHome = injector.getInstance(Key.get(Path.class, Names.named(CoreModule.USER_HOME)));
+        return tiers(configuration, IpfsApiLocation.discovery(configuration, environment, userHome), environment,
+                clientFactory(), messages);
     }
 
     /** The per-call deadline of content and status calls ({@code ipfs.timeout}). */
@@ -88,8 +92,9 @@ public final class DaemonProfileModule extends AbstractModule {
         return KuboClientFactory.sharing(http, SafeTarExtractor.withBasicChecks());
     }
 
-    private static IpfsDaemonTiers tiers(Configuration configuration, Map<String, String> environment,
-                                         KuboClientFactory clients, Consumer<String> messages) {
+    private static IpfsDaemonTiers tiers(Configuration configuration, ApiAddressDiscovery discovery,
+                                         Map<String, String> environment, KuboClientFactory clients,
+                                         Consumer<String> messages) {
         Optional<String> api = configuration.find("ipfs.api");
         try {
             api.ifPresent(address -> ApiAddress.parse(address, ApiAddress.Source.EXPLICIT));
@@ -97,12 +102,8 @@ public final class DaemonProfileModule extends AbstractModule {
             throw new ConfigException("invalid ipfs.api: " + e.getMessage(),
                     "use a multiaddr such as /ip4/127.0.0.1/tcp/5001 or a URL such as http://127.0.0.1:5001");
         }
-        Map<String, String> ipfsEnvironment = new HashMap<>(environment);
-        configuration.find("ipfs.path").ifPresent(path -> ipfsEnvironment.put(ApiAddressDiscovery.IPFS_PATH, path));
-        Path userHome = Path.of(System.getProperty("user.home"));
         DaemonSettings settings = new DaemonSettings(api, configuration.flag("ipfs.autoStart"),
                 configuration.home().resolve("ipfs"), PROBE_TIMEOUT, configuration.duration("ipfs.startTimeout"));
-        return new IpfsDaemonTiers(settings, new ApiAddressDiscovery(ipfsEnvironment, userHome, ApiAddress.DEFAULT_MULTIADDR),
-                ExecutableLookup.onPath(environment.get("PATH")), clients, messages);
+        return new IpfsDaemonTiers(settings, discovery, ExecutableLookup.onPath(environment.get("PATH")), clients, messages);
     }
 }

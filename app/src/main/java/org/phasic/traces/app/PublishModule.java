@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +18,6 @@ import org.phasic.traces.adapter.github.GitHubSettings;
 import org.phasic.traces.adapter.github.HttpSettings;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.adapter.ipfs.ApiAddress;
-import org.phasic.traces.adapter.ipfs.ApiAddressDiscovery;
 import org.phasic.traces.adapter.ipfs.KuboContentPublisher;
 import org.phasic.traces.adapter.ipfs.KuboRpcClient;
 import org.phasic.traces.adapter.ipfs.pinning.PinningServiceClient;
@@ -68,17 +66,15 @@ final class PublishModule extends AbstractModule {
     }
 
     @Provides
-    PublishTargets publishTargets(@Named(CoreModule.ENVIRONMENT) Map<String, String> environment, Set<ContentSource> sources) {
-        return new PublishTargets(List.of(daemon(environment)), remotePinning(), List.copyOf(sources));
+    PublishTargets publishTargets(@Named(CoreModule.ENVIRONMENT) Map<String, String> environment,
+                                  @Named(CoreModule.USER_HOME) Path userHome, Set<ContentSource> sources) {
+        return new PublishTargets(List.of(daemon(environment, userHome)), remotePinning(), List.copyOf(sources));
     }
 
-    private ContentPublisher daemon(Map<String, String> environment) {
-        Map<String, String> ipfsEnvironment = new HashMap<>(environment);
-        configuration.find("ipfs.path").ifPresent(path -> ipfsEnvironment.put(ApiAddressDiscovery.IPFS_PATH, path));
+    private ContentPublisher daemon(Map<String, String> environment, Path userHome) {
         ApiAddress address;
         try {
-            address = new ApiAddressDiscovery(ipfsEnvironment, Path.of(System.getProperty("user.home")), ApiAddress.DEFAULT_MULTIADDR)
-                    .discover(configuration.find("ipfs.api"));
+            address = IpfsApiLocation.discovery(configuration, environment, userHome).discover(configuration.find("ipfs.api"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("invalid IPFS API address: " + e.getMessage(), "check ipfs.api and IPFS_API");
         }
