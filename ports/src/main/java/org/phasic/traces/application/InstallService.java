@@ -1,12 +1,7 @@
 package org.phasic.traces.application;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.phasic.traces.domain.registry.TraceId;
 
 /** Fetches many traces with bounded parallelism, collecting every outcome instead of stopping at the first failure. */
@@ -46,35 +41,11 @@ public final class InstallService {
      * @return one outcome per id, in the order given
      */
     public List<Outcome> install(List<TraceId> ids, int jobs, Listener listener) throws InterruptedException {
-        if (jobs < 1) {
-            throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, ids.size())), runnable -> {
-            Thread thread = new Thread(runnable, "install");
-            thread.setDaemon(true);
-            return thread;
+        return BoundedParallel.map(ids, jobs, "install", id -> {
+            Outcome outcome = installOne(id);
+            listener.finished(outcome);
+            return outcome;
         });
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (TraceId id : ids) {
-                futures.add(pool.submit(() -> {
-                    Outcome outcome = installOne(id);
-                    listener.finished(outcome);
-                    return outcome;
-                }));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                try {
-                    outcomes.add(future.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("install worker failed", e.getCause());
-                }
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private Outcome installOne(TraceId id) {

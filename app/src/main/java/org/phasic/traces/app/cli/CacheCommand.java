@@ -13,19 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.phasic.traces.adapter.cloud.MirrorContentSource;
 import org.phasic.traces.adapter.cloud.MirrorIndexEntry;
 import org.phasic.traces.adapter.cloud.MirrorPush;
+import org.phasic.traces.application.BoundedParallel;
 import org.phasic.traces.application.FetchService;
 import org.phasic.traces.application.FetchSettings;
 import org.phasic.traces.application.RegistryService;
@@ -237,49 +230,16 @@ public final class CacheCommand implements Runnable {
     private static <T> List<Outcome> runAll(CliContext context, String task, String doneVerb, List<T> items,
                                             Function<T, TraceId> idOf, int jobs, Work<T> work)
             throws InterruptedException {
-        if (items.isEmpty()) {
-            return List.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, items.size()), runnable -> {
-            Thread thread = new Thread(runnable, "cache-" + task);
-            thread.setDaemon(true);
-            return thread;
-        });
-        AtomicInteger done = new AtomicInteger();
-        boolean bar = System.console() != null && !context.quiet();
-        try (ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName(task).setInitialMax(items.size())
-                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (T item : items) {
-                futures.add(pool.submit(() -> {
-                    Outcome outcome = runOne(idOf.apply(item).value(), item, work);
-                    int count = done.incrementAndGet();
-                    if (progress != null) {
-                        progress.step();
-                    } else {
-                        synchronized (context) {
-                            context.note("[" + count + "/" + items.size() + "] " + outcome.id() + ": "
-                                    + switch (outcome.status()) {
-                                        case DONE -> doneVerb;
-                                        case SKIPPED -> "skipped (already there)";
-                                        case FAILED -> "FAILED " + outcome.error();
-                                    });
-                        }
-                    }
-                    return outcome;
-                }));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                try {
-                    outcomes.add(future.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(task + " worker failed", e.getCause());
-                }
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
+        try (ItemProgress progress = new ItemProgress(context, task, items.size())) {
+            return BoundedParallel.map(items, jobs, "cache-" + task, item -> {
+                Outcome outcome = runOne(idOf.apply(item).value(), item, work);
+                progress.finished(outcome.id() + ": " + switch (outcome.status()) {
+                    case DONE -> doneVerb;
+                    case SKIPPED -> "skipped (already there)";
+                    case FAILED -> "FAILED " + outcome.error();
+                });
+                return outcome;
+            });
         }
     }
 

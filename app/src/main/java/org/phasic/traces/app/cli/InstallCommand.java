@@ -3,10 +3,6 @@ package org.phasic.traces.app.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.phasic.traces.application.InstallService;
 import org.phasic.traces.application.InstallService.Outcome;
 import org.phasic.traces.application.RegistryService;
@@ -39,22 +35,10 @@ public final class InstallCommand implements Callable<Integer> {
         int parallel = CliArguments.jobs(context, jobs, "install.jobs");
         List<TraceId> wanted = selection(context.injector().getInstance(RegistryService.class).current());
         InstallService installer = context.injector().getInstance(InstallService.class);
-        AtomicInteger done = new AtomicInteger();
         List<Outcome> outcomes;
-        boolean bar = System.console() != null && !context.quiet();
-        try (ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName("install").setInitialMax(wanted.size())
-                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build() : null) {
-            outcomes = installer.install(wanted, parallel, outcome -> {
-                int count = done.incrementAndGet();
-                if (progress != null) {
-                    progress.step();
-                } else {
-                    synchronized (context) {
-                        context.note("[" + count + "/" + wanted.size() + "] " + outcome.id() + ": "
-                                + (outcome.ok() ? "ok (" + outcome.servedBy() + ")" : "FAILED " + outcome.error()));
-                    }
-                }
-            });
+        try (ItemProgress progress = new ItemProgress(context, "install", wanted.size())) {
+            outcomes = installer.install(wanted, parallel, outcome -> progress.finished(outcome.id() + ": "
+                    + (outcome.ok() ? "ok (" + outcome.servedBy() + ")" : "FAILED " + outcome.error())));
         }
         long failed = outcomes.stream().filter(outcome -> !outcome.ok()).count();
         long already = outcomes.stream().filter(Outcome::alreadyStored).count();
