@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.io.TemporaryFolder;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.RegistryValidator;
 import org.phasic.traces.domain.registry.TraceEntry;
@@ -21,17 +22,18 @@ import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.InvalidTraceException;
 import org.phasic.traces.domain.unixfs.ImportResult;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
+import org.phasic.traces.ports.out.BlobStreams;
 import org.phasic.traces.ports.out.ContentPublisher;
-import org.phasic.traces.ports.out.RemotePinning;
 import org.phasic.traces.ports.out.Notices;
 import org.phasic.traces.ports.out.PullRequestResult;
 import org.phasic.traces.ports.out.RegistryChange;
 import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistryPullRequests;
+import org.phasic.traces.ports.out.RemotePinning;
 import org.phasic.traces.ports.out.TraceCodec;
-import org.phasic.traces.ports.out.TraceStore;
 import org.phasic.traces.ports.out.TraceStore.StagedFile;
 import org.phasic.traces.ports.out.TraceStore.VerifiedStagedFile;
+import org.phasic.traces.ports.out.TraceStore;
 
 /**
  * Publishes a trace (issue 7): {@link #prepare} checks and packages it and computes every CID locally (nothing is
@@ -219,7 +221,7 @@ public final class PublishService {
                 staged.put(file.getKey(), new VerifiedStagedFile(stage, entry.files().get(file.getKey()).cid()));
                 stage.output().write(file.getValue());
                 stage.close();
-                if (stage.size() != file.getValue().length || !stage.sha256().equals(Hashes.sha256Hex(file.getValue()))) {
+                if (stage.size() != file.getValue().length || !stage.sha256().equals(BlobStreams.sha256Hex(file.getValue()))) {
                     throw new IOException("the local store did not keep " + file.getKey() + " intact while staging it");
                 }
             }

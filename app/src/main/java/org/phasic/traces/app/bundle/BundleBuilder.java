@@ -3,7 +3,6 @@ package org.phasic.traces.app.bundle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.phasic.traces.domain.car.CarWriter;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.io.TemporaryFolder;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceCollection;
 import org.phasic.traces.domain.registry.TraceEntry;
@@ -78,10 +78,9 @@ public final class BundleBuilder {
 
     /** Builds the bundle from the trace folders under {@code sources}. */
     public Bundle build(Path sources) throws IOException {
-        Path staging = Files.createTempDirectory("phasic-traces-bundle");
-        try {
-            Path library = Files.createDirectories(staging.resolve("library"));
-            Path kingman = Files.createDirectories(staging.resolve(KINGMAN_COLLECTION));
+        try (TemporaryFolder staging = new TemporaryFolder("phasic-traces-bundle")) {
+            Path library = Files.createDirectories(staging.path().resolve("library"));
+            Path kingman = Files.createDirectories(staging.path().resolve(KINGMAN_COLLECTION));
             Map<TraceId, TraceMetadata> metadata = new LinkedHashMap<>();
             Map<TraceId, String> descriptions = new LinkedHashMap<>();
             Map<TraceId, TracePackage> packages = new LinkedHashMap<>();
@@ -118,8 +117,6 @@ public final class BundleBuilder {
             ByteArrayOutputStream json = new ByteArrayOutputStream();
             registryCodec.write(registry, json);
             return new Bundle(registry, json.toByteArray(), car(List.of(imported.root(), collectionRoot), blocks));
-        } finally {
-            deleteTree(staging);
         }
     }
 
@@ -144,16 +141,6 @@ public final class BundleBuilder {
             }
         }
         return out.toByteArray();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 
     /** Rebuilds the committed bundle resources; run from the repository root. */

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -15,6 +14,7 @@ import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.ContentException;
 import org.phasic.traces.domain.cid.InvalidCidException;
 import org.phasic.traces.domain.dag.Block;
+import org.phasic.traces.domain.io.TemporaryFolder;
 import org.phasic.traces.domain.unixfs.Reassembler;
 import org.phasic.traces.domain.unixfs.ReassemblySummary;
 import picocli.CommandLine.Command;
@@ -127,7 +127,7 @@ public final class CarCommand implements Callable<Integer> {
             } catch (ContentException | IllegalStateException e) {
                 return fail(spec, car, e.getMessage());
             } finally {
-                deleteTree(staging);
+                TemporaryFolder.deleteTree(staging);
             }
         }
 
@@ -155,17 +155,6 @@ public final class CarCommand implements Callable<Integer> {
                 }
             } else if (Files.exists(target)) {
                 throw new IllegalStateException(target + " exists and is not a directory");
-            }
-        }
-
-        private static void deleteTree(Path root) throws IOException {
-            if (root == null || !Files.exists(root)) {
-                return;
-            }
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.delete(p);
-                }
             }
         }
     }

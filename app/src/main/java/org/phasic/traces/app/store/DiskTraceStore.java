@@ -33,6 +33,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.out.BlobStreams;
 import org.phasic.traces.ports.out.TraceStore;
 
 /**
@@ -185,14 +186,9 @@ public final class DiskTraceStore implements TraceStore {
     }
 
     private static String sha256(Path file) throws IOException {
-        MessageDigest digest = newDigest();
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, read);
-            }
+            return BlobStreams.sha256Hex(in);
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     @Override
