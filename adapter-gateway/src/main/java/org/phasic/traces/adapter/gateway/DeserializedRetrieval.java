@@ -80,10 +80,9 @@ final class DeserializedRetrieval implements Retrieval {
         }
         List<String> tried = new ArrayList<>();
         for (ImportProfile candidate : Reimport.candidates(profile, root)) {
-            Cid cid = Reimport.directory(files, candidate, block -> { });
+            MemoryBlockStore blocks = new MemoryBlockStore();
+            Cid cid = Reimport.directory(files, candidate, blocks);
             if (cid.equals(root)) {
-                MemoryBlockStore blocks = new MemoryBlockStore();
-                Reimport.directory(files, candidate, blocks::accept);
                 return blocks;
             }
             tried.add(cid + " (" + describe(candidate) + ")");
@@ -94,9 +93,8 @@ final class DeserializedRetrieval implements Retrieval {
 
     private Optional<MemoryBlockStore> asFile(byte[] bytes, Cid root) throws IOException {
         for (ImportProfile candidate : Reimport.candidates(profile, root)) {
-            if (Reimport.file(bytes, candidate, block -> { }).cid().equals(root)) {
-                MemoryBlockStore blocks = new MemoryBlockStore();
-                Reimport.file(bytes, candidate, blocks::accept);
+            MemoryBlockStore blocks = new MemoryBlockStore();
+            if (Reimport.file(bytes, candidate, blocks).cid().equals(root)) {
                 return Optional.of(blocks);
             }
         }

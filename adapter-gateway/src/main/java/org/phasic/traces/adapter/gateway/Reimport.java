@@ -2,33 +2,22 @@ package org.phasic.traces.adapter.gateway;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.phasic.traces.domain.cid.Cid;
-import org.phasic.traces.domain.cid.Multicodec;
-import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.BlockSink;
-import org.phasic.traces.domain.dag.PBLink;
-import org.phasic.traces.domain.dag.PBNode;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.domain.unixfs.ImportedEntry;
-import org.phasic.traces.domain.unixfs.UnixFsData;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 
 /**
  * Re-imports deserialized bytes into UnixFS as {@code ipfs add} would, to learn whether they are the content a CID
- * names: a file's CID from its bytes, and a flat directory's CID from its files (entries sorted by UTF-8 bytes, as
- * the importer sorts them). A match proves the bytes, since the CID is a hash over all of them.
+ * names: a file's CID from its bytes, and a flat directory's CID from its files ({@link UnixFsImporter#importFiles}).
+ * A match proves the bytes, since the CID is a hash over all of them.
  */
 final class Reimport {
-    private static final byte[] DIRECTORY_DATA = UnixFsData.directory().encode();
-
     private Reimport() {
     }
 
@@ -48,16 +37,6 @@ final class Reimport {
 
     /** The directory holding {@code files} (name to bytes), its blocks and its files' blocks sent to {@code sink}. */
     static Cid directory(Map<String, byte[]> files, ImportProfile profile, BlockSink sink) throws IOException {
-        Map<byte[], String> sorted = new TreeMap<>(Arrays::compareUnsigned);
-        files.keySet().forEach(name -> sorted.put(name.getBytes(StandardCharsets.UTF_8), name));
-        List<PBLink> links = new ArrayList<>(files.size());
-        for (String name : sorted.values()) {
-            ImportedEntry entry = file(files.get(name), profile, sink);
-            links.add(PBLink.of(entry.cid(), name, entry.dagSize()));
-        }
-        Block directory = Block.of(profile.cidVersion(), Multicodec.DAG_PB,
-                PBNode.of(links, DIRECTORY_DATA).encode());
-        sink.accept(directory);
-        return directory.cid();
+        return new UnixFsImporter(profile, sink).importFiles(files).root();
     }
 }

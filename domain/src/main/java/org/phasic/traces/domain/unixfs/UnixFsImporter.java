@@ -1,5 +1,6 @@
 package org.phasic.traces.domain.unixfs;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.Multicodec;
@@ -114,29 +116,65 @@ public final class UnixFsImporter {
             }
         }
         if (names.size() > MAX_DIRECTORY_ENTRIES) {
-            throw tooBigForFlatDirectory(dir, names.size() + " entries");
+            throw tooBigForFlatDirectory(dir.toString(), names.size() + " entries");
         }
+        List<String> sorted = sortedNames(names);
+        List<ImportedEntry> children = new ArrayList<>(sorted.size());
+        for (String name : sorted) {
+            children.add(importAny(dir.resolve(name), relative.isEmpty() ? name : relative + "/" + name, includeHidden,
+                    entries));
+        }
+        return directory(relative, sorted, children, dir.toString());
+    }
+
+    /**
+     * Imports a flat directory of in-memory files (name to bytes) as importing a folder holding exactly those files
+     * would; names are taken as given (hidden ones included).
+     *
+     * @throws UnsupportedContentException for directories that would need HAMT sharding
+     */
+    public ImportResult importFiles(Map<String, byte[]> files) throws IOException {
+        if (files.size() > MAX_DIRECTORY_ENTRIES) {
+            throw tooBigForFlatDirectory("in memory", files.size() + " entries");
+        }
+        List<byte[]> names = new ArrayList<>(files.size());
+        files.keySet().forEach(name -> names.add(name.getBytes(StandardCharsets.UTF_8)));
+        List<String> sorted = sortedNames(names);
+        List<ImportedEntry> entries = new ArrayList<>(sorted.size() + 1);
+        for (String name : sorted) {
+            entries.add(importFile(new ByteArrayInputStream(files.get(name)), name));
+        }
+        ImportedEntry root = directory("", sorted, List.copyOf(entries), "in memory");
+        entries.add(root);
+        return new ImportResult(root.cid(), entries);
+    }
+
+    private static List<String> sortedNames(List<byte[]> names) {
         names.sort(UTF8_ORDER);
-        List<PBLink> links = new ArrayList<>(names.size());
+        return names.stream().map(name -> new String(name, StandardCharsets.UTF_8)).toList();
+    }
+
+    /** The directory node linking {@code children} under {@code names} (same order), emitted to the sink. */
+    private ImportedEntry directory(String relative, List<String> names, List<ImportedEntry> children, String where)
+            throws IOException {
+        List<PBLink> links = new ArrayList<>(children.size());
         long size = 0;
         long childrenDagSize = 0;
-        for (byte[] nameBytes : names) {
-            String name = new String(nameBytes, StandardCharsets.UTF_8);
-            ImportedEntry child = importAny(dir.resolve(name), relative.isEmpty() ? name : relative + "/" + name,
-                    includeHidden, entries);
-            links.add(PBLink.of(child.cid(), name, child.dagSize()));
+        for (int i = 0; i < children.size(); i++) {
+            ImportedEntry child = children.get(i);
+            links.add(PBLink.of(child.cid(), names.get(i), child.dagSize()));
             size += child.size();
             childrenDagSize += child.dagSize();
         }
         byte[] encoded = PBNode.of(links, DIRECTORY_DATA).encode();
         if (encoded.length >= HAMT_SHARDING_SIZE) {
-            throw tooBigForFlatDirectory(dir, encoded.length + " bytes of entries");
+            throw tooBigForFlatDirectory(where, encoded.length + " bytes of entries");
         }
         Cid cid = emit(profile.cidVersion(), Multicodec.DAG_PB, encoded);
         return new ImportedEntry(relative, cid, true, size, encoded.length + childrenDagSize);
     }
 
-    private static UnsupportedContentException tooBigForFlatDirectory(Path dir, String what) {
+    private static UnsupportedContentException tooBigForFlatDirectory(String dir, String what) {
         return new UnsupportedContentException("directory " + dir + " has " + what
                 + "; Kubo and ipfs-car would store it as a HAMT-sharded directory, which is not supported (limits: "
                 + MAX_DIRECTORY_ENTRIES + " entries, " + HAMT_SHARDING_SIZE + " bytes)");

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,5 +123,31 @@ class UnixFsImporterTest {
         assertThatThrownBy(() -> ImportProfile.KUBO.withChunkSize(0)).hasMessage(
                 "chunk size must be 1..1048576 bytes, got 0");
         assertThatThrownBy(() -> ImportProfile.KUBO.withMaxLinks(1)).hasMessage("max links must be 2..65536, got 1");
+    }
+
+    @Test
+    void inMemoryFilesImportAsTheSameFolderOnDiskWould(@TempDir Path dir) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("été.txt", "accented".getBytes(StandardCharsets.UTF_8));
+        files.put("a10.dat", new byte[300_000]);
+        files.put("B.bin", "upper".getBytes(StandardCharsets.UTF_8));
+        files.put("a2.dat", new byte[0]);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Files.write(dir.resolve(file.getKey()), file.getValue());
+        }
+        for (ImportProfile profile : List.of(ImportProfile.KUBO, ImportProfile.KUBO_V1, ImportProfile.IPFS_CAR)) {
+            ImportResult onDisk = new UnixFsImporter(profile).importPath(dir);
+            ImportResult inMemory = new UnixFsImporter(profile).importFiles(files);
+
+            assertThat(inMemory.root()).as(profile.toString()).isEqualTo(onDisk.root());
+            assertThat(inMemory.entries()).containsExactlyElementsOf(onDisk.entries());
+        }
+    }
+
+    @Test
+    void anEmptyInMemoryDirectoryHasTheCidJsIpfsGivesAnEmptyDirectory() throws IOException {
+        // vectors.tsv: tree empty-dir, js-ipfs files/mkdir, Kubo defaults
+        assertThat(new UnixFsImporter(ImportProfile.KUBO).importFiles(Map.of()).root())
+                .hasToString("QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn");
     }
 }
