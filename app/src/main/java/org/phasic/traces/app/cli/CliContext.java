@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.phasic.traces.app.Composition;
+import org.phasic.traces.app.composition.Composition;
 import org.phasic.traces.app.config.ConfigLoader;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.ports.out.TransferProgress;

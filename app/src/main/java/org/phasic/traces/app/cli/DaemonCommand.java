@@ -9,7 +9,7 @@ import org.phasic.traces.adapter.ipfs.RepoStat;
 import org.phasic.traces.adapter.ipfs.daemon.DaemonStatus;
 import org.phasic.traces.adapter.ipfs.daemon.IpfsDaemonException;
 import org.phasic.traces.adapter.ipfs.daemon.IpfsDaemonTiers;
-import org.phasic.traces.app.DaemonProfileModule;
+import org.phasic.traces.app.composition.DaemonProfileModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

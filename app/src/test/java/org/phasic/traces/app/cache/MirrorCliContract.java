@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.Main;
+import org.phasic.traces.app.cli.Main;
 import org.phasic.traces.app.bundle.BundleBuilder;
 import org.phasic.traces.app.cli.ExitCode;
 import org.phasic.traces.ports.out.BlobContent;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.Main;
+import org.phasic.traces.app.cli.Main;
 import org.phasic.traces.app.daemon.FakeKuboApi;
 
 /** {@code daemon status} and {@code daemon start} against a fake Kubo API and a fake {@code ipfs} command. */

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.Main;
+import org.phasic.traces.app.cli.Main;
 
 /** The real registry file (a copy of ../shared/data/phasic-traces/registry.json) through the CLI. */
 class LiveRegistryTest {

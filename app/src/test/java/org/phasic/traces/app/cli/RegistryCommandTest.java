@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.Main;
+import org.phasic.traces.app.cli.Main;
 
 /** {@code registry init|validate}, run under the real top-level command (registered here as the lead will in it). */
 class RegistryCommandTest {

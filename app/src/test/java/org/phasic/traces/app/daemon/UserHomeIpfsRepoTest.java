@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.Main;
+import org.phasic.traces.app.cli.Main;
 
 /** Without ipfs.api, IPFS_API or IPFS_PATH, the API is found in {@code ~/.ipfs/api} of the user home the CLI is given. */
 class UserHomeIpfsRepoTest {

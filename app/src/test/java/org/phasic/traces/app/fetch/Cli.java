@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.phasic.traces.app.Main;
+import org.phasic.traces.app.cli.Main;
 
 /** Runs the {@code phasic-traces} command against one home folder: in this JVM, or as a separate JVM process. */
 final class Cli {

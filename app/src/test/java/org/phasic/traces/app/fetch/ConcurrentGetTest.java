@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.PhasicTrace;
-import org.phasic.traces.app.PhasicTraces;
+import org.phasic.traces.app.facade.PhasicTrace;
+import org.phasic.traces.app.facade.PhasicTraces;
 
 /** Many threads and many processes fetching the same trace into one cold store: all succeed, one copy, nothing left over. */
 class ConcurrentGetTest {

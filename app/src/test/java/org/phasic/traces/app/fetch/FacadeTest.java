@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.PhasicTrace;
-import org.phasic.traces.app.PhasicTraces;
+import org.phasic.traces.app.facade.PhasicTrace;
+import org.phasic.traces.app.facade.PhasicTraces;
 
 /** The Java facade as a library user calls it: plain Java, no CLI, offline from the bundled library. */
 class FacadeTest {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.phasic.traces.app.PhasicTraces;
+import org.phasic.traces.app.facade.PhasicTraces;
 import org.phasic.traces.app.cli.ExitCode;
 
 /** Hostile trace ids are refused as usage errors before anything touches the disk. */

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.PhasicTrace;
-import org.phasic.traces.app.PhasicTraces;
+import org.phasic.traces.app.facade.PhasicTrace;
+import org.phasic.traces.app.facade.PhasicTraces;
 
 /** Warm gets reuse the parsed trace, yet every get still re-checks the stored bytes. */
 class ParsedTraceCacheTest {

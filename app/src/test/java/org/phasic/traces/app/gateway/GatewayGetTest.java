@@ -22,7 +22,7 @@ import okio.Buffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.Main;
+import org.phasic.traces.app.cli.Main;
 import org.phasic.traces.domain.cid.Cid;
 
 /** {@code get} through the {@code gateway} profile against a local trustless gateway (MockWebServer). */

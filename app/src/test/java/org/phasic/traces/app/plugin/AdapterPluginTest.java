@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.Composition;
+import org.phasic.traces.app.composition.Composition;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.ports.out.Notices;
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.Main;
+import org.phasic.traces.app.cli.Main;
 
 /** The CONTRIBUTING.md that {@code registry init} writes tells contributors commands that really work. */
 class ContributingGuideTest {

@@ -27,7 +27,7 @@ import okio.Buffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.Main;
+import org.phasic.traces.app.cli.Main;
 import org.phasic.traces.app.cli.ExitCode;
 import org.phasic.traces.app.store.DiskTraceStore;
 import org.phasic.traces.domain.car.CarWriter;

@@ -1,6 +1,7 @@
-package org.phasic.traces.app;
+package org.phasic.traces.app.facade;
 
 import java.io.IOException;
+import org.phasic.traces.app.composition.Composition;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

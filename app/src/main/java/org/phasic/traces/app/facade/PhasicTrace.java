@@ -1,4 +1,4 @@
-package org.phasic.traces.app;
+package org.phasic.traces.app.facade;
 
 import java.nio.file.Path;
 import java.util.Objects;

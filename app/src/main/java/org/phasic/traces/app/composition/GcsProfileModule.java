@@ -1,4 +1,4 @@
-package org.phasic.traces.app;
+package org.phasic.traces.app.composition;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.phasic.traces.app;
+package org.phasic.traces.app.composition;
 
 import com.google.inject.Module;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.phasic.traces.app;
+package org.phasic.traces.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
