@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -74,40 +70,6 @@ final class LoopbackGateway implements AutoCloseable {
         });
         server.setServerSocketFactory(new NoDelayServerSockets());
         server.start();
-    }
-
-    /**
-     * Server sockets whose connections send at once: MockWebServer writes headers and body separately, and with Nagle's
-     * algorithm on, the body waits for the client's delayed ACK (40 ms on Linux) — a loopback artefact that real gateways
-     * do not have and that would dominate a sequential benchmark.
-     */
-    private static final class NoDelayServerSockets extends ServerSocketFactory {
-        @Override
-        public ServerSocket createServerSocket() throws IOException {
-            return new ServerSocket() {
-                @Override
-                public Socket accept() throws IOException {
-                    Socket socket = super.accept();
-                    socket.setTcpNoDelay(true);
-                    return socket;
-                }
-            };
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port) throws IOException {
-            throw new UnsupportedOperationException("MockWebServer binds through createServerSocket()");
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            return createServerSocket(port);
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-            return createServerSocket(port);
-        }
     }
 
     /** The {@code registry.url} value. */
