@@ -12,11 +12,10 @@ import java.util.regex.Pattern;
  * {@code <prefix>/<key>} (or {@code <key>} without a prefix). Content is keyed by what it is, so
  * the same content always lands under the same key and a push only sends keys that are missing:
  * <pre>
- *   blocks/&lt;cid&gt;           one IPFS block (raw or dag-pb bytes), keyed by its CID
  *   cars/&lt;dirCid&gt;.car      a whole trace directory as a CAR v1 stream, keyed by its root CID
  *   index/&lt;traceId&gt;.json   the registry entry of a trace, which names its directory CID
  * </pre>
- * Blocks and CARs are immutable: a present key with the expected size and SHA-256 never needs to
+ * CARs are immutable: a present key with the expected size and SHA-256 never needs to
  * be sent again ({@link BlobStore#putIfMissing}). Index entries may be overwritten when a trace is
  * re-published. Readers still verify everything by CID; the SHA-256 recorded by the store catches
  * damage before the bytes reach the CID check.
@@ -30,8 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class BlobKeys {
 
-    /** Key prefix of single blocks: {@code blocks/<cid>}. */
-    public static final String BLOCKS = "blocks/";
     /** Key prefix of whole-directory CAR files: {@code cars/<dirCid>.car}. */
     public static final String CARS = "cars/";
     /** Key prefix of per-trace index entries: {@code index/<traceId>.json}. */
@@ -51,12 +48,7 @@ public final class BlobKeys {
     private BlobKeys() {
     }
 
-    /** @return {@code blocks/<cid>}; the CID must be a multibase string (letters and digits) */
-    public static String block(String cid) {
-        return BLOCKS + requireCid(cid);
-    }
-
-    /** @return {@code cars/<dirCid>.car} for a whole trace directory */
+    /** @return {@code cars/<dirCid>.car} for a whole trace directory; the CID must be a multibase string (letters and digits) */
     public static String car(String directoryCid) {
         return CARS + requireCid(directoryCid) + CAR_SUFFIX;
     }
@@ -69,16 +61,6 @@ public final class BlobKeys {
                     + "'; ids match [a-z0-9][a-z0-9_.-]{0,127}");
         }
         return INDEX + traceId + INDEX_SUFFIX;
-    }
-
-    /** @return the CID of a {@code blocks/<cid>} key, empty for any other key */
-    public static Optional<String> blockCid(String key) {
-        return between(key, BLOCKS, "").filter(cid -> CID.matcher(cid).matches());
-    }
-
-    /** @return the directory CID of a {@code cars/<dirCid>.car} key, empty for any other key */
-    public static Optional<String> carCid(String key) {
-        return between(key, CARS, CAR_SUFFIX).filter(cid -> CID.matcher(cid).matches());
     }
 
     /** @return the trace id of an {@code index/<traceId>.json} key, empty for any other key */
@@ -117,7 +99,7 @@ public final class BlobKeys {
     }
 
     /**
-     * Checks a listing prefix such as {@code ""}, {@code "blocks/"} or {@code "blocks/Qm"}: the
+     * Checks a listing prefix such as {@code ""}, {@code "cars/"} or {@code "cars/Qm"}: the
      * start of a valid key.
      *
      * @return {@code keyPrefix}
