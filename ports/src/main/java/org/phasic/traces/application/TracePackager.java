@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.phasic.traces.domain.io.DeterministicGzip;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.trace.EliminationTrace;
-import org.phasic.traces.ports.out.BlobStreams;
 import org.phasic.traces.ports.out.TraceCodec;
 
 /**
@@ -55,7 +55,7 @@ public final class TracePackager {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(TraceEntry.TRACE_FILE, traceGzip.clone());
         files.put(TraceEntry.METADATA_FILE, metadataJson.clone());
-        String sha256 = BlobStreams.sha256Hex(traceGzip);
+        String sha256 = Sha256.hex(traceGzip);
         files.put(CHECKSUM_FILE, (sha256 + "  " + TraceEntry.TRACE_FILE + "\n").getBytes(StandardCharsets.UTF_8));
         extraFiles.forEach((name, bytes) -> {
             checkExtraName(name);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.ports.out.BlobInfo;
 import org.phasic.traces.ports.out.BlobKeys;
 import org.phasic.traces.ports.out.BlobNotFoundException;
@@ -205,7 +206,7 @@ public final class GcsBlobStore implements BlobStore {
         Map<String, String> metadata = blob.getMetadata();
         String sha256 = metadata == null ? null : metadata.get(SHA256_METADATA);
         long size = blob.getSize() == null ? 0 : blob.getSize();
-        return new BlobInfo(key, size, BlobStreams.isSha256Hex(sha256) ? Optional.of(sha256) : Optional.empty());
+        return new BlobInfo(key, size, Sha256.isHex(sha256) ? Optional.of(sha256) : Optional.empty());
     }
 
     private BlobId blobId(String key) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.ports.out.BlobInfo;
 import org.phasic.traces.ports.out.BlobKeys;
 import org.phasic.traces.ports.out.BlobNotFoundException;
@@ -224,7 +225,7 @@ public final class S3BlobStore implements BlobStore {
     private BlobInfo info(String key, Long size, Map<String, String> metadata) {
         String sha256 = metadata.get(SHA256_METADATA);
         return new BlobInfo(key, size == null ? 0 : size,
-                BlobStreams.isSha256Hex(sha256) ? Optional.of(sha256) : Optional.empty());
+                Sha256.isHex(sha256) ? Optional.of(sha256) : Optional.empty());
     }
 
     private String objectName(String key) {

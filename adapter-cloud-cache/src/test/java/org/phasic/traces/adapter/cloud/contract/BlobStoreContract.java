@@ -7,10 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.ports.out.BlobContent;
 import org.phasic.traces.ports.out.BlobInfo;
 import org.phasic.traces.ports.out.BlobIntegrityException;
@@ -98,7 +96,7 @@ public abstract class BlobStoreContract {
 
         BlobInfo stored = store.put(key, new ByteArrayInputStream(content), content.length);
 
-        assertThat(stored).isEqualTo(BlobInfo.of(key, content.length, sha256(content)));
+        assertThat(stored).isEqualTo(BlobInfo.of(key, content.length, Sha256.hex(content)));
         assertThat(read(key)).isEqualTo(content);
         assertThat(store.stat(key)).contains(stored);
         assertThat(store.exists(key)).isTrue();
@@ -144,7 +142,7 @@ public abstract class BlobStoreContract {
 
         BlobInfo replaced = store.put("index/t1.json", new ByteArrayInputStream(second), second.length);
 
-        assertThat(replaced).isEqualTo(BlobInfo.of("index/t1.json", second.length, sha256(second)));
+        assertThat(replaced).isEqualTo(BlobInfo.of("index/t1.json", second.length, Sha256.hex(second)));
         assertThat(read("index/t1.json")).isEqualTo(second);
         assertThat(store.stat("index/t1.json")).contains(replaced);
     }
@@ -165,7 +163,7 @@ public abstract class BlobStoreContract {
         assertThat(blocks).extracting(BlobInfo::key).containsExactly(blob(CID_A), blob(CID_B));
         assertThat(blocks).extracting(BlobInfo::size).containsExactly(20L, 10L);
         for (BlobInfo info : store.list("")) {
-            info.sha256().ifPresent(sha -> assertThat(sha).isEqualTo(sha256(blobs.get(info.key()))));
+            info.sha256().ifPresent(sha -> assertThat(sha).isEqualTo(Sha256.hex(blobs.get(info.key()))));
         }
         assertThat(store.list("")).extracting(BlobInfo::key)
                 .containsExactly(blob(CID_A), blob(CID_B), BlobKeys.car(CID_A),
@@ -194,7 +192,7 @@ public abstract class BlobStoreContract {
 
         BlobInfo stored = store.put(key, new TricklingInputStream(content), size);
 
-        assertThat(stored).isEqualTo(BlobInfo.of(key, size, sha256(content)));
+        assertThat(stored).isEqualTo(BlobInfo.of(key, size, Sha256.hex(content)));
         assertThat(read(key)).isEqualTo(content);
         assertThat(store.stat(key)).contains(stored);
         assertChunkedUpload(key, size);
@@ -211,7 +209,7 @@ public abstract class BlobStoreContract {
         tamper(key, altered);
 
         assertThatThrownBy(() -> read(key)).isInstanceOf(BlobIntegrityException.class)
-                .hasMessageContaining(key).hasMessageContaining(sha256(content));
+                .hasMessageContaining(key).hasMessageContaining(Sha256.hex(content));
         assertThatThrownBy(() -> store.copyTo(key, new ByteArrayOutputStream()))
                 .isInstanceOf(BlobIntegrityException.class);
     }
@@ -356,15 +354,6 @@ public abstract class BlobStoreContract {
         byte[] bytes = new byte[size];
         random.nextBytes(bytes);
         return bytes;
-    }
-
-    /** @return lower-case hex SHA-256, computed here with the JDK, independently of the store */
-    protected static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static List<PutOutcome> push(BlobStore target, Map<String, BlobContent> batch) throws IOException {
