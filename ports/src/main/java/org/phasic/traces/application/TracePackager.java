@@ -10,6 +10,7 @@ import java.util.Set;
 import org.phasic.traces.domain.io.DeterministicGzip;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.ports.out.TraceCodec;
 
@@ -73,7 +74,7 @@ public final class TracePackager {
         boolean plain = !name.isEmpty() && !name.startsWith(".") && name.length() <= MAX_NAME_LENGTH
                 && name.chars().noneMatch(c -> c == '/' || c == '\\' || c == ':' || c < 0x20 || c == 0x7f);
         if (!plain) {
-            throw new IllegalArgumentException("'" + name.replaceAll("\\p{Cntrl}", "?") + "' cannot be a file name in a trace "
+            throw new IllegalArgumentException("'" + UntrustedText.printable(name) + "' cannot be a file name in a trace "
                     + "directory: use a plain name without '/', '\\', ':', control characters or a leading '.'");
         }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.phasic.traces.domain.io.Sha256;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.ports.out.BlobInfo;
 import org.phasic.traces.ports.out.BlobKeys;
 import org.phasic.traces.ports.out.BlobNotFoundException;
@@ -78,7 +79,7 @@ public final class GcsBlobStore implements BlobStore {
                             ? " (the object kept changing under concurrent writers)" : "");
                 }
             } catch (IOException e) {
-                throw new BlobStoreException("GCS upload of '" + BlobKeys.printable(key) + "' to " + location()
+                throw new BlobStoreException("GCS upload of '" + UntrustedText.printable(key) + "' to " + location()
                         + " failed: " + e.getMessage(), e);
             }
         }
@@ -214,7 +215,7 @@ public final class GcsBlobStore implements BlobStore {
     }
 
     private BlobStoreException failure(String operation, String key, StorageException e, String hint) {
-        return new BlobStoreException("GCS " + operation + " of '" + BlobKeys.printable(key) + "' in " + location()
+        return new BlobStoreException("GCS " + operation + " of '" + UntrustedText.printable(key) + "' in " + location()
                 + " failed: HTTP " + e.getCode() + " " + e.getMessage() + hint, e);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.phasic.traces.domain.io.Sha256;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.ports.out.BlobInfo;
 import org.phasic.traces.ports.out.BlobKeys;
 import org.phasic.traces.ports.out.BlobNotFoundException;
@@ -236,7 +237,7 @@ public final class S3BlobStore implements BlobStore {
         String detail = e instanceof S3Exception s3e && s3e.awsErrorDetails() != null
                 ? "HTTP " + s3e.statusCode() + " " + s3e.awsErrorDetails().errorCode() + ": " + s3e.awsErrorDetails().errorMessage()
                 : e.getMessage();
-        return new BlobStoreException("S3 " + operation + " of '" + BlobKeys.printable(key) + "' in " + location()
+        return new BlobStoreException("S3 " + operation + " of '" + UntrustedText.printable(key) + "' in " + location()
                 + " failed: " + redactor.redact(detail), redactor.safeCause(e));
     }
 

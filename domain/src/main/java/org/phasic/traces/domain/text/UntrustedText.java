@@ -1,5 +1,7 @@
 package org.phasic.traces.domain.text;
 
+import org.phasic.traces.domain.text.UntrustedText;
+
 /**
  * Text from outside the program (a registry entry, a server's answer, a file or archive entry name, a
  * command-line argument) made safe to quote in a one-line message.

@@ -3,6 +3,7 @@ package org.phasic.traces.ports.out;
 import java.util.Objects;
 import java.util.Optional;
 import org.phasic.traces.domain.io.Sha256;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * What a blob store knows about one stored blob.
@@ -26,7 +27,7 @@ public record BlobInfo(String key, long size, Optional<String> sha256) {
         sha256.ifPresent(hex -> {
             if (!Sha256.isHex(hex)) {
                 throw new IllegalArgumentException(
-                        "sha256 of '" + key + "' must be 64 lower-case hex digits, got '" + BlobKeys.printable(hex) + "'");
+                        "sha256 of '" + key + "' must be 64 lower-case hex digits, got '" + UntrustedText.printable(hex) + "'");
             }
         });
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * Key layout and key validation for {@link BlobStore}s.
@@ -57,7 +58,7 @@ public final class BlobKeys {
     public static String index(String traceId) {
         Objects.requireNonNull(traceId, "traceId");
         if (!TRACE_ID.matcher(traceId).matches()) {
-            throw new IllegalArgumentException("not a trace id: '" + printable(traceId)
+            throw new IllegalArgumentException("not a trace id: '" + UntrustedText.printable(traceId)
                     + "'; ids match [a-z0-9][a-z0-9_.-]{0,127}");
         }
         return INDEX + traceId + INDEX_SUFFIX;
@@ -117,18 +118,6 @@ public final class BlobKeys {
         return prefix.isEmpty() ? key : prefix + "/" + key;
     }
 
-    /** @return {@code text} with control and non-ASCII characters escaped as {@code \\uXXXX}, for messages */
-    public static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.chars().forEach(c -> {
-            if (c < 0x20 || c >= 0x7f) {
-                out.append(String.format("\\u%04X", c));
-            } else {
-                out.append((char) c);
-            }
-        });
-        return out.toString();
-    }
 
     private static void requireValidPath(String path, String what) {
         for (int i = 0; i < path.length(); i++) {
@@ -137,7 +126,7 @@ public final class BlobKeys {
                 throw invalid(what, path, String.format("contains control character U+%04X at index %d", (int) c, i));
             }
             if (!isAllowed(c)) {
-                throw invalid(what, path, "contains '" + printable(String.valueOf(c)) + "' at index " + i
+                throw invalid(what, path, "contains '" + UntrustedText.printable(c) + "' at index " + i
                         + "; allowed are ASCII letters, digits, '.', '_', '~', '-' and '/' between segments");
             }
         }
@@ -174,14 +163,13 @@ public final class BlobKeys {
     }
 
     private static IllegalArgumentException invalid(String what, String path, String reason) {
-        String shown = path.length() > 120 ? path.substring(0, 120) + "..." : path;
-        return new IllegalArgumentException(what + " '" + printable(shown) + "' " + reason);
+        return new IllegalArgumentException(what + " '" + UntrustedText.printable(path) + "' " + reason);
     }
 
     private static String requireCid(String cid) {
         Objects.requireNonNull(cid, "cid");
         if (!CID.matcher(cid).matches()) {
-            throw new IllegalArgumentException("not a CID string: '" + printable(cid)
+            throw new IllegalArgumentException("not a CID string: '" + UntrustedText.printable(cid)
                     + "'; expected 2 to 256 multibase letters and digits (e.g. Qm... or bafy...)");
         }
         return cid;
