@@ -35,7 +35,7 @@ import org.phasic.traces.ports.out.TraceStore.VerifiedStagedFile;
 import org.phasic.traces.ports.out.TraceStore;
 
 /**
- * Publishes a trace (issue 7): {@link #prepare} checks and packages it and computes every CID locally (nothing is
+ * Publishes a trace: {@link #prepare} checks and packages it and computes every CID locally (nothing is
  * written anywhere, so {@code --dry-run} is just this step); {@link #publish} stores the package in the local store
  * (verified), adds and pins it on every reachable {@link ContentPublisher} (each must compute the same CID), asks every
  * {@link RemotePinning} service to pin it, optionally fetches it back through a gateway, and opens the registry pull

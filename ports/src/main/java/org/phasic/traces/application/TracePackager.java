@@ -15,7 +15,7 @@ import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.ports.out.TraceCodec;
 
 /**
- * Lays out a trace directory (DESIGN §2): {@code trace.json.gz}, {@code metadata.json}, {@code checksum.sha256}
+ * Lays out a trace directory: {@code trace.json.gz}, {@code metadata.json}, {@code checksum.sha256}
  * (in {@code sha256sum} format) and optional extra files such as construction or example code. The trace is read
  * (and so checked) before anything is packaged; the output depends only on the input bytes.
  */

@@ -79,7 +79,7 @@ public final class KingmanTraces {
         System.out.println("wrote " + SAMPLE_SIZES.size() + " Kingman traces to " + target.toAbsolutePath());
     }
 
-    /** The registry metadata of the trace (DESIGN §3 field order); {@code vertices} excludes the start vertex, as in the live registry. */
+    /** The registry metadata of the trace (fields in the registry's order); {@code vertices} excludes the start vertex, as in the live registry. */
     static Map<String, Object> metadata(int samples, EliminationTrace trace) {
         String description = "Kingman coalescent for n=" + samples + " haploid samples with theta parameter: time to the"
                 + " most recent common ancestor, k lineages coalescing at rate C(k,2)*theta (each rate recorded once)";
