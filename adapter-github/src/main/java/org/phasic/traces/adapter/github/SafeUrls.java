@@ -34,5 +34,4 @@ final class SafeUrls {
         }
         return parsed;
     }
-
 }

@@ -172,7 +172,6 @@ public final class EvalCommand implements Callable<Integer> {
         return code;
     }
 
-
     /** The trace could not be loaded; the message says why. */
     private static final class LoadException extends Exception {
         private static final long serialVersionUID = 1L;

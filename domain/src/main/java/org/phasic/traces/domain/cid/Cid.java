@@ -280,5 +280,4 @@ public final class Cid {
     public int hashCode() {
         return hash;
     }
-
 }

@@ -1,6 +1,5 @@
 package org.phasic.traces.domain.cid;
 
-
 /** The multihash functions supported here. */
 public enum HashFunction {
     /** The digest is the content itself (tiny inline blocks). */

@@ -174,5 +174,4 @@ public enum Multibase {
         }
         return values;
     }
-
 }

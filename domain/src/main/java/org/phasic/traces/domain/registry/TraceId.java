@@ -40,7 +40,6 @@ public final class TraceId implements Comparable<TraceId> {
         return text != null && text.length() <= MAX_LENGTH && VALID.matcher(text).matches();
     }
 
-
     public String value() {
         return value;
     }

@@ -1,7 +1,5 @@
 package org.phasic.traces.domain.text;
 
-import org.phasic.traces.domain.text.UntrustedText;
-
 /**
  * Text from outside the program (a registry entry, a server's answer, a file or archive entry name, a
  * command-line argument) made safe to quote in a one-line message.
@@ -9,9 +7,9 @@ import org.phasic.traces.domain.text.UntrustedText;
  * <p>One escaping rule: every code point a terminal would act on or not show (control characters
  * including ESC, so no ANSI sequence survives; line and paragraph separators; format characters such as
  * bidirectional overrides and zero-width characters; private-use, unassigned and unpaired surrogate code
- * points) is written as a Java escape: {@code \n}, {@code \r}, {@code \t}, otherwise {@code \}{@code uXXXX}
- * per UTF-16 unit. Everything else, including letters of any script and emoji, is kept. The escapes make
- * the text harmless, not reversible: a backslash in the text is kept as it is.
+ * points) is written as a Java escape: {@code \n}, {@code \r}, {@code \t}, otherwise <code>&#92;uXXXX</code>
+ * (lower-case hex) per UTF-16 unit. Everything else, including letters of any script and emoji, is kept.
+ * The escapes make the text harmless, not reversible: a backslash in the text is kept as it is.
  *
  * <p>One cut-off rule: at most {@value #MAX_SHOWN} code points of the text are shown; when there are more,
  * {@value #CUT_MARK} follows them.

@@ -118,7 +118,6 @@ public final class BlobKeys {
         return prefix.isEmpty() ? key : prefix + "/" + key;
     }
 
-
     private static void requireValidPath(String path, String what) {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);

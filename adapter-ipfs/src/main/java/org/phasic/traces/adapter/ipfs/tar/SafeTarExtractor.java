@@ -177,8 +177,6 @@ public final class SafeTarExtractor {
         return new UnsafeArchiveException("refusing tar entry '" + UntrustedText.printable(name) + "': " + why);
     }
 
-
-
     private static byte[] readMetadata(InputStream tar, TarHeader entry) throws IOException {
         if (entry.size() > MAX_METADATA_BYTES) {
             throw new UnsafeArchiveException("tar metadata entry of " + entry.size() + " bytes is too large");
