@@ -29,7 +29,7 @@ import org.phasic.traces.ports.out.TraceStore.VerifiedStagedFile;
 import org.phasic.traces.ports.out.TraceStore.WorkLock;
 
 /**
- * The fetch chain (DESIGN §5): the local store first — a hit touches no other source — then every bound
+ * The fetch chain: the local store first — a hit touches no other source — then every bound
  * {@link ContentSource} in order. Each source's blocks are verified against the directory CID, and
  * {@code trace.json.gz} against the registry checksum, before anything is committed to the store; a source
  * that serves bad bytes is reported and the next one is tried.

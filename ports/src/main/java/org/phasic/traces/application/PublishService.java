@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.io.TemporaryFolder;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.RegistryValidator;
@@ -22,7 +22,6 @@ import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.InvalidTraceException;
 import org.phasic.traces.domain.unixfs.ImportResult;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
-import org.phasic.traces.ports.out.BlobStreams;
 import org.phasic.traces.ports.out.ContentPublisher;
 import org.phasic.traces.ports.out.Notices;
 import org.phasic.traces.ports.out.PullRequestResult;
@@ -36,7 +35,7 @@ import org.phasic.traces.ports.out.TraceStore.VerifiedStagedFile;
 import org.phasic.traces.ports.out.TraceStore;
 
 /**
- * Publishes a trace (issue 7): {@link #prepare} checks and packages it and computes every CID locally (nothing is
+ * Publishes a trace: {@link #prepare} checks and packages it and computes every CID locally (nothing is
  * written anywhere, so {@code --dry-run} is just this step); {@link #publish} stores the package in the local store
  * (verified), adds and pins it on every reachable {@link ContentPublisher} (each must compute the same CID), asks every
  * {@link RemotePinning} service to pin it, optionally fetches it back through a gateway, and opens the registry pull
@@ -221,7 +220,7 @@ public final class PublishService {
                 staged.put(file.getKey(), new VerifiedStagedFile(stage, entry.files().get(file.getKey()).cid()));
                 stage.output().write(file.getValue());
                 stage.close();
-                if (stage.size() != file.getValue().length || !stage.sha256().equals(BlobStreams.sha256Hex(file.getValue()))) {
+                if (stage.size() != file.getValue().length || !stage.sha256().equals(Sha256.hex(file.getValue()))) {
                     throw new IOException("the local store did not keep " + file.getKey() + " intact while staging it");
                 }
             }

@@ -5,13 +5,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.ContentException;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.Checksum;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.ports.out.BlockFeed;
@@ -52,7 +52,7 @@ final class RetrievabilityCheck {
                     failures.add(source.name() + ": does not have it");
                     continue;
                 }
-                MessageDigest digest = sha256();
+                MessageDigest digest = Sha256.newDigest();
                 try (BlockFeed blocks = feed.get(); OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
                     VerifiedExtraction.extract(root, TraceEntry.TRACE_FILE, blocks, out, maxFileBytes);
                 }
@@ -66,13 +66,5 @@ final class RetrievabilityCheck {
         }
         throw new IOException("no gateway serves " + root + " yet (" + String.join("; ", failures) + "); the pull request was"
                 + " not opened. Hint: keep an IPFS node that holds it online, wait a few minutes and publish again");
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
     }
 }

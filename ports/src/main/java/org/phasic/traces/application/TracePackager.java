@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.phasic.traces.domain.io.DeterministicGzip;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.domain.trace.EliminationTrace;
-import org.phasic.traces.ports.out.BlobStreams;
 import org.phasic.traces.ports.out.TraceCodec;
 
 /**
- * Lays out a trace directory (DESIGN §2): {@code trace.json.gz}, {@code metadata.json}, {@code checksum.sha256}
+ * Lays out a trace directory: {@code trace.json.gz}, {@code metadata.json}, {@code checksum.sha256}
  * (in {@code sha256sum} format) and optional extra files such as construction or example code. The trace is read
  * (and so checked) before anything is packaged; the output depends only on the input bytes.
  */
@@ -55,7 +56,7 @@ public final class TracePackager {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(TraceEntry.TRACE_FILE, traceGzip.clone());
         files.put(TraceEntry.METADATA_FILE, metadataJson.clone());
-        String sha256 = BlobStreams.sha256Hex(traceGzip);
+        String sha256 = Sha256.hex(traceGzip);
         files.put(CHECKSUM_FILE, (sha256 + "  " + TraceEntry.TRACE_FILE + "\n").getBytes(StandardCharsets.UTF_8));
         extraFiles.forEach((name, bytes) -> {
             checkExtraName(name);
@@ -73,7 +74,7 @@ public final class TracePackager {
         boolean plain = !name.isEmpty() && !name.startsWith(".") && name.length() <= MAX_NAME_LENGTH
                 && name.chars().noneMatch(c -> c == '/' || c == '\\' || c == ':' || c < 0x20 || c == 0x7f);
         if (!plain) {
-            throw new IllegalArgumentException("'" + name.replaceAll("\\p{Cntrl}", "?") + "' cannot be a file name in a trace "
+            throw new IllegalArgumentException("'" + UntrustedText.printable(name) + "' cannot be a file name in a trace "
                     + "directory: use a plain name without '/', '\\', ':', control characters or a leading '.'");
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
@@ -99,13 +100,13 @@ class FetchServiceTest {
 
     @Test
     void bytesThatMatchTheCidButNotTheRegistryChecksumAreRefused() throws IOException {
-        TraceEntry entry = trace.entry(ID, "sha256:" + TraceDirectory.sha256(otherTrace.traceBytes()));
+        TraceEntry entry = trace.entry(ID, "sha256:" + Sha256.hex(otherTrace.traceBytes()));
         FakeSource source = FakeSource.serving("bundle", false, Tier.BUNDLE, trace.blocks());
 
         assertThatThrownBy(() -> service(entry, ONLINE, source).get(ID, false))
                 .isInstanceOf(TraceUnavailableException.class)
                 .hasMessageContaining("could not fetch kingman_n5_theta1")
-                .hasMessageContaining("matches its CID but not the registry checksum (sha256:" + TraceDirectory.sha256(trace.traceBytes()));
+                .hasMessageContaining("matches its CID but not the registry checksum (sha256:" + Sha256.hex(trace.traceBytes()));
         assertNothingStored();
     }
 

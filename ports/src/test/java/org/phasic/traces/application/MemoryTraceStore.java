@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.out.TraceStore;
 
@@ -126,7 +127,7 @@ final class MemoryTraceStore implements TraceStore {
 
         @Override
         public String sha256() {
-            return TraceDirectory.sha256(bytes.toByteArray());
+            return Sha256.hex(bytes.toByteArray());
         }
     }
 }

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.BlockSource;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.unixfs.ImportProfile;
@@ -36,7 +34,7 @@ record TraceDirectory(Cid root, Cid traceFile, byte[] traceBytes, MemoryBlockSto
 
     /** The registry entry: this directory's CID and the SHA-256 of its trace file. */
     TraceEntry entry(TraceId id) {
-        return entry(id, "sha256:" + sha256(traceBytes));
+        return entry(id, "sha256:" + Sha256.hex(traceBytes));
     }
 
     TraceEntry entry(TraceId id, String checksum) {
@@ -57,13 +55,5 @@ record TraceDirectory(Cid root, Cid traceFile, byte[] traceBytes, MemoryBlockSto
         byte[] copy = data.clone();
         copy[copy.length - 1] ^= 0x01;
         return copy;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

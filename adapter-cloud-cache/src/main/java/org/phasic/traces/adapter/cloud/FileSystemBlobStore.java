@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.ports.out.BlobInfo;
 import org.phasic.traces.ports.out.BlobKeys;
 import org.phasic.traces.ports.out.BlobNotFoundException;
@@ -156,7 +157,7 @@ public final class FileSystemBlobStore implements BlobStore {
         try {
             String line = Files.readString(checksumFile(key), StandardCharsets.US_ASCII).strip();
             String sha256 = line.split(" ", 2)[0];
-            return BlobStreams.isSha256Hex(sha256) ? Optional.of(sha256) : Optional.empty();
+            return Sha256.isHex(sha256) ? Optional.of(sha256) : Optional.empty();
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

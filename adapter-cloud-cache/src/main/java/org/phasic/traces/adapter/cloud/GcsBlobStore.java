@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.phasic.traces.domain.io.Sha256;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.ports.out.BlobInfo;
 import org.phasic.traces.ports.out.BlobKeys;
 import org.phasic.traces.ports.out.BlobNotFoundException;
@@ -77,7 +79,7 @@ public final class GcsBlobStore implements BlobStore {
                             ? " (the object kept changing under concurrent writers)" : "");
                 }
             } catch (IOException e) {
-                throw new BlobStoreException("GCS upload of '" + BlobKeys.printable(key) + "' to " + location()
+                throw new BlobStoreException("GCS upload of '" + UntrustedText.printable(key) + "' to " + location()
                         + " failed: " + e.getMessage(), e);
             }
         }
@@ -205,7 +207,7 @@ public final class GcsBlobStore implements BlobStore {
         Map<String, String> metadata = blob.getMetadata();
         String sha256 = metadata == null ? null : metadata.get(SHA256_METADATA);
         long size = blob.getSize() == null ? 0 : blob.getSize();
-        return new BlobInfo(key, size, BlobStreams.isSha256Hex(sha256) ? Optional.of(sha256) : Optional.empty());
+        return new BlobInfo(key, size, Sha256.isHex(sha256) ? Optional.of(sha256) : Optional.empty());
     }
 
     private BlobId blobId(String key) {
@@ -213,7 +215,7 @@ public final class GcsBlobStore implements BlobStore {
     }
 
     private BlobStoreException failure(String operation, String key, StorageException e, String hint) {
-        return new BlobStoreException("GCS " + operation + " of '" + BlobKeys.printable(key) + "' in " + location()
+        return new BlobStoreException("GCS " + operation + " of '" + UntrustedText.printable(key) + "' in " + location()
                 + " failed: HTTP " + e.getCode() + " " + e.getMessage() + hint, e);
     }
 }

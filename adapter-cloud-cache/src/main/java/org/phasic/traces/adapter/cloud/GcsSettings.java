@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.ports.out.BlobKeys;
 
 /**
@@ -38,13 +39,13 @@ public record GcsSettings(String bucket, String prefix, Optional<String> project
     public GcsSettings {
         Objects.requireNonNull(bucket, "bucket");
         if (!BUCKET.matcher(bucket).matches()) {
-            throw new IllegalArgumentException("GCS bucket name '" + BlobKeys.printable(bucket)
+            throw new IllegalArgumentException("GCS bucket name '" + UntrustedText.printable(bucket)
                     + "' is invalid: 3 to 222 characters of a-z, 0-9, '.', '_' and '-', starting and ending with a letter or digit");
         }
         prefix = BlobKeys.requireValidPrefix(prefix);
         Objects.requireNonNull(projectId, "projectId").ifPresent(id -> {
             if (!PROJECT.matcher(id).matches()) {
-                throw new IllegalArgumentException("GCS project id '" + BlobKeys.printable(id) + "' is invalid");
+                throw new IllegalArgumentException("GCS project id '" + UntrustedText.printable(id) + "' is invalid");
             }
         });
         Objects.requireNonNull(endpoint, "endpoint").ifPresent(uri -> Endpoints.requireValid(uri, "GCS endpoint"));

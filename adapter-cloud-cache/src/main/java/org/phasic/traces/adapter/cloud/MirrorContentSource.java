@@ -1,7 +1,6 @@
 package org.phasic.traces.adapter.cloud;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.CorruptContentException;
-import org.phasic.traces.domain.dag.BlockSource;
 import org.phasic.traces.ports.out.BlobIntegrityException;
 import org.phasic.traces.ports.out.BlobKeys;
 import org.phasic.traces.ports.out.BlobNotFoundException;
@@ -22,7 +20,7 @@ import org.phasic.traces.ports.out.ContentSource;
 /**
  * A private mirror (S3, GCS, a folder, a plugin's store) as a source of the fetch chain, at
  * {@link Tier#MIRROR}: a trace directory is served from its CAR ({@code cars/<root>.car}) when the
- * mirror has one, else block by block ({@code blocks/<cid>}). Nothing is trusted: the fetch chain
+ * mirror has one. Nothing is trusted: the fetch chain
  * verifies every block against the registry's CID, and bytes that fail the store's own SHA-256 record
  * are reported as corrupt content, so a tampered object is never used.
  *
@@ -83,17 +81,11 @@ public final class MirrorContentSource implements ContentSource {
         try {
             car = new IntegrityAsCorruption(store.get(BlobKeys.car(root.toString())));
         } catch (BlobNotFoundException absent) {
-            car = null;
+            return Optional.empty();
         } catch (BlobIntegrityException e) {
             throw corrupt(e);
         }
-        if (car != null) {
-            return Optional.of(new BlockFeed.Car(download(root, car)));
-        }
-        if (!store.exists(BlobKeys.block(root.toString()))) {
-            return Optional.empty();
-        }
-        return Optional.of(BlockFeed.Lookup.of(new BlobBlocks(store)));
+        return Optional.of(new BlockFeed.Car(download(root, car)));
     }
 
     /** The whole CAR when it is small (verified by the store, kept for the next open), else a stream. */
@@ -115,22 +107,6 @@ public final class MirrorContentSource implements ContentSource {
 
     private static CorruptContentException corrupt(BlobIntegrityException e) {
         return new CorruptContentException(e.getMessage(), e);
-    }
-
-    /** Blocks stored one per key under {@code blocks/<cid>}; each read is checked against the store's record. */
-    private record BlobBlocks(BlobStore store) implements BlockSource {
-        @Override
-        public Optional<byte[]> fetch(Cid cid) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try {
-                store.copyTo(BlobKeys.block(cid.toString()), bytes);
-            } catch (BlobNotFoundException absent) {
-                return Optional.empty();
-            } catch (BlobIntegrityException e) {
-                throw corrupt(e);
-            }
-            return Optional.of(bytes.toByteArray());
-        }
     }
 
     /** Turns the store's integrity failure (found at the end of a read) into the fetch chain's "bad content". */

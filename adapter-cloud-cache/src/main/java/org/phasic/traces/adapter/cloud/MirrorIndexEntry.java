@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.ports.out.BlobKeys;
 
 /**
@@ -26,7 +27,7 @@ public record MirrorIndexEntry(TraceId id, String rootCid) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(rootCid, "rootCid");
         if (!Cid.isValid(rootCid)) {
-            throw new IllegalArgumentException("not a CID: '" + BlobKeys.printable(rootCid) + "'");
+            throw new IllegalArgumentException("not a CID: '" + UntrustedText.printable(rootCid) + "'");
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.phasic.traces.domain.io.Sha256;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.ports.out.BlobInfo;
 import org.phasic.traces.ports.out.BlobKeys;
 import org.phasic.traces.ports.out.BlobNotFoundException;
@@ -224,7 +226,7 @@ public final class S3BlobStore implements BlobStore {
     private BlobInfo info(String key, Long size, Map<String, String> metadata) {
         String sha256 = metadata.get(SHA256_METADATA);
         return new BlobInfo(key, size == null ? 0 : size,
-                BlobStreams.isSha256Hex(sha256) ? Optional.of(sha256) : Optional.empty());
+                Sha256.isHex(sha256) ? Optional.of(sha256) : Optional.empty());
     }
 
     private String objectName(String key) {
@@ -235,7 +237,7 @@ public final class S3BlobStore implements BlobStore {
         String detail = e instanceof S3Exception s3e && s3e.awsErrorDetails() != null
                 ? "HTTP " + s3e.statusCode() + " " + s3e.awsErrorDetails().errorCode() + ": " + s3e.awsErrorDetails().errorMessage()
                 : e.getMessage();
-        return new BlobStoreException("S3 " + operation + " of '" + BlobKeys.printable(key) + "' in " + location()
+        return new BlobStoreException("S3 " + operation + " of '" + UntrustedText.printable(key) + "' in " + location()
                 + " failed: " + redactor.redact(detail), redactor.safeCause(e));
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.ports.out.BlobKeys;
 
 /**
@@ -42,13 +43,13 @@ public record S3Settings(String bucket, String prefix, String region, Optional<U
     public S3Settings {
         Objects.requireNonNull(bucket, "bucket");
         if (!BUCKET.matcher(bucket).matches()) {
-            throw new IllegalArgumentException("S3 bucket name '" + BlobKeys.printable(bucket)
+            throw new IllegalArgumentException("S3 bucket name '" + UntrustedText.printable(bucket)
                     + "' is invalid: 3 to 63 characters of a-z, 0-9, '.' and '-', starting and ending with a letter or digit");
         }
         prefix = BlobKeys.requireValidPrefix(prefix);
         Objects.requireNonNull(region, "region");
         if (!REGION.matcher(region).matches()) {
-            throw new IllegalArgumentException("S3 region '" + BlobKeys.printable(region) + "' is invalid, e.g. us-east-1");
+            throw new IllegalArgumentException("S3 region '" + UntrustedText.printable(region) + "' is invalid, e.g. us-east-1");
         }
         Objects.requireNonNull(endpoint, "endpoint").ifPresent(uri -> Endpoints.requireValid(uri, "S3 endpoint"));
         Objects.requireNonNull(credentials, "credentials");

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.domain.car.CarFile;
 import org.phasic.traces.domain.car.CarStreamBlockSource;
 import org.phasic.traces.domain.cid.Cid;
-import org.phasic.traces.domain.cid.ContentNotFoundException;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.dag.BlockSource;
 import org.phasic.traces.domain.registry.TraceId;
@@ -89,27 +88,6 @@ class MirrorTest {
         assertThat(first).isEqualTo(expected()).isEqualTo(second).isEqualTo(third);
         assertThat(counting.gets).as("downloads: the second open reuses the first, the third downloads again")
                 .isEqualTo(2);
-    }
-
-    @Test
-    void servesSingleBlocksWhenThereIsNoCar() throws IOException {
-        for (Cid cid : car.cids()) {
-            store.putIfMissing(BlobKeys.block(cid.toString()), BlobContent.of(car.fetch(cid).orElseThrow()));
-        }
-
-        Optional<BlockFeed> feed = mirror.open(root, FILE);
-
-        assertThat(feed).containsInstanceOf(BlockFeed.Lookup.class);
-        assertThat(extract(feed.get())).isEqualTo(expected());
-    }
-
-    @Test
-    void missingBlockIsNotFound() throws IOException {
-        store.putIfMissing(BlobKeys.block(root.toString()), BlobContent.of(car.fetch(root).orElseThrow()));
-
-        BlockFeed feed = mirror.open(root, FILE).orElseThrow();
-
-        assertThatThrownBy(() -> extract(feed)).isInstanceOf(ContentNotFoundException.class);
     }
 
     @Test

@@ -19,6 +19,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * GET requests to gateways with retries. Calls are enqueued on the client's dispatcher, which bounds the requests
@@ -167,7 +168,7 @@ final class GatewayHttp {
             BufferedSource source = body.source();
             source.request(DETAIL_CHARS);
             String text = source.getBuffer().readUtf8(Math.min(DETAIL_CHARS, source.getBuffer().size()));
-            String clean = text.replaceAll("\\p{Cntrl}+", " ").strip();
+            String clean = UntrustedText.printable(text.strip());
             return clean.isEmpty() ? "" : ": " + clean;
         } catch (IOException | RuntimeException e) {
             return "";

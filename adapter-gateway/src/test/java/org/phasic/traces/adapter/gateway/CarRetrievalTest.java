@@ -21,6 +21,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.ContentSource;
 
@@ -39,7 +40,7 @@ class CarRetrievalTest {
             assertThat(feed).isInstanceOf(BlockFeed.Car.class);
             byte[] trace = Extraction.file(KINGMAN_V0.root(), TRACE, feed);
             assertThat(trace).isEqualTo(Fixtures.kingmanFile(TRACE));
-            assertThat(Fixtures.sha256(trace)).isEqualTo(KINGMAN_V0.traceSha256());
+            assertThat(Sha256.hex(trace)).isEqualTo(KINGMAN_V0.traceSha256());
         }
         RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
         assertThat(request.getUrl().encodedPath()).isEqualTo("/ipfs/" + KINGMAN_V0.root() + "/" + TRACE);
@@ -65,7 +66,7 @@ class CarRetrievalTest {
         try (GatewayContentSource source = harness.source(GatewayHarness.settings(server).build())) {
             BlockFeed feed = source.open(KINGMAN_V1.root(), TRACE).orElseThrow();
 
-            assertThat(Fixtures.sha256(Extraction.file(KINGMAN_V1.root(), TRACE, feed)))
+            assertThat(Sha256.hex(Extraction.file(KINGMAN_V1.root(), TRACE, feed)))
                     .isEqualTo(KINGMAN_V1.traceSha256());
         }
     }
@@ -79,7 +80,7 @@ class CarRetrievalTest {
 
             byte[] trace = Extraction.file(BIG_V0_TRACE_ENTITY.root(), TRACE, feed);
             assertThat(trace).hasSize(300_000);
-            assertThat(Fixtures.sha256(trace)).isEqualTo(BIG_V0_TRACE_ENTITY.traceSha256());
+            assertThat(Sha256.hex(trace)).isEqualTo(BIG_V0_TRACE_ENTITY.traceSha256());
         }
         String gateway = GatewayHarness.endpoint(server).toString();
         assertThat(harness.progress.bytes.get()).isEqualTo(car.length);
@@ -100,7 +101,7 @@ class CarRetrievalTest {
             assertThat(during).hasSize(1);
 
             byte[] trace = Extraction.file(BIG_V0_TRACE_ENTITY.root(), TRACE, feed);
-            assertThat(Fixtures.sha256(trace)).isEqualTo(BIG_V0_TRACE_ENTITY.traceSha256());
+            assertThat(Sha256.hex(trace)).isEqualTo(BIG_V0_TRACE_ENTITY.traceSha256());
             assertThat(during.iterator().next()).doesNotExist();
         }
     }

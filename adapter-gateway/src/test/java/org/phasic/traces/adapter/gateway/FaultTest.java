@@ -20,6 +20,7 @@ import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.TransferProgress.Outcome;
 
@@ -84,7 +85,7 @@ class FaultTest {
         try (GatewayContentSource source = source()) {
             BlockFeed feed = source.open(BIG_V0_TRACE_ENTITY.root(), TRACE).orElseThrow();
 
-            assertThat(Fixtures.sha256(Extraction.file(BIG_V0_TRACE_ENTITY.root(), TRACE, feed)))
+            assertThat(Sha256.hex(Extraction.file(BIG_V0_TRACE_ENTITY.root(), TRACE, feed)))
                     .isEqualTo(BIG_V0_TRACE_ENTITY.traceSha256());
         }
         assertThat(server.getRequestCount()).isEqualTo(2);

@@ -13,6 +13,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.ports.out.Notices;
 import org.phasic.traces.ports.out.TransferProgress;
 
@@ -76,7 +77,7 @@ public final class HedgingBenchmark {
                 long start = System.nanoTime();
                 byte[] bytes = Extraction.file(trace.root(), TRACE, source.open(trace.root(), TRACE).orElseThrow());
                 double took = (System.nanoTime() - start) / 1e6;
-                if (!Fixtures.sha256(bytes).equals(trace.traceSha256())) {
+                if (!Sha256.hex(bytes).equals(trace.traceSha256())) {
                     throw new IllegalStateException("wrong bytes");
                 }
                 if (run >= 0) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.ports.out.BlockFeed;
 
 /**
@@ -50,7 +51,7 @@ class JsIpfsGatewayTest {
 
             assertThat(trace).isInstanceOf(BlockFeed.Lookup.class);
             byte[] traceBytes = Extraction.file(root, TRACE, trace);
-            assertThat(Fixtures.sha256(traceBytes)).isEqualTo(KINGMAN_V0.traceSha256());
+            assertThat(Sha256.hex(traceBytes)).isEqualTo(KINGMAN_V0.traceSha256());
             assertThat(Extraction.file(root, METADATA, metadata)).isEqualTo(Fixtures.kingmanFile(METADATA));
             assertThat(source.rankingRecord().mode(GatewayEndpoint.parse(NODE.gatewayUrl())))
                     .isEqualTo(Retrieval.Mode.DESERIALIZED);

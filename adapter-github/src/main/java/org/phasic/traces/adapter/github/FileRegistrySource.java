@@ -6,11 +6,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.ports.out.RegistrySource;
 
 /**
@@ -50,7 +48,7 @@ public final class FileRegistrySource implements RegistrySource {
     @Override
     public RegistryDownload fetch(Optional<String> etag) throws IOException {
         byte[] bytes = read();
-        String tag = "\"sha256-" + HexFormat.of().formatHex(sha256(bytes)) + "\"";
+        String tag = "\"sha256-" + Sha256.hex(bytes) + "\"";
         if (etag.isPresent() && etag.get().equals(tag)) {
             return new RegistryDownload.NotModified();
         }
@@ -72,14 +70,6 @@ public final class FileRegistrySource implements RegistrySource {
             throw new IOException("cannot read the registry from " + file + ": no such file. Hint: check the path", e);
         } catch (AccessDeniedException e) {
             throw new IOException("cannot read the registry from " + file + ": permission denied", e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
 

@@ -14,6 +14,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.ports.out.AccessToken;
 
 /**
@@ -123,7 +124,7 @@ final class GitHubApi {
         int status = response.code();
         String apiMessage = json.path("message").asText("");
         String request = method + " " + url.encodedPath();
-        String said = apiMessage.isBlank() ? "" : " (" + shorten(apiMessage) + ")";
+        String said = apiMessage.isBlank() ? "" : " (" + UntrustedText.printable(apiMessage.strip()) + ")";
         String message;
         if ((status == 403 || status == 429) && "0".equals(response.header("X-RateLimit-Remaining"))) {
             message = "GitHub API rate limit exhausted" + limit(response) + resetTime(response.header("X-RateLimit-Reset"))
@@ -164,10 +165,5 @@ final class GitHubApi {
         } catch (NumberFormatException e) {
             return "";
         }
-    }
-
-    private static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?").trim();
-        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
     }
 }

@@ -2,6 +2,7 @@ package org.phasic.traces.adapter.github;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /** Checks GitHub repository and branch names before they go into a URL. */
 public final class GitHubNames {
@@ -18,7 +19,7 @@ public final class GitHubNames {
         String[] parts = repo.split("/", -1);
         if (parts.length != 2 || !OWNER.matcher(parts[0]).matches() || !REPOSITORY.matcher(parts[1]).matches()
                 || parts[1].equals(".") || parts[1].equals("..")) {
-            throw new IllegalArgumentException("invalid GitHub repository '" + SafeUrls.printable(repo)
+            throw new IllegalArgumentException("invalid GitHub repository '" + UntrustedText.printable(repo)
                     + "': expected owner/name, e.g. munch-group/phasic-traces");
         }
     }
@@ -29,7 +30,7 @@ public final class GitHubNames {
         if (!BRANCH.matcher(branch).matches() || branch.contains("..") || branch.contains("//") || branch.startsWith("/")
                 || branch.startsWith("-") || branch.startsWith(".") || branch.endsWith("/") || branch.endsWith(".")
                 || branch.endsWith(".lock") || branch.contains("/.")) {
-            throw new IllegalArgumentException("invalid branch name '" + SafeUrls.printable(branch)
+            throw new IllegalArgumentException("invalid branch name '" + UntrustedText.printable(branch)
                     + "': use letters, digits, '.', '_', '-' and '/' (no '..', no leading '-', '.' or '/')");
         }
     }

@@ -27,7 +27,7 @@ import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistryFormatException;
 
 /**
- * {@code registry.json} over Jackson (DESIGN §3).
+ * {@code registry.json} over Jackson.
  *
  * <p>Reading is tolerant of content defects a reader must survive (mock file CIDs, a placeholder collection CID,
  * missing optional fields are kept as written, for {@code RegistryValidator} to report) and strict about structure:

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.phasic.traces.domain.registry.PinningService;
 import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * Scaffolds a registry repository ({@code registry init DIR}): {@code registry.json} (format 1.0.0, empty traces and
@@ -50,7 +51,7 @@ public final class RegistryScaffold {
             GitHubNames.checkBranch(toolRef);
             toolSource.ifPresent(source -> {
                 if (!TOOL_SOURCE.matcher(source).matches()) {
-                    throw new IllegalArgumentException("invalid tool source '" + SafeUrls.printable(source)
+                    throw new IllegalArgumentException("invalid tool source '" + UntrustedText.printable(source)
                             + "': expected a git URL such as https://github.com/OWNER/phasic-traces.git");
                 }
             });

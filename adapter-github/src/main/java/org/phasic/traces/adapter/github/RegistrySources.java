@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.ports.out.RegistrySource;
 
 /**
@@ -61,7 +62,7 @@ public final class RegistrySources {
         return switch (scheme.group(1).toLowerCase(Locale.ROOT)) {
             case "https", "http" -> HttpRegistrySource.forUrl(urlOrPath, client, settings);
             case "file" -> new FileRegistrySource(fileUrl(urlOrPath), settings.maxBodyBytes());
-            default -> throw new IllegalArgumentException("unsupported registry location '" + SafeUrls.printable(urlOrPath)
+            default -> throw new IllegalArgumentException("unsupported registry location '" + UntrustedText.printable(urlOrPath)
                     + "': use an https:// URL, a file: URL or a path");
         };
     }
@@ -70,7 +71,7 @@ public final class RegistrySources {
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("invalid registry path '" + SafeUrls.printable(text) + "': " + e.getReason(), e);
+            throw new IllegalArgumentException("invalid registry path '" + UntrustedText.printable(text) + "': " + e.getReason(), e);
         }
     }
 
@@ -78,15 +79,15 @@ public final class RegistrySources {
         try {
             URI uri = new URI(text);
             if (uri.getAuthority() != null && !uri.getAuthority().isEmpty() && !uri.getAuthority().equals("localhost")) {
-                throw new IllegalArgumentException("file: URL '" + SafeUrls.printable(text) + "' names a remote host; only local files are read");
+                throw new IllegalArgumentException("file: URL '" + UntrustedText.printable(text) + "' names a remote host; only local files are read");
             }
             if (uri.getPath() == null || !uri.getPath().startsWith("/")) {
-                throw new IllegalArgumentException("invalid file: URL '" + SafeUrls.printable(text)
+                throw new IllegalArgumentException("invalid file: URL '" + UntrustedText.printable(text)
                         + "': give an absolute path, e.g. file:///home/me/registry.json, or just the path");
             }
             return Path.of(new URI("file", null, uri.getPath(), null));
         } catch (URISyntaxException | java.nio.file.FileSystemNotFoundException e) {
-            throw new IllegalArgumentException("invalid file: URL '" + SafeUrls.printable(text) + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("invalid file: URL '" + UntrustedText.printable(text) + "': " + e.getMessage(), e);
         }
     }
 }

@@ -21,7 +21,7 @@ import org.phasic.traces.domain.registry.TraceMetadata;
 import org.phasic.traces.ports.out.RegistryFormatException;
 
 /**
- * Maps between JSON trees and the registry model (DESIGN §3). Members are written in the order of the live
+ * Maps between JSON trees and the registry model. Members are written in the order of the live
  * registry file; unknown members follow the known ones in their original order.
  */
 final class RegistryTreeMapper {

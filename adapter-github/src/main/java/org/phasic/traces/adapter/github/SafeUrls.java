@@ -3,6 +3,7 @@ package org.phasic.traces.adapter.github;
 import java.util.Objects;
 import java.util.Set;
 import okhttp3.HttpUrl;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /** URL and text checks shared by this adapter's HTTP clients. */
 final class SafeUrls {
@@ -21,7 +22,7 @@ final class SafeUrls {
         Objects.requireNonNull(text, what);
         HttpUrl parsed = HttpUrl.parse(text);
         if (parsed == null) {
-            throw new IllegalArgumentException("invalid " + what + " '" + printable(text) + "': expected an https:// URL");
+            throw new IllegalArgumentException("invalid " + what + " '" + UntrustedText.printable(text) + "': expected an https:// URL");
         }
         if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
             throw new IllegalArgumentException(what + " must not contain credentials: "
@@ -32,11 +33,5 @@ final class SafeUrls {
                     + "(http is accepted only for 127.0.0.1 and localhost)");
         }
         return parsed;
-    }
-
-    /** Untrusted text made safe to show in one line: control characters replaced, long text shortened. */
-    static String printable(String text) {
-        String shown = text.length() > 100 ? text.substring(0, 100) + "..." : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -1,6 +1,7 @@
 package org.phasic.traces.adapter.ipfs;
 
 import java.util.regex.Pattern;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * How {@code add} imports content; the same bytes give different CIDs under different options.
@@ -27,7 +28,7 @@ public record AddOptions(int cidVersion, boolean rawLeaves, String chunker, bool
             throw new IllegalArgumentException("raw leaves need CID version 1");
         }
         if (chunker == null || !CHUNKER.matcher(chunker).matches()) {
-            throw new IllegalArgumentException("invalid chunker '" + Texts.shorten(chunker)
+            throw new IllegalArgumentException("invalid chunker '" + UntrustedText.printable(chunker)
                     + "' (expected size-<bytes> or rabin[-min-avg-max])");
         }
     }

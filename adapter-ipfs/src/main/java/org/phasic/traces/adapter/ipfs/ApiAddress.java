@@ -3,6 +3,7 @@ package org.phasic.traces.adapter.ipfs;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * Where the Kubo RPC API listens, and where that was learnt from.
@@ -49,7 +50,7 @@ public record ApiAddress(URI baseUri, Source source) {
             if (value.startsWith("http://") || value.startsWith("https://")) {
                 return new ApiAddress(parseUrl(value), source);
             }
-            throw new IllegalArgumentException("'" + Texts.shorten(value)
+            throw new IllegalArgumentException("'" + UntrustedText.printable(value)
                     + "' is neither a multiaddr (/ip4/.../tcp/...) nor an http(s) URL");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("IPFS API address from " + describe(source) + ": " + e.getMessage(), e);
@@ -61,10 +62,10 @@ public record ApiAddress(URI baseUri, Source source) {
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + Texts.shorten(value) + "' is not a valid URL: " + e.getReason());
+            throw new IllegalArgumentException("'" + UntrustedText.printable(value) + "' is not a valid URL: " + e.getReason());
         }
         if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("'" + Texts.shorten(value)
+            throw new IllegalArgumentException("'" + UntrustedText.printable(value)
                     + "' must be scheme://host[:port][/path] without user info, query or fragment");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();

@@ -2,6 +2,7 @@ package org.phasic.traces.adapter.ipfs;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * Syntax checks for CIDs and IPFS paths at this adapter's boundary. These check only the text
@@ -26,7 +27,7 @@ public final class CidText {
     public static String requireCid(String cid) {
         Objects.requireNonNull(cid, "cid");
         if (cid.length() > MAX_CID_LENGTH || !(CID_V0.matcher(cid).matches() || CID_V1.matcher(cid).matches())) {
-            throw new IllegalArgumentException("not a CID: '" + Texts.shorten(cid)
+            throw new IllegalArgumentException("not a CID: '" + UntrustedText.printable(cid)
                     + "' (expected a CIDv0 Qm... or a multibase CIDv1 such as bafy...)");
         }
         return cid;
@@ -55,8 +56,8 @@ public final class CidText {
             String name = segments[i];
             if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('\\') >= 0
                     || name.chars().anyMatch(Character::isISOControl)) {
-                throw new IllegalArgumentException("invalid IPFS path '" + Texts.shorten(path) + "': segment "
-                        + i + " ('" + Texts.shorten(name) + "') is empty, '.', '..' or contains '\\' or a control character");
+                throw new IllegalArgumentException("invalid IPFS path '" + UntrustedText.printable(path) + "': segment "
+                        + i + " ('" + UntrustedText.printable(name) + "') is empty, '.', '..' or contains '\\' or a control character");
             }
         }
         return path;

@@ -29,6 +29,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 import org.phasic.traces.adapter.ipfs.tar.SafeTarExtractor;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * A client for the Kubo RPC API ({@code POST /api/v0/...}), also served by js-ipfs.
@@ -149,7 +150,7 @@ public final class KuboRpcClient {
         }
         if (root == null) {
             throw new IpfsApiException("add", IpfsApiException.Kind.IO,
-                    "the answer names no entry for the root '" + Texts.shorten(rootName) + "' (" + entries.size() + " entries)");
+                    "the answer names no entry for the root '" + UntrustedText.printable(rootName) + "' (" + entries.size() + " entries)");
         }
         return new AddResult(root, entries);
     }
@@ -269,7 +270,7 @@ public final class KuboRpcClient {
                     JsonNode node = values.nextValue();
                     if ("error".equals(node.path("Type").asText()) || (node.has("Message") && !node.has("Hash"))) {
                         throw new IpfsApiException(call, IpfsApiException.Kind.STREAM_ERROR,
-                                Texts.shorten(node.path("Message").asText("unknown error")));
+                                UntrustedText.printable(node.path("Message").asText("unknown error")));
                     }
                     nodes.add(node);
                 }
@@ -324,13 +325,13 @@ public final class KuboRpcClient {
         try {
             JsonNode json = JSON.readTree(text);
             if (json != null && json.hasNonNull("Message")) {
-                return Texts.shorten(json.get("Message").asText())
+                return UntrustedText.printable(json.get("Message").asText())
                         + (json.has("Code") ? " (code " + json.get("Code").asText() + ")" : "");
             }
         } catch (IOException notJson) {
             // fall through: quote the text
         }
-        return text.isEmpty() ? "(empty body)" : Texts.shorten(text);
+        return text.isEmpty() ? "(empty body)" : UntrustedText.printable(text);
     }
 
     private IpfsApiException failure(String call, IOException e) {
@@ -369,7 +370,7 @@ public final class KuboRpcClient {
             throw failure(call, e);
         }
         if (error != null && !error.isBlank()) {
-            throw new IpfsApiException(call, IpfsApiException.Kind.STREAM_ERROR, Texts.shorten(error));
+            throw new IpfsApiException(call, IpfsApiException.Kind.STREAM_ERROR, UntrustedText.printable(error));
         }
     }
 

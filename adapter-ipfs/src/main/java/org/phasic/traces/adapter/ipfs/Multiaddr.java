@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * The subset of multiaddrs that name an HTTP API endpoint:
@@ -95,7 +96,7 @@ public record Multiaddr(String protocol, String host, int port, boolean https) {
     }
 
     private static IllegalArgumentException invalid(String text, String why) {
-        return new IllegalArgumentException("invalid multiaddr '" + Texts.shorten(text) + "': " + why);
+        return new IllegalArgumentException("invalid multiaddr '" + UntrustedText.printable(text) + "': " + why);
     }
 
     /** The HTTP URL of this endpoint, for example {@code http://127.0.0.1:5001}. */

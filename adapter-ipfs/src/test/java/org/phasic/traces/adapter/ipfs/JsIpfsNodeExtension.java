@@ -12,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 import org.phasic.traces.adapter.ipfs.daemon.ExecutableLookup;
+import org.phasic.traces.domain.io.Sha256;
 
 /**
  * Starts one real js-ipfs node (ipfs@0.66.1, offline, 127.0.0.1 only) for the whole test run, before
@@ -171,7 +169,7 @@ public final class JsIpfsNodeExtension implements BeforeEachCallback, ParameterR
     }
 
     private static void installHoldingLock(Path recipe, Path cache) throws IOException, InterruptedException {
-        String wanted = sha256(Files.readAllBytes(recipe.resolve("package-lock.json")));
+        String wanted = Sha256.hex(Files.readAllBytes(recipe.resolve("package-lock.json")));
         Path marker = cache.resolve(MARKER);
         if (Files.exists(marker) && Files.readString(marker).strip().equals(wanted)
                 && Files.exists(cache.resolve("node_modules/ipfs/src/cli.js"))) {
@@ -200,14 +198,6 @@ public final class JsIpfsNodeExtension implements BeforeEachCallback, ParameterR
         try (ServerSocket a = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              ServerSocket b = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return new int[] {a.getLocalPort(), b.getLocalPort()};
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

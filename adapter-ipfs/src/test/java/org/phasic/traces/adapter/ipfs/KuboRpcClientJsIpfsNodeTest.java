@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -29,6 +28,7 @@ import org.phasic.traces.adapter.ipfs.daemon.DaemonStatus;
 import org.phasic.traces.adapter.ipfs.daemon.DaemonTier;
 import org.phasic.traces.adapter.ipfs.daemon.ExecutableLookup;
 import org.phasic.traces.adapter.ipfs.daemon.IpfsDaemonTiers;
+import org.phasic.traces.domain.io.Sha256;
 
 /**
  * The RPC client against a real js-ipfs node; CIDs are compared with vectors that independent
@@ -59,7 +59,7 @@ class KuboRpcClientJsIpfsNodeTest {
             vectors.load(in);
         }
         bigBytes = lcgBytes(Integer.parseInt(vectors.getProperty("big.length")));
-        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bigBytes)))
+        assertThat(Sha256.hex(bigBytes))
                 .as("the test regenerates exactly the bytes make-vectors.sh hashed")
                 .isEqualTo(vectors.getProperty("big.sha256"));
         big = Files.write(tmp.resolve("big.bin"), bigBytes);

@@ -12,18 +12,26 @@ import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.ports.out.RegistryCodec;
 
 /**
- * The starter library shipped inside the application jar (built by {@link BundleBuilder}): its registry and the
- * blocks of every bundled trace directory, read once. The CAR reader verifies every block as it loads.
+ * The starter library shipped inside the application jar (built from {@code app/src/bundle} by the build tool
+ * {@code BundleBuilder} in the test sources): its registry and the blocks of every bundled trace directory, read
+ * once. The CAR reader verifies every block as it loads.
  */
 public final class BundledLibrary {
+    /** Where the bundle lives on the class path. */
+    public static final String RESOURCE_DIR = "org/phasic/traces/app/bundle/";
+    /** The bundled registry. */
+    public static final String REGISTRY_RESOURCE = RESOURCE_DIR + "registry.json";
+    /** The CAR holding every bundled trace directory. */
+    public static final String CAR_RESOURCE = RESOURCE_DIR + "traces.car";
+
     private final Registry registry;
     private final MemoryBlockStore blocks;
 
     @Inject
     public BundledLibrary(RegistryCodec codec) {
         Objects.requireNonNull(codec, "codec");
-        try (InputStream json = resource(BundleBuilder.REGISTRY_RESOURCE);
-             CarReader car = new CarReader(resource(BundleBuilder.CAR_RESOURCE))) {
+        try (InputStream json = resource(REGISTRY_RESOURCE);
+             CarReader car = new CarReader(resource(CAR_RESOURCE))) {
             this.registry = codec.read(json);
             this.blocks = new MemoryBlockStore();
             for (Block block = car.next(); block != null; block = car.next()) {

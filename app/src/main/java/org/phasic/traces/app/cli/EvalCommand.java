@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.InvalidTraceException;
 import org.phasic.traces.domain.trace.PhaseTypeGraph;
@@ -98,7 +99,7 @@ public final class EvalCommand implements Callable<Integer> {
                 return fail(err, USAGE, "give either a trace ID or --file PATH");
             }
             if (id != null && !TRACE_ID.matcher(id).matches()) {
-                return fail(err, USAGE, "invalid trace id '" + abbreviate(id) + "' (expected [a-z0-9][a-z0-9_.-]{0,127})");
+                return fail(err, USAGE, "invalid trace id '" + UntrustedText.printable(id) + "' (expected [a-z0-9][a-z0-9_.-]{0,127})");
             }
             EliminationTrace trace = load();
             PhaseTypeGraph graph = trace.instantiate(theta);
@@ -169,10 +170,6 @@ public final class EvalCommand implements Callable<Integer> {
         err.println("error: " + message);
         err.flush();
         return code;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     /** The trace could not be loaded; the message says why. */

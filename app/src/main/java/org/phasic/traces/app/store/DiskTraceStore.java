@@ -15,14 +15,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +30,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceId;
-import org.phasic.traces.ports.out.BlobStreams;
 import org.phasic.traces.ports.out.TraceStore;
 
 /**
@@ -187,7 +185,7 @@ public final class DiskTraceStore implements TraceStore {
 
     private static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return BlobStreams.sha256Hex(in);
+            return Sha256.hex(in);
         }
     }
 
@@ -405,17 +403,9 @@ public final class DiskTraceStore implements TraceStore {
         return entries;
     }
 
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
-    }
-
     private final class DiskStagedFile implements StagedFile {
         private final Path path;
-        private final MessageDigest digest = newDigest();
+        private final MessageDigest digest = Sha256.newDigest();
         private final CountingOutput output;
         private boolean closed;
         private long size;
@@ -437,7 +427,7 @@ public final class DiskTraceStore implements TraceStore {
                 closed = true;
                 output.close();
                 size = output.count;
-                sha256 = HexFormat.of().formatHex(digest.digest());
+                sha256 = Sha256.finishHex(digest);
             }
         }
 

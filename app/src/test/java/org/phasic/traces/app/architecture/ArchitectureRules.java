@@ -6,7 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The hexagon's dependency rules (DESIGN §1), shared by the production scan and the planted-violation tests. */
+/** The hexagon's dependency rules, shared by the production scan and the planted-violation tests. */
 final class ArchitectureRules {
     static final String ROOT = "org.phasic.traces";
     static final String DOMAIN = ROOT + ".domain..";

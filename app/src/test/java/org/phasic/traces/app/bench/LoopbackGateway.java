@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -22,6 +20,7 @@ import org.phasic.traces.domain.car.CarWriter;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.domain.unixfs.ImportResult;
@@ -57,7 +56,7 @@ final class LoopbackGateway implements AutoCloseable {
                     TraceEntry.TRACE_FILE, imported.entry(TraceEntry.TRACE_FILE).orElseThrow().cid(),
                     TraceEntry.METADATA_FILE, imported.entry(TraceEntry.METADATA_FILE).orElseThrow().cid()));
             ObjectNode entry = traces.putObject(id).put("cid", imported.root().toString())
-                    .put("description", "synthetic trace " + i).put("checksum", "sha256:" + sha256(trace)).put("license", "MIT");
+                    .put("description", "synthetic trace " + i).put("checksum", "sha256:" + Sha256.hex(trace)).put("license", "MIT");
             entry.putObject("metadata").put("model_type", "synthetic").put("domain", "benchmark");
         }
         registry = folder.resolve("registry.json");
@@ -117,14 +116,6 @@ final class LoopbackGateway implements AutoCloseable {
             gzip.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return bytes.toByteArray();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

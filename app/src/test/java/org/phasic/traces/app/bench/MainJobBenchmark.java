@@ -22,7 +22,7 @@ import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.out.Notices;
 
 /**
- * Benchmark of the main job (a plain main, run by hand, not a test; issue 4, results in docs/benchmarks.md):
+ * Benchmark of the main job (a plain main, run by hand, not a test; results in docs/benchmarks.md):
  * <ol>
  *   <li>warm {@code get} in-process: the facade's {@code trace(id)} (store hit: size + SHA-256 check of both files,
  *       then parsing {@code trace.json.gz}) and the fetch chain's store hit alone ({@code FetchService.get});</li>

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
@@ -16,6 +15,7 @@ import org.phasic.traces.domain.car.CarReader;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.Checksum;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.RegistryValidator;
@@ -24,7 +24,7 @@ import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.unixfs.Reassembler;
 
 class BundleBuilderTest {
-    private static final Path RESOURCES = Path.of("src/main/resources").resolve(BundleBuilder.RESOURCE_DIR);
+    private static final Path RESOURCES = Path.of("src/main/resources").resolve(BundledLibrary.RESOURCE_DIR);
     private static BundleBuilder.Bundle built;
 
     @BeforeAll
@@ -74,7 +74,7 @@ class BundleBuilderTest {
             ByteArrayOutputStream trace = new ByteArrayOutputStream();
             reassembler.writeFile(root, TraceEntry.TRACE_FILE, blocks, trace);
             byte[] bytes = trace.toByteArray();
-            assertThat(Checksum.parse(entry.checksum()).matches(MessageDigest.getInstance("SHA-256").digest(bytes)))
+            assertThat(Checksum.parse(entry.checksum()).matches(Sha256.digest(bytes)))
                     .as(entry.id() + " checksum").isTrue();
             assertThat(entry.files().get(TraceEntry.TRACE_FILE).sizeBytes()).isEqualTo(bytes.length);
             assertThat(reassembler.resolve(root, TraceEntry.TRACE_FILE, blocks).toString())

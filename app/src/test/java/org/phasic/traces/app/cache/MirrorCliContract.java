@@ -17,8 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.app.bundle.BundledLibrary;
 import org.phasic.traces.app.cli.Main;
-import org.phasic.traces.app.bundle.BundleBuilder;
 import org.phasic.traces.app.cli.ExitCode;
 import org.phasic.traces.ports.out.BlobContent;
 import org.phasic.traces.ports.out.BlobKeys;
@@ -220,7 +220,7 @@ abstract class MirrorCliContract {
     }
 
     private static byte[] bundledRegistry() throws IOException {
-        try (InputStream in = MirrorCliContract.class.getClassLoader().getResourceAsStream(BundleBuilder.REGISTRY_RESOURCE)) {
+        try (InputStream in = MirrorCliContract.class.getClassLoader().getResourceAsStream(BundledLibrary.REGISTRY_RESOURCE)) {
             return in.readAllBytes();
         }
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import org.phasic.traces.app.bundle.BundleBuilder;
+import org.phasic.traces.app.bundle.BundledLibrary;
 
 /** The bundled registry as plain JSON (read independently of the registry codec). */
 final class BundledEntries {
@@ -12,7 +12,7 @@ final class BundledEntries {
     }
 
     static ObjectNode registry() throws IOException {
-        try (InputStream in = BundledEntries.class.getClassLoader().getResourceAsStream(BundleBuilder.REGISTRY_RESOURCE)) {
+        try (InputStream in = BundledEntries.class.getClassLoader().getResourceAsStream(BundledLibrary.REGISTRY_RESOURCE)) {
             return (ObjectNode) new ObjectMapper().readTree(in);
         }
     }

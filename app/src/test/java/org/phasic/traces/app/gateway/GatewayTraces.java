@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Map;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.app.bundle.KingmanTraces;
@@ -17,6 +14,7 @@ import org.phasic.traces.domain.car.CarWriter;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.FileRef;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
@@ -63,7 +61,7 @@ final class GatewayTraces {
         FileRef traceRef = new FileRef(imported.entry(TraceEntry.TRACE_FILE).orElseThrow().cid().toString(),
                 (long) trace.length, Map.of());
         TraceEntry entry = new TraceEntry(TraceId.of(id), imported.root().toString(), "Kingman n=5 served by a gateway",
-                null, Map.of(TraceEntry.TRACE_FILE, traceRef), "sha256:" + sha256(trace), "MIT", null, Map.of());
+                null, Map.of(TraceEntry.TRACE_FILE, traceRef), "sha256:" + Sha256.hex(trace), "MIT", null, Map.of());
         return new Published(entry, imported.root(), car.toByteArray(), trace);
     }
 
@@ -77,13 +75,5 @@ final class GatewayTraces {
             new JacksonRegistryCodec().write(registry, out);
         }
         return file;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

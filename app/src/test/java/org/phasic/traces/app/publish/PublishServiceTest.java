@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +33,10 @@ import org.phasic.traces.application.PublishService;
 import org.phasic.traces.application.PublishSettings;
 import org.phasic.traces.application.PublishTargets;
 import org.phasic.traces.application.RegistryService;
-import org.phasic.traces.application.TracePackager;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
 import org.phasic.traces.domain.io.DeterministicGzip;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.Parameter;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.RegistryValidator;
@@ -144,7 +143,7 @@ class PublishServiceTest {
         }
         assertThat(new UnixFsImporter(ImportProfile.KUBO).importPath(folder).root()).isEqualTo(prepared.root());
         byte[] gzip = prepared.traceDirectory().files().get("trace.json.gz");
-        String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(gzip));
+        String sha = Sha256.hex(gzip);
         assertThat(entry.checksum()).isEqualTo("sha256:" + sha);
         assertThat(new String(prepared.traceDirectory().files().get("checksum.sha256"), StandardCharsets.UTF_8))
                 .isEqualTo(sha + "  trace.json.gz\n");

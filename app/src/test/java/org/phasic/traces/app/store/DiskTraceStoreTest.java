@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.out.TraceStore.StagedFile;
 import org.phasic.traces.ports.out.TraceStore.StoredTrace;
@@ -47,10 +46,6 @@ class DiskTraceStoreTest {
         return target.commit(ID, ROOT, Map.of("trace.json.gz", new VerifiedStagedFile(staged, FILE_CID)));
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
     @Test
     void committedFilesAreFoundWithTheirSizeAndHash() throws Exception {
         put(store, CONTENT);
@@ -60,7 +55,7 @@ class DiskTraceStoreTest {
         assertThat(found.rootCid()).isEqualTo(ROOT);
         var file = found.file("trace.json.gz").orElseThrow();
         assertThat(file.size()).isEqualTo(CONTENT.length);
-        assertThat(file.sha256()).isEqualTo(sha256(CONTENT));
+        assertThat(file.sha256()).isEqualTo(Sha256.hex(CONTENT));
         assertThat(Files.readAllBytes(file.path())).isEqualTo(CONTENT);
         assertThat(store.find(ID, "QmOtherRoot00000000000000000000000000000000000000")).isEmpty();
         assertThat(folder.resolve("tmp")).isEmptyDirectory();
@@ -155,7 +150,7 @@ class DiskTraceStoreTest {
                 results.add(pool.submit(task));
             }
             for (Future<StoredTrace> result : results) {
-                assertThat(result.get().file("trace.json.gz").orElseThrow().sha256()).isEqualTo(sha256(CONTENT));
+                assertThat(result.get().file("trace.json.gz").orElseThrow().sha256()).isEqualTo(Sha256.hex(CONTENT));
             }
         } finally {
             pool.shutdownNow();

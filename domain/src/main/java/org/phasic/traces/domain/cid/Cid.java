@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Objects;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * A content identifier, version 0 ({@code Qm...}: a bare sha2-256 multihash of a dag-pb block, written
@@ -81,7 +82,7 @@ public final class Cid {
         try {
             return parseText(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidCidException("invalid CID \"" + abbreviate(text) + "\": " + e.getMessage());
+            throw new InvalidCidException("invalid CID \"" + UntrustedText.printable(text) + "\": " + e.getMessage());
         }
     }
 
@@ -278,14 +279,5 @@ public final class Cid {
     @Override
     public int hashCode() {
         return hash;
-    }
-
-    private static String abbreviate(String text) {
-        StringBuilder out = new StringBuilder();
-        int end = Math.min(text.length(), 80);
-        for (int i = 0; i < end; i++) {
-            out.append(Multibase.printable(text.charAt(i)));
-        }
-        return text.length() > end ? out + "..." : out.toString();
     }
 }

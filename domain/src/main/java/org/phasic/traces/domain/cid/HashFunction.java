@@ -1,8 +1,5 @@
 package org.phasic.traces.domain.cid;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
 /** The multihash functions supported here. */
 public enum HashFunction {
     /** The digest is the content itself (tiny inline blocks). */
@@ -53,14 +50,6 @@ public enum HashFunction {
                     ? "identity digest of " + length + " bytes exceeds " + MAX_IDENTITY_LENGTH
                     : "digest length mismatch: " + hashName + " digest must be " + digestLength
                             + " bytes, got " + length);
-        }
-    }
-
-    static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.phasic.traces.domain.cid;
 
 import java.util.Arrays;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * The multibase encodings CIDs use here: base32 lower case without padding ({@code b}) and base58btc
@@ -151,7 +152,7 @@ public enum Multibase {
                 return base;
             }
         }
-        throw new IllegalArgumentException("unsupported multibase prefix '" + printable(prefix)
+        throw new IllegalArgumentException("unsupported multibase prefix '" + UntrustedText.printable(prefix)
                 + "' (supported: 'b' base32 lower case, 'z' base58btc)");
     }
 
@@ -159,7 +160,7 @@ public enum Multibase {
         char c = text.charAt(index);
         int value = c < values.length ? values[c] : -1;
         if (value < 0) {
-            throw new IllegalArgumentException("invalid " + baseName + " character '" + printable(c)
+            throw new IllegalArgumentException("invalid " + baseName + " character '" + UntrustedText.printable(c)
                     + "' at index " + index);
         }
         return value;
@@ -172,9 +173,5 @@ public enum Multibase {
             values[alphabet.charAt(i)] = (byte) i;
         }
         return values;
-    }
-
-    static String printable(char c) {
-        return c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\u%04x", (int) c);
     }
 }

@@ -3,6 +3,7 @@ package org.phasic.traces.domain.cid;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
+import org.phasic.traces.domain.io.Sha256;
 
 /** A self-describing hash: function code, digest length, digest. Immutable; equality by value. */
 public final class Multihash {
@@ -27,9 +28,7 @@ public final class Multihash {
     }
 
     public static Multihash sha256(byte[] data, int offset, int length) {
-        MessageDigest sha = HashFunction.newSha256();
-        sha.update(data, offset, length);
-        return new Multihash(HashFunction.SHA2_256, sha.digest());
+        return new Multihash(HashFunction.SHA2_256, Sha256.digest(data, offset, length));
     }
 
     /** The identity multihash of {@code data} (at most {@link HashFunction#MAX_IDENTITY_LENGTH} bytes). */
@@ -82,9 +81,7 @@ public final class Multihash {
         if (function == HashFunction.IDENTITY) {
             return Arrays.equals(digest, 0, digest.length, data, offset, offset + length);
         }
-        MessageDigest sha = HashFunction.newSha256();
-        sha.update(data, offset, length);
-        return MessageDigest.isEqual(digest, sha.digest());
+        return MessageDigest.isEqual(digest, Sha256.digest(data, offset, length));
     }
 
     public boolean matches(byte[] data) {

@@ -3,6 +3,7 @@ package org.phasic.traces.domain.registry;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /** A registry checksum, {@code sha256:<64 lower-case hex digits>} of a trace's {@code trace.json.gz} bytes. */
 public record Checksum(byte[] sha256) {
@@ -20,11 +21,11 @@ public record Checksum(byte[] sha256) {
     public static Checksum parse(String text) {
         Objects.requireNonNull(text, "checksum");
         if (!text.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("invalid checksum '" + text + "': expected sha256:<64 hex digits>");
+            throw new IllegalArgumentException("invalid checksum '" + UntrustedText.printable(text) + "': expected sha256:<64 hex digits>");
         }
         String hex = text.substring(PREFIX.length());
         if (hex.length() != 64 || !hex.toLowerCase(Locale.ROOT).equals(hex) || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new IllegalArgumentException("invalid checksum '" + text + "': expected sha256: and 64 lower-case hex digits");
+            throw new IllegalArgumentException("invalid checksum '" + UntrustedText.printable(text) + "': expected sha256: and 64 lower-case hex digits");
         }
         return new Checksum(HexFormat.of().parseHex(hex));
     }

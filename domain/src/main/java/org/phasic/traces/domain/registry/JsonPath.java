@@ -2,6 +2,7 @@ package org.phasic.traces.domain.registry;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * A location in a JSON document, printed JSONPath-style: {@code $.traces.coalescent_n5_theta1.files['trace.json.gz'].cid}.
@@ -39,19 +40,7 @@ public final class JsonPath {
     }
 
     private static String quoted(String name) {
-        StringBuilder shown = new StringBuilder();
-        int limit = Math.min(name.length(), MAX_SHOWN_NAME);
-        for (int i = 0; i < limit; i++) {
-            char c = name.charAt(i);
-            if (c == '\'' || c == '\\') {
-                shown.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x7f) {
-                shown.append(String.format("\\u%04x", (int) c));
-            } else {
-                shown.append(c);
-            }
-        }
-        return name.length() > MAX_SHOWN_NAME ? shown + "...(" + name.length() + " chars)" : shown.toString();
+        return UntrustedText.printable(name.replace("\\", "\\\\").replace("'", "\\'"));
     }
 
     @Override

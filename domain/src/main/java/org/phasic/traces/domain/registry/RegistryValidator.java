@@ -13,7 +13,7 @@ import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.InvalidCidException;
 
 /**
- * Strict schema and semantic checks of a registry (DESIGN §3), as {@code registry validate} runs them. Reading is
+ * Strict schema and semantic checks of a registry, as {@code registry validate} runs them. Reading is
  * tolerant; this reports every defect with its JSON path, in document order:
  * <ul>
  *   <li>{@code version} present, semver-like, major version 1; {@code updated} an ISO-8601 UTC timestamp;</li>

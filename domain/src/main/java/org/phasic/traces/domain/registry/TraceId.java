@@ -2,6 +2,7 @@ package org.phasic.traces.domain.registry;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * A trace id: {@code [a-z0-9][a-z0-9_.-]{0,127}}. Validated before it is used anywhere near a path, so an id
@@ -28,7 +29,7 @@ public final class TraceId implements Comparable<TraceId> {
             throw new IllegalArgumentException("invalid trace id: " + text.length() + " characters, at most " + MAX_LENGTH + " allowed");
         }
         if (!VALID.matcher(text).matches()) {
-            throw new IllegalArgumentException("invalid trace id '" + printable(text)
+            throw new IllegalArgumentException("invalid trace id '" + UntrustedText.printable(text)
                     + "': use lower-case letters, digits, '_', '.' and '-', starting with a letter or digit");
         }
         return new TraceId(text);
@@ -37,12 +38,6 @@ public final class TraceId implements Comparable<TraceId> {
     /** Whether {@code text} is a valid id. */
     public static boolean isValid(String text) {
         return text != null && text.length() <= MAX_LENGTH && VALID.matcher(text).matches();
-    }
-
-    private static String printable(String text) {
-        StringBuilder shown = new StringBuilder();
-        text.codePoints().limit(64).forEach(c -> shown.append(c < 0x20 || c == 0x7f ? '?' : (char) c));
-        return text.length() > 64 ? shown + "..." : shown.toString();
     }
 
     public String value() {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An elimination trace of the phasic library (DESIGN §4): a straight-line program of
+ * An elimination trace of the phasic library: a straight-line program of
  * {@link Operation}s over the parameter vector θ, and for each vertex of the phase-type graph the
  * operation holding 1/total-rate ({@code vertex_rates}), the operations holding its edge
  * probabilities ({@code edge_probs}) and the targets of those edges ({@code vertex_targets}).

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import org.phasic.traces.domain.cid.UnsafePathException;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * Checks untrusted entry names (UnixFS directory entries, tar entries) before they touch a file system.
@@ -140,14 +141,6 @@ public final class SafePaths {
         if (name == null) {
             return "null";
         }
-        StringBuilder out = new StringBuilder("'");
-        name.codePoints().limit(100).forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7F) {
-                out.append(String.format("\\x%02x", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.append(name.codePointCount(0, name.length()) > 100 ? "...'" : "'").toString();
+        return "'" + UntrustedText.printable(name) + "'";
     }
 }

@@ -40,7 +40,7 @@ class MultibaseTest {
         assertThatThrownBy(() -> Multibase.BASE58BTC.decode("abc0"))
                 .hasMessage("invalid base58btc character '0' at index 3");
         assertThatThrownBy(() -> Multibase.BASE58BTC.decode("abé"))
-                .hasMessage("invalid base58btc character '\\u00e9' at index 2");
+                .hasMessage("invalid base58btc character 'é' at index 2");
     }
 
     @Test

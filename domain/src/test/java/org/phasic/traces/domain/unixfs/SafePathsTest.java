@@ -39,9 +39,9 @@ class SafePathsTest {
 
     @Test
     void refusesNulControlCharactersAndOverlongNames() {
-        assertThatThrownBy(() -> SafePaths.requireSafeName("a\0b")).hasMessage("unsafe entry name 'a\\x00b': contains NUL");
+        assertThatThrownBy(() -> SafePaths.requireSafeName("a\0b")).hasMessage("unsafe entry name 'a\\u0000b': contains NUL");
         assertThatThrownBy(() -> SafePaths.requireSafeName("a\nb"))
-                .hasMessage("unsafe entry name 'a\\x0ab': contains a control character");
+                .hasMessage("unsafe entry name 'a\\nb': contains a control character");
         assertThatThrownBy(() -> SafePaths.requireSafeName("é".repeat(128)))
                 .hasMessageEndingWith(": is longer than 255 bytes");
         assertThatThrownBy(() -> SafePaths.requireSafeName(null)).hasMessage("unsafe entry name null: is empty");

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.phasic.traces.domain.io.Sha256;
 
 /**
  * Content of known length that can be read more than once, such as a verified file in the local
@@ -22,7 +23,7 @@ public interface BlobContent {
     /** @return the lower-case hex SHA-256 of the content (reads it once) */
     default String sha256() throws IOException {
         try (InputStream in = open()) {
-            return BlobStreams.sha256Hex(in);
+            return Sha256.hex(in);
         }
     }
 

@@ -2,6 +2,8 @@ package org.phasic.traces.ports.out;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.phasic.traces.domain.io.Sha256;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * What a blob store knows about one stored blob.
@@ -23,9 +25,9 @@ public record BlobInfo(String key, long size, Optional<String> sha256) {
         }
         Objects.requireNonNull(sha256, "sha256");
         sha256.ifPresent(hex -> {
-            if (!BlobStreams.isSha256Hex(hex)) {
+            if (!Sha256.isHex(hex)) {
                 throw new IllegalArgumentException(
-                        "sha256 of '" + key + "' must be 64 lower-case hex digits, got '" + BlobKeys.printable(hex) + "'");
+                        "sha256 of '" + key + "' must be 64 lower-case hex digits, got '" + UntrustedText.printable(hex) + "'");
             }
         });
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * Key layout and key validation for {@link BlobStore}s.
@@ -12,11 +13,10 @@ import java.util.regex.Pattern;
  * {@code <prefix>/<key>} (or {@code <key>} without a prefix). Content is keyed by what it is, so
  * the same content always lands under the same key and a push only sends keys that are missing:
  * <pre>
- *   blocks/&lt;cid&gt;           one IPFS block (raw or dag-pb bytes), keyed by its CID
  *   cars/&lt;dirCid&gt;.car      a whole trace directory as a CAR v1 stream, keyed by its root CID
  *   index/&lt;traceId&gt;.json   the registry entry of a trace, which names its directory CID
  * </pre>
- * Blocks and CARs are immutable: a present key with the expected size and SHA-256 never needs to
+ * CARs are immutable: a present key with the expected size and SHA-256 never needs to
  * be sent again ({@link BlobStore#putIfMissing}). Index entries may be overwritten when a trace is
  * re-published. Readers still verify everything by CID; the SHA-256 recorded by the store catches
  * damage before the bytes reach the CID check.
@@ -30,8 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class BlobKeys {
 
-    /** Key prefix of single blocks: {@code blocks/<cid>}. */
-    public static final String BLOCKS = "blocks/";
     /** Key prefix of whole-directory CAR files: {@code cars/<dirCid>.car}. */
     public static final String CARS = "cars/";
     /** Key prefix of per-trace index entries: {@code index/<traceId>.json}. */
@@ -51,12 +49,7 @@ public final class BlobKeys {
     private BlobKeys() {
     }
 
-    /** @return {@code blocks/<cid>}; the CID must be a multibase string (letters and digits) */
-    public static String block(String cid) {
-        return BLOCKS + requireCid(cid);
-    }
-
-    /** @return {@code cars/<dirCid>.car} for a whole trace directory */
+    /** @return {@code cars/<dirCid>.car} for a whole trace directory; the CID must be a multibase string (letters and digits) */
     public static String car(String directoryCid) {
         return CARS + requireCid(directoryCid) + CAR_SUFFIX;
     }
@@ -65,20 +58,10 @@ public final class BlobKeys {
     public static String index(String traceId) {
         Objects.requireNonNull(traceId, "traceId");
         if (!TRACE_ID.matcher(traceId).matches()) {
-            throw new IllegalArgumentException("not a trace id: '" + printable(traceId)
+            throw new IllegalArgumentException("not a trace id: '" + UntrustedText.printable(traceId)
                     + "'; ids match [a-z0-9][a-z0-9_.-]{0,127}");
         }
         return INDEX + traceId + INDEX_SUFFIX;
-    }
-
-    /** @return the CID of a {@code blocks/<cid>} key, empty for any other key */
-    public static Optional<String> blockCid(String key) {
-        return between(key, BLOCKS, "").filter(cid -> CID.matcher(cid).matches());
-    }
-
-    /** @return the directory CID of a {@code cars/<dirCid>.car} key, empty for any other key */
-    public static Optional<String> carCid(String key) {
-        return between(key, CARS, CAR_SUFFIX).filter(cid -> CID.matcher(cid).matches());
     }
 
     /** @return the trace id of an {@code index/<traceId>.json} key, empty for any other key */
@@ -117,7 +100,7 @@ public final class BlobKeys {
     }
 
     /**
-     * Checks a listing prefix such as {@code ""}, {@code "blocks/"} or {@code "blocks/Qm"}: the
+     * Checks a listing prefix such as {@code ""}, {@code "cars/"} or {@code "cars/Qm"}: the
      * start of a valid key.
      *
      * @return {@code keyPrefix}
@@ -135,19 +118,6 @@ public final class BlobKeys {
         return prefix.isEmpty() ? key : prefix + "/" + key;
     }
 
-    /** @return {@code text} with control and non-ASCII characters escaped as {@code \\uXXXX}, for messages */
-    public static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.chars().forEach(c -> {
-            if (c < 0x20 || c >= 0x7f) {
-                out.append(String.format("\\u%04X", c));
-            } else {
-                out.append((char) c);
-            }
-        });
-        return out.toString();
-    }
-
     private static void requireValidPath(String path, String what) {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
@@ -155,7 +125,7 @@ public final class BlobKeys {
                 throw invalid(what, path, String.format("contains control character U+%04X at index %d", (int) c, i));
             }
             if (!isAllowed(c)) {
-                throw invalid(what, path, "contains '" + printable(String.valueOf(c)) + "' at index " + i
+                throw invalid(what, path, "contains '" + UntrustedText.printable(c) + "' at index " + i
                         + "; allowed are ASCII letters, digits, '.', '_', '~', '-' and '/' between segments");
             }
         }
@@ -192,14 +162,13 @@ public final class BlobKeys {
     }
 
     private static IllegalArgumentException invalid(String what, String path, String reason) {
-        String shown = path.length() > 120 ? path.substring(0, 120) + "..." : path;
-        return new IllegalArgumentException(what + " '" + printable(shown) + "' " + reason);
+        return new IllegalArgumentException(what + " '" + UntrustedText.printable(path) + "' " + reason);
     }
 
     private static String requireCid(String cid) {
         Objects.requireNonNull(cid, "cid");
         if (!CID.matcher(cid).matches()) {
-            throw new IllegalArgumentException("not a CID string: '" + printable(cid)
+            throw new IllegalArgumentException("not a CID string: '" + UntrustedText.printable(cid)
                     + "'; expected 2 to 256 multibase letters and digits (e.g. Qm... or bafy...)");
         }
         return cid;

@@ -63,7 +63,7 @@ public interface BlobStore extends AutoCloseable {
 
     /**
      * Lists every blob whose key starts with {@code keyPrefix} (a plain string prefix such as
-     * {@code "blocks/"}; {@code ""} lists all), sorted by key. Entries may lack a SHA-256 where the
+     * {@code "cars/"}; {@code ""} lists all), sorted by key. Entries may lack a SHA-256 where the
      * backend's listing carries no metadata; use {@link #stat} when it matters.
      */
     List<BlobInfo> list(String keyPrefix) throws IOException;

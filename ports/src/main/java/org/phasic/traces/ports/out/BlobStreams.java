@@ -5,41 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import org.phasic.traces.domain.io.Sha256;
 
 /**
- * Streaming SHA-256 helpers shared by {@link BlobStore} implementations: hash while copying an
+ * Streaming helpers shared by {@link BlobStore} implementations: hash while copying an
  * upload of declared length, and verify a download against its recorded size and checksum.
  */
 public final class BlobStreams {
 
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private BlobStreams() {
-    }
-
-    /** @return whether {@code text} is a SHA-256 digest in lower-case hex */
-    public static boolean isSha256Hex(String text) {
-        return text != null && SHA256_HEX.matcher(text).matches();
-    }
-
-    /** @return the lower-case hex SHA-256 of {@code bytes} */
-    public static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(newSha256().digest(bytes));
-    }
-
-    /** @return the lower-case hex SHA-256 of everything {@code in} delivers (not closed) */
-    public static String sha256Hex(InputStream in) throws IOException {
-        MessageDigest digest = newSha256();
-        byte[] buffer = new byte[BUFFER_SIZE];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            digest.update(buffer, 0, n);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     /**
@@ -53,7 +30,7 @@ public final class BlobStreams {
         if (length < 0) {
             throw new IllegalArgumentException("declared length of '" + key + "' must be >= 0, got " + length);
         }
-        MessageDigest digest = newSha256();
+        MessageDigest digest = Sha256.newDigest();
         byte[] buffer = new byte[BUFFER_SIZE];
         long remaining = length;
         while (remaining > 0) {
@@ -69,7 +46,7 @@ public final class BlobStreams {
         if (in.read() >= 0) {
             throw new BlobStoreException("content of '" + key + "' is longer than the " + length + " bytes declared");
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.finishHex(digest);
     }
 
     /**
@@ -83,17 +60,9 @@ public final class BlobStreams {
         return new VerifyingInputStream(in, expected);
     }
 
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
-    }
-
     private static final class VerifyingInputStream extends FilterInputStream {
         private final BlobInfo expected;
-        private final MessageDigest digest = newSha256();
+        private final MessageDigest digest = Sha256.newDigest();
         private long count;
         private BlobIntegrityException failure;
         private boolean verified;
@@ -171,7 +140,7 @@ public final class BlobStreams {
             if (count != expected.size()) {
                 throw fail("ended after " + count + " bytes; " + expected.size() + " were recorded");
             }
-            String actual = HexFormat.of().formatHex(digest.digest());
+            String actual = Sha256.finishHex(digest);
             if (!expected.sha256().orElseThrow().equals(actual)) {
                 throw fail("has sha-256 " + actual + " but " + expected.sha256().orElseThrow()
                         + " was recorded: the stored object was altered or corrupted");

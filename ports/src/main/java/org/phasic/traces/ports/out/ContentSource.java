@@ -28,7 +28,7 @@ public interface ContentSource {
      */
     Optional<BlockFeed> open(Cid root, String path) throws IOException;
 
-    /** Conventional {@link #order()} values, as DESIGN §5 lists the chain. */
+    /** Conventional {@link #order()} values, in the order of the fetch chain. */
     final class Tier {
         public static final int BUNDLE = 100;
         public static final int MIRROR = 200;

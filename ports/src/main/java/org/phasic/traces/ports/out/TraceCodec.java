@@ -6,7 +6,7 @@ import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.InvalidTraceException;
 
 /**
- * Reads and writes elimination trace files ({@code trace.json} / {@code trace.json.gz}, DESIGN §4).
+ * Reads and writes elimination trace files ({@code trace.json} / {@code trace.json.gz}).
  */
 public interface TraceCodec {
     /** Default cap on the decompressed size of a trace file: 256 MiB. */

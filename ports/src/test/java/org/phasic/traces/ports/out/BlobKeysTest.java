@@ -14,26 +14,23 @@ class BlobKeysTest {
     private static final String CID_V1 = "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
 
     @Test
-    void layoutPutsBlocksCarsAndIndexUnderTheirFolders() {
-        assertThat(BlobKeys.block(CID_V0)).isEqualTo("blocks/" + CID_V0);
+    void layoutPutsCarsAndIndexUnderTheirFolders() {
+        assertThat(BlobKeys.car(CID_V0)).isEqualTo("cars/" + CID_V0 + ".car");
         assertThat(BlobKeys.car(CID_V1)).isEqualTo("cars/" + CID_V1 + ".car");
         assertThat(BlobKeys.index("coalescent_n5_theta1")).isEqualTo("index/coalescent_n5_theta1.json");
     }
 
     @Test
-    void layoutKeysParseBack() {
-        assertThat(BlobKeys.blockCid(BlobKeys.block(CID_V1))).contains(CID_V1);
-        assertThat(BlobKeys.carCid(BlobKeys.car(CID_V0))).contains(CID_V0);
+    void indexKeysParseBack() {
         assertThat(BlobKeys.indexId(BlobKeys.index("a.b-c_1"))).contains("a.b-c_1");
-        assertThat(BlobKeys.blockCid("cars/" + CID_V0 + ".car")).isEmpty();
-        assertThat(BlobKeys.carCid("cars/.car")).isEmpty();
+        assertThat(BlobKeys.indexId(BlobKeys.car(CID_V0))).isEmpty();
         assertThat(BlobKeys.indexId("index/Upper.json")).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "Qm/x", "Qm..", "Q", "bafy\u0000"})
     void rejectsStringsThatAreNotCids(String cid) {
-        assertThatThrownBy(() -> BlobKeys.block(cid)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> BlobKeys.car(cid)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("not a CID string");
     }
 
@@ -45,7 +42,7 @@ class BlobKeysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "blocks/Qm1", "index/x.json", "a/b/c~1-2_3.car"})
+    @ValueSource(strings = {"a", "cars/Qm1.car", "index/x.json", "a/b/c~1-2_3.car"})
     void acceptsValidKeys(String key) {
         assertThat(BlobKeys.requireValidKey(key)).isEqualTo(key);
     }
@@ -62,7 +59,7 @@ class BlobKeysTest {
         "a\\b|contains '\\' at index 1",
         "a:b|contains ':' at index 1",
         "a b|contains ' ' at index 1",
-        "caf\u00e9|contains '\\u00E9' at index 3",
+        "caf\u00e9|contains 'é' at index 3",
     })
     void rejectsInvalidKeysWithThePreciseRule(String key, String reason) {
         assertThatThrownBy(() -> BlobKeys.requireValidKey(key)).isInstanceOf(IllegalArgumentException.class)
@@ -73,7 +70,7 @@ class BlobKeysTest {
     void rejectsControlCharactersAndShowsThemEscaped() {
         assertThatThrownBy(() -> BlobKeys.requireValidKey("a\u0007b\nc"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("blob key 'a\\u0007b\\u000Ac' contains control character U+0007 at index 1");
+                .hasMessage("blob key 'a\\u0007b\\nc' contains control character U+0007 at index 1");
     }
 
     @Test
@@ -88,8 +85,8 @@ class BlobKeysTest {
     void prefixesAreNormalisedAndJoined() {
         assertThat(BlobKeys.requireValidPrefix("")).isEmpty();
         assertThat(BlobKeys.requireValidPrefix("team/mirror/")).isEqualTo("team/mirror");
-        assertThat(BlobKeys.join("team/mirror", "blocks/Qm1")).isEqualTo("team/mirror/blocks/Qm1");
-        assertThat(BlobKeys.join("", "blocks/Qm1")).isEqualTo("blocks/Qm1");
+        assertThat(BlobKeys.join("team/mirror", "cars/Qm1.car")).isEqualTo("team/mirror/cars/Qm1.car");
+        assertThat(BlobKeys.join("", "cars/Qm1.car")).isEqualTo("cars/Qm1.car");
         assertThatThrownBy(() -> BlobKeys.requireValidPrefix("/team")).hasMessageContaining("store prefix '/team'");
         assertThatThrownBy(() -> BlobKeys.requireValidPrefix("team/../x")).hasMessageContaining("'..' segment");
     }
@@ -97,8 +94,8 @@ class BlobKeysTest {
     @Test
     void listPrefixesMayEndWithSlashOrBePartial() {
         assertThat(BlobKeys.requireValidListPrefix("")).isEmpty();
-        assertThat(BlobKeys.requireValidListPrefix("blocks/")).isEqualTo("blocks/");
-        assertThat(BlobKeys.requireValidListPrefix("blocks/Qm")).isEqualTo("blocks/Qm");
+        assertThat(BlobKeys.requireValidListPrefix("cars/")).isEqualTo("cars/");
+        assertThat(BlobKeys.requireValidListPrefix("cars/Qm")).isEqualTo("cars/Qm");
         assertThatThrownBy(() -> BlobKeys.requireValidListPrefix("../")).hasMessageContaining("'..' segment");
     }
 }

@@ -17,15 +17,6 @@ class BlobStreamsTest {
     private static final byte[] ABC = "abc".getBytes(StandardCharsets.US_ASCII);
 
     @Test
-    void hashesBytesAndStreams() throws IOException {
-        assertThat(BlobStreams.sha256Hex(ABC)).isEqualTo(SHA256_ABC);
-        assertThat(BlobStreams.sha256Hex(new ByteArrayInputStream(ABC))).isEqualTo(SHA256_ABC);
-        assertThat(BlobStreams.isSha256Hex(SHA256_ABC)).isTrue();
-        assertThat(BlobStreams.isSha256Hex(SHA256_ABC.toUpperCase())).isFalse();
-        assertThat(BlobStreams.isSha256Hex("ab")).isFalse();
-    }
-
-    @Test
     void copyExactlyCopiesAndHashesTheDeclaredLength() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(BlobStreams.copyExactly(new ByteArrayInputStream(ABC), out, 3, "k")).isEqualTo(SHA256_ABC);

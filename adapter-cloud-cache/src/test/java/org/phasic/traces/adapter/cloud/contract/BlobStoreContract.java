@@ -7,10 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.ports.out.BlobContent;
 import org.phasic.traces.ports.out.BlobInfo;
 import org.phasic.traces.ports.out.BlobIntegrityException;
@@ -57,6 +55,8 @@ public abstract class BlobStoreContract {
 
     private static final String CID_A = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
     private static final String CID_B = "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
+    /** A folder of plain objects, listed before the layout's {@code cars/} and {@code index/}. */
+    private static final String BLOBS = "blobs/";
 
     /** The store under test, fresh and empty for each test. */
     protected BlobStore store;
@@ -92,11 +92,11 @@ public abstract class BlobStoreContract {
     @Test
     void roundTripsContentWithItsChecksum() throws Exception {
         byte[] content = randomBytes(10_000);
-        String key = BlobKeys.block(CID_A);
+        String key = blob(CID_A);
 
         BlobInfo stored = store.put(key, new ByteArrayInputStream(content), content.length);
 
-        assertThat(stored).isEqualTo(BlobInfo.of(key, content.length, sha256(content)));
+        assertThat(stored).isEqualTo(BlobInfo.of(key, content.length, Sha256.hex(content)));
         assertThat(read(key)).isEqualTo(content);
         assertThat(store.stat(key)).contains(stored);
         assertThat(store.exists(key)).isTrue();
@@ -123,7 +123,7 @@ public abstract class BlobStoreContract {
 
     @Test
     void reportsMissingKeys() throws Exception {
-        String key = BlobKeys.block(CID_B);
+        String key = blob(CID_B);
 
         assertThatThrownBy(() -> store.get(key)).isInstanceOf(BlobNotFoundException.class)
                 .hasMessageContaining(key).hasMessageContaining(store.location())
@@ -142,7 +142,7 @@ public abstract class BlobStoreContract {
 
         BlobInfo replaced = store.put("index/t1.json", new ByteArrayInputStream(second), second.length);
 
-        assertThat(replaced).isEqualTo(BlobInfo.of("index/t1.json", second.length, sha256(second)));
+        assertThat(replaced).isEqualTo(BlobInfo.of("index/t1.json", second.length, Sha256.hex(second)));
         assertThat(read("index/t1.json")).isEqualTo(second);
         assertThat(store.stat("index/t1.json")).contains(replaced);
     }
@@ -150,25 +150,25 @@ public abstract class BlobStoreContract {
     @Test
     void listsByPrefixSortedWithSizes() throws Exception {
         Map<String, byte[]> blobs = new LinkedHashMap<>();
-        blobs.put(BlobKeys.block(CID_B), randomBytes(10));
-        blobs.put(BlobKeys.block(CID_A), randomBytes(20));
+        blobs.put(blob(CID_B), randomBytes(10));
+        blobs.put(blob(CID_A), randomBytes(20));
         blobs.put(BlobKeys.car(CID_A), randomBytes(30));
         blobs.put(BlobKeys.index("coalescent_n5_theta1"), randomBytes(40));
         for (Map.Entry<String, byte[]> blob : blobs.entrySet()) {
             store.put(blob.getKey(), new ByteArrayInputStream(blob.getValue()), blob.getValue().length);
         }
 
-        List<BlobInfo> blocks = store.list(BlobKeys.BLOCKS);
+        List<BlobInfo> blocks = store.list(BLOBS);
 
-        assertThat(blocks).extracting(BlobInfo::key).containsExactly(BlobKeys.block(CID_A), BlobKeys.block(CID_B));
+        assertThat(blocks).extracting(BlobInfo::key).containsExactly(blob(CID_A), blob(CID_B));
         assertThat(blocks).extracting(BlobInfo::size).containsExactly(20L, 10L);
         for (BlobInfo info : store.list("")) {
-            info.sha256().ifPresent(sha -> assertThat(sha).isEqualTo(sha256(blobs.get(info.key()))));
+            info.sha256().ifPresent(sha -> assertThat(sha).isEqualTo(Sha256.hex(blobs.get(info.key()))));
         }
         assertThat(store.list("")).extracting(BlobInfo::key)
-                .containsExactly(BlobKeys.block(CID_A), BlobKeys.block(CID_B), BlobKeys.car(CID_A),
+                .containsExactly(blob(CID_A), blob(CID_B), BlobKeys.car(CID_A),
                         BlobKeys.index("coalescent_n5_theta1"));
-        assertThat(store.list("blocks/Qm")).extracting(BlobInfo::key).containsExactly(BlobKeys.block(CID_A));
+        assertThat(store.list(BLOBS + "Qm")).extracting(BlobInfo::key).containsExactly(blob(CID_A));
         assertThat(store.list(BlobKeys.CARS)).extracting(BlobInfo::key).containsExactly(BlobKeys.car(CID_A));
         assertThat(store.list("nothing/")).isEmpty();
     }
@@ -192,7 +192,7 @@ public abstract class BlobStoreContract {
 
         BlobInfo stored = store.put(key, new TricklingInputStream(content), size);
 
-        assertThat(stored).isEqualTo(BlobInfo.of(key, size, sha256(content)));
+        assertThat(stored).isEqualTo(BlobInfo.of(key, size, Sha256.hex(content)));
         assertThat(read(key)).isEqualTo(content);
         assertThat(store.stat(key)).contains(stored);
         assertChunkedUpload(key, size);
@@ -201,7 +201,7 @@ public abstract class BlobStoreContract {
     @Test
     void detectsContentAlteredBehindItsBack() throws Exception {
         byte[] content = randomBytes(2_000);
-        String key = BlobKeys.block(CID_A);
+        String key = blob(CID_A);
         store.put(key, new ByteArrayInputStream(content), content.length);
         byte[] altered = content.clone();
         altered[1_000] ^= 1;
@@ -209,7 +209,7 @@ public abstract class BlobStoreContract {
         tamper(key, altered);
 
         assertThatThrownBy(() -> read(key)).isInstanceOf(BlobIntegrityException.class)
-                .hasMessageContaining(key).hasMessageContaining(sha256(content));
+                .hasMessageContaining(key).hasMessageContaining(Sha256.hex(content));
         assertThatThrownBy(() -> store.copyTo(key, new ByteArrayOutputStream()))
                 .isInstanceOf(BlobIntegrityException.class);
     }
@@ -270,7 +270,7 @@ public abstract class BlobStoreContract {
     void interruptedPushResumesSendingOnlyWhatIsMissing() throws Exception {
         Map<String, BlobContent> batch = new LinkedHashMap<>();
         for (int i = 0; i < 8; i++) {
-            batch.put("blocks/Qm" + i + CID_A.substring(3), BlobContent.of(randomBytes(500 + i)));
+            batch.put(BLOBS + "Qm" + i + CID_A.substring(3), BlobContent.of(randomBytes(500 + i)));
         }
         BlobStore dropsFourthUpload = new ForwardingBlobStore(store) {
             private int puts;
@@ -284,7 +284,7 @@ public abstract class BlobStoreContract {
         };
 
         assertThatThrownBy(() -> push(dropsFourthUpload, batch)).isInstanceOf(IOException.class);
-        assertThat(store.list(BlobKeys.BLOCKS)).hasSize(3);
+        assertThat(store.list(BLOBS)).hasSize(3);
 
         CountingStore resumed = new CountingStore(store);
         assertThat(push(resumed, batch)).containsExactly(
@@ -356,15 +356,6 @@ public abstract class BlobStoreContract {
         return bytes;
     }
 
-    /** @return lower-case hex SHA-256, computed here with the JDK, independently of the store */
-    protected static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static List<PutOutcome> push(BlobStore target, Map<String, BlobContent> batch) throws IOException {
         List<PutOutcome> outcomes = new ArrayList<>();
         for (Map.Entry<String, BlobContent> blob : batch.entrySet()) {
@@ -399,5 +390,9 @@ public abstract class BlobStoreContract {
         public synchronized int read(byte[] b, int off, int len) {
             return super.read(b, off, Math.min(len, 1 + (turn++ % 7) * 1_111));
         }
+    }
+
+    private static String blob(String cid) {
+        return BLOBS + cid;
     }
 }

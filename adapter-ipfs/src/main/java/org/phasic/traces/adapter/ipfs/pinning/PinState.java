@@ -1,6 +1,7 @@
 package org.phasic.traces.adapter.ipfs.pinning;
 
 import java.util.Locale;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /** The status of a pin request, as the Pinning Service API defines it. */
 public enum PinState {
@@ -22,7 +23,7 @@ public enum PinState {
                 return state;
             }
         }
-        throw new IllegalArgumentException("unknown pin status '" + org.phasic.traces.adapter.ipfs.Texts.shorten(text)
+        throw new IllegalArgumentException("unknown pin status '" + UntrustedText.printable(text)
                 + "' (expected queued, pinning, pinned or failed)");
     }
 }

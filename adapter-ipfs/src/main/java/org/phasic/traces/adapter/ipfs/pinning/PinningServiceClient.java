@@ -26,7 +26,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-import org.phasic.traces.adapter.ipfs.Texts;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * A client for the IPFS Pinning Service API ({@code /pins}): add, list, get and remove pin requests,
@@ -59,7 +59,7 @@ public final class PinningServiceClient {
         Objects.requireNonNull(timeout, "timeout");
         HttpUrl base = HttpUrl.parse(Objects.requireNonNull(endpoint, "endpoint").toString());
         if (base == null || base.query() != null || !base.username().isEmpty()) {
-            throw new IllegalArgumentException("pinning service '" + Texts.shorten(serviceName)
+            throw new IllegalArgumentException("pinning service '" + UntrustedText.printable(serviceName)
                     + "': API URL must be http(s)://host[:port][/path] without query or user info");
         }
         this.pinsUrl = base.newBuilder().addPathSegment("pins").build();
@@ -165,7 +165,7 @@ public final class PinningServiceClient {
     private static String requireRequestId(String requestId) {
         Objects.requireNonNull(requestId, "requestId");
         if (requestId.isEmpty() || requestId.length() > 256 || !requestId.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new IllegalArgumentException("invalid pin request id '" + Texts.shorten(requestId) + "'");
+            throw new IllegalArgumentException("invalid pin request id '" + UntrustedText.printable(requestId) + "'");
         }
         return requestId;
     }
@@ -201,14 +201,14 @@ public final class PinningServiceClient {
         try {
             JsonNode error = JSON.readTree(body).path("error");
             if (error.has("reason")) {
-                String reason = Texts.shorten(error.path("reason").asText());
-                return error.has("details") ? reason + " (" + Texts.shorten(error.path("details").asText()) + ")" : reason;
+                String reason = UntrustedText.printable(error.path("reason").asText());
+                return error.has("details") ? reason + " (" + UntrustedText.printable(error.path("details").asText()) + ")" : reason;
             }
         } catch (IOException notJson) {
             // quote the text below
         }
         String text = new String(body, StandardCharsets.UTF_8).strip();
-        return text.isEmpty() ? "(empty body)" : Texts.shorten(text);
+        return text.isEmpty() ? "(empty body)" : UntrustedText.printable(text);
     }
 
     private PinStatus parseStatus(String call, JsonNode json) throws PinningServiceException {
@@ -251,7 +251,7 @@ public final class PinningServiceClient {
     }
 
     private String describe() {
-        return "pinning service '" + Texts.shorten(serviceName) + "' (" + pinsUrl + ")";
+        return "pinning service '" + UntrustedText.printable(serviceName) + "' (" + pinsUrl + ")";
     }
 
     @Override

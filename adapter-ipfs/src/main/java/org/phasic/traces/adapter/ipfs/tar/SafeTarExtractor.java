@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * Extracts a tar stream (ustar, PAX and GNU long names) into a folder, refusing anything unsafe:
@@ -112,7 +113,7 @@ public final class SafeTarExtractor {
                 }
                 case '1', '2', 'K' -> throw refused(name, "links are not extracted");
                 case '3', '4', '6' -> throw refused(name, "devices and FIFOs are not extracted");
-                default -> throw refused(name, "unsupported tar entry type '" + printable(entry.type()) + "'");
+                default -> throw refused(name, "unsupported tar entry type '" + UntrustedText.printable(entry.type()) + "'");
             }
         }
     }
@@ -148,7 +149,7 @@ public final class SafeTarExtractor {
             try {
                 nameCheck.requireSafe(segment);
             } catch (RuntimeException e) {
-                throw refused(name, "unsafe name '" + printable(segment) + "': " + e.getMessage());
+                throw refused(name, "unsafe name '" + UntrustedText.printable(segment) + "': " + e.getMessage());
             }
             destination = destination.resolve(segment);
         }
@@ -173,20 +174,7 @@ public final class SafeTarExtractor {
     }
 
     private static UnsafeArchiveException refused(String name, String why) {
-        return new UnsafeArchiveException("refusing tar entry '" + printable(name) + "': " + why);
-    }
-
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && i < 200; i++) {
-            char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return out.toString();
-    }
-
-    private static String printable(char c) {
-        return printable(String.valueOf(c));
+        return new UnsafeArchiveException("refusing tar entry '" + UntrustedText.printable(name) + "': " + why);
     }
 
     private static byte[] readMetadata(InputStream tar, TarHeader entry) throws IOException {
@@ -232,7 +220,7 @@ public final class SafeTarExtractor {
 
     private static long parseSize(String text) throws UnsafeArchiveException {
         if (!text.matches("\\d{1,18}")) {
-            throw new UnsafeArchiveException("malformed PAX size '" + printable(text) + "'");
+            throw new UnsafeArchiveException("malformed PAX size '" + UntrustedText.printable(text) + "'");
         }
         return Long.parseLong(text);
     }
@@ -243,7 +231,7 @@ public final class SafeTarExtractor {
         while (remaining > 0) {
             int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
             if (n < 0) {
-                throw new EOFException("tar stream truncated inside '" + printable(name) + "'");
+                throw new EOFException("tar stream truncated inside '" + UntrustedText.printable(name) + "'");
             }
             out.write(buffer, 0, n);
             remaining -= n;

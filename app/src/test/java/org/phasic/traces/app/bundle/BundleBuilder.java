@@ -35,20 +35,17 @@ import org.phasic.traces.ports.out.TraceCodec;
 /**
  * Builds the bundled starter library from its sources ({@value KingmanTraces#SOURCE_DIR}): every folder there
  * becomes a trace directory ({@code trace.json.gz}, {@code metadata.json}, {@code checksum.sha256}) imported
- * with Kubo's defaults, all of them in one CAR ({@value #CAR_RESOURCE}) with a registry listing them
- * ({@value #REGISTRY_RESOURCE}). The output depends only on the sources, so the committed resources can be
- * rebuilt byte for byte; {@code BundleBuilderTest} fails when they drift. Rebuild from the repository root with
+ * with Kubo's defaults, all of them in one CAR ({@value BundledLibrary#CAR_RESOURCE}) with a registry listing them
+ * ({@value BundledLibrary#REGISTRY_RESOURCE}). The output depends only on the sources, so the committed resources
+ * can be rebuilt byte for byte; {@code BundleBuilderTest} fails when they drift. A build tool, kept out of the
+ * runtime jar; rebuild (after {@link KingmanTraces}) from the repository root with
  *
- * <pre>java -cp "app/target/classes:app/target/lib/*" org.phasic.traces.app.bundle.BundleBuilder</pre>
+ * <pre>./mvnw -q -pl app -am process-test-classes -Pbundle</pre>
  *
  * A folder may hold {@code trace.json} (gzipped here, deterministically) or {@code trace.json.gz}, and an
  * optional {@code registry-description.txt} that replaces the registry entry's description.
  */
 public final class BundleBuilder {
-    /** Where the bundle lives on the class path. */
-    public static final String RESOURCE_DIR = "org/phasic/traces/app/bundle/";
-    public static final String REGISTRY_RESOURCE = RESOURCE_DIR + "registry.json";
-    public static final String CAR_RESOURCE = RESOURCE_DIR + "traces.car";
     /** The file every bundled trace directory carries beside the trace: {@code sha256sum} format. */
     public static final String CHECKSUM_FILE = TracePackager.CHECKSUM_FILE;
     /** The collection of correct Kingman traces. */
@@ -143,12 +140,12 @@ public final class BundleBuilder {
         return out.toByteArray();
     }
 
-    /** Rebuilds the committed bundle resources; run from the repository root. */
+    /** Rebuilds the committed bundle resources of the app module at {@code args[0]} (default {@code app}). */
     public static void main(String[] args) throws IOException {
         Path app = Path.of(args.length > 0 ? args[0] : "app");
         Bundle bundle = new BundleBuilder(new JacksonRegistryCodec(), new JacksonTraceCodec())
                 .build(app.resolve(KingmanTraces.SOURCE_DIR));
-        Path resources = Files.createDirectories(app.resolve("src/main/resources").resolve(RESOURCE_DIR));
+        Path resources = Files.createDirectories(app.resolve("src/main/resources").resolve(BundledLibrary.RESOURCE_DIR));
         Files.write(resources.resolve("registry.json"), bundle.registryJson());
         Files.write(resources.resolve("traces.car"), bundle.car());
         System.out.println("wrote " + bundle.registry().traces().size() + " traces to " + resources.toAbsolutePath());
