@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.phasic.traces.app.codec.JacksonTraceCodec;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.KingmanCoalescent;
@@ -21,7 +22,6 @@ import org.phasic.traces.domain.trace.Transition;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.domain.unixfs.ImportResult;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
-import org.phasic.traces.ports.out.BlobStreams;
 
 /**
  * The corpus phasic users publish, made with the domain's importer (Kubo's defaults: CIDv0, 256 KiB chunks): {@code count}
@@ -49,7 +49,7 @@ final class TraceCorpus {
                     .metadata(Map.of("model", "kingman-like", "samples", samples, "index", i))
                     .build(new int[] {0}, chain(samples, parameters));
             byte[] gz = codec.toGzip(trace);
-            String sha256 = BlobStreams.sha256Hex(gz);
+            String sha256 = Sha256.hex(gz);
             Path dir = Files.createDirectories(folder.resolve("library").resolve(id));
             Files.write(dir.resolve(TraceEntry.TRACE_FILE), gz);
             ObjectNode metadata = json.createObjectNode().put("model_type", "coalescent").put("domain", "benchmark")
