@@ -102,8 +102,10 @@ public final class SafePaths {
      * represent it, or it holds U+FFFD, which is what a name read from disk becomes when that encoding cannot
      * decode it. Null if neither. The name is shown with non-ASCII characters escaped, as such a console cannot
      * show them either.
+     *
+     * @return a sentence saying why and what to do (use a UTF-8 locale), or null
      */
-    static String unrepresentableReason(String name) {
+    public static String unrepresentableReason(String name) {
         String encoding = System.getProperty("sun.jnu.encoding", "");
         boolean representable;
         try {

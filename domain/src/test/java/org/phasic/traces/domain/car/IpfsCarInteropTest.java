@@ -44,8 +44,14 @@ class IpfsCarInteropTest {
 
     @BeforeAll
     static void installIpfsCar() throws IOException, InterruptedException {
-        Result install = run(List.of("bash", TEST_PEERS.toString(), "install", "ipfs-car"), Path.of("."),
-                Duration.ofMinutes(15));
+        Result install;
+        try {
+            install = run(List.of("bash", TEST_PEERS.toString(), "install", "ipfs-car"), Path.of("."),
+                    Duration.ofMinutes(15));
+        } catch (IOException noBash) {
+            unavailable = "cannot run bash (" + noBash.getMessage() + ")";
+            return;
+        }
         if (install.exit() == UNAVAILABLE) {
             unavailable = lastLine(install.output());
             return;
