@@ -3,13 +3,9 @@ package org.phasic.traces.adapter.gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +27,14 @@ import org.phasic.traces.domain.cid.Cid;
 
 /**
  * A real js-ipfs node (ipfs@0.66.1, offline, 127.0.0.1 only) for the tests of a class: started before them with
- * the project's recipe ({@code tools/ipfs-node/} at the repository root) and stopped, by its pid,
- * after them. Its node_modules are installed once per machine into {@code java.io.tmpdir} (about 30 s) and shared;
- * each run gets its own repository and free ports. Without node and npm the tests are skipped, loudly.
+ * the project's recipe ({@code tools/ipfs-node/start-test-node.sh} at the repository root) and stopped, by its pid,
+ * after them. Its node_modules are installed once per machine into the shared test-peer cache
+ * ({@code tools/test-peers.sh}, also used by the other modules' tests); each run gets its own repository and free
+ * ports. The tests are skipped, with the reason, only where the node cannot run: no bash, node, npm or curl, or npm
+ * cannot reach its registry for the first install.
  */
 final class JsIpfsNode implements BeforeAllCallback, AfterAllCallback {
-    private static final Path CACHE = Path.of(System.getProperty("java.io.tmpdir"), "phasic-traces-js-ipfs-0.66.1");
+    private static final int UNAVAILABLE = 75;
     private static final Pattern ADDED = Pattern.compile("\\{\"Name\":\"([^\"]*)\",\"Hash\":\"([^\"]*)\"");
 
     private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(60, TimeUnit.SECONDS).build();
@@ -47,21 +45,17 @@ final class JsIpfsNode implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        if (!works("node", "--version") || !works("npm", "--version")) {
-            String message = "SKIPPED " + context.getDisplayName() + ": node and npm are needed to run the js-ipfs"
-                    + " test gateway (apt-get install nodejs npm)";
-            System.err.println("\n*** " + message + " ***\n");
-            Assumptions.abort(message);
-        }
         Path recipe = Path.of("..", "tools", "ipfs-node").toAbsolutePath().normalize();
         script = recipe.resolve("start-ipfs-node.sh");
-        installOnce(recipe);
         dir = Files.createTempDirectory("phasic-traces-js-ipfs-");
-        Files.createSymbolicLink(dir.resolve("node_modules"), CACHE.resolve("node_modules"));
         apiPort = freePort();
         gatewayPort = freePort();
-        run(Duration.START, "bash", script.toString(), "start", dir.toString(), String.valueOf(apiPort),
-                String.valueOf(gatewayPort));
+        Run start = runIn(dir, Duration.INSTALL_AND_START, "bash", recipe.resolve("start-test-node.sh").toString(),
+                dir.toString(), String.valueOf(apiPort), String.valueOf(gatewayPort));
+        if (start.exit() == UNAVAILABLE) {
+            Assumptions.abort("js-ipfs test node unavailable: " + start.lastLine());
+        }
+        start.requireSuccess();
     }
 
     @Override
@@ -113,7 +107,7 @@ final class JsIpfsNode implements BeforeAllCallback, AfterAllCallback {
     }
 
     private enum Duration {
-        INSTALL(600), START(120), STOP(30);
+        INSTALL_AND_START(900), STOP(30);
 
         final long seconds;
 
@@ -122,32 +116,24 @@ final class JsIpfsNode implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /** npm ci into the shared cache, once per machine; a file lock keeps parallel builds from racing. */
-    private static void installOnce(Path recipe) throws IOException, InterruptedException {
-        Files.createDirectories(CACHE);
-        try (FileChannel channel = FileChannel.open(CACHE.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
-            FileLock lock = channel.lock();
-            try {
-                if (Files.exists(CACHE.resolve("node_modules/ipfs/src/cli.js"))) {
-                    return;
-                }
-                for (String file : List.of("package.json", "package-lock.json")) {
-                    Files.copy(recipe.resolve(file), CACHE.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-                }
-                System.err.println("installing the js-ipfs test node into " + CACHE + " (once, about 30 s)");
-                runIn(CACHE, Duration.INSTALL, "npm", "ci", "--omit=optional", "--no-audit", "--no-fund");
-            } finally {
-                lock.release();
+    private void run(Duration limit, String... command) throws IOException, InterruptedException {
+        runIn(dir, limit, command).requireSuccess();
+    }
+
+    /** A finished command: its exit code and output. */
+    private record Run(List<String> command, int exit, String output) {
+        String lastLine() {
+            return output.strip().lines().reduce((first, second) -> second).orElse("");
+        }
+
+        void requireSuccess() throws IOException {
+            if (exit != 0) {
+                throw new IOException(String.join(" ", command) + " failed (exit " + exit + "):\n" + output);
             }
         }
     }
 
-    private void run(Duration limit, String... command) throws IOException, InterruptedException {
-        runIn(dir, limit, command);
-    }
-
-    private static void runIn(Path directory, Duration limit, String... command) throws IOException, InterruptedException {
+    private static Run runIn(Path directory, Duration limit, String... command) throws IOException, InterruptedException {
         Path log = Files.createTempFile("phasic-traces-js-ipfs-", ".log");
         try {
             Process process = new ProcessBuilder(command).directory(directory.toFile())
@@ -157,25 +143,9 @@ final class JsIpfsNode implements BeforeAllCallback, AfterAllCallback {
                 throw new IOException(String.join(" ", command) + " did not finish in " + limit.seconds + " s:\n"
                         + Files.readString(log, StandardCharsets.UTF_8));
             }
-            if (process.exitValue() != 0) {
-                throw new IOException(String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n"
-                        + Files.readString(log, StandardCharsets.UTF_8));
-            }
+            return new Run(List.of(command), process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(log);
-        }
-    }
-
-    private static boolean works(String... command) {
-        try {
-            Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

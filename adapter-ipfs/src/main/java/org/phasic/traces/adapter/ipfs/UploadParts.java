@@ -16,6 +16,7 @@ import okhttp3.RequestBody;
 import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
+import org.phasic.traces.domain.unixfs.SafePaths;
 
 /**
  * The multipart body of an {@code add}: one {@code file} part per regular file, named by its path
@@ -71,6 +72,10 @@ final class UploadParts {
                         .toList();
             }
             for (Path child : children) {
+                String encodingProblem = SafePaths.unrepresentableReason(child.getFileName().toString());
+                if (encodingProblem != null) {
+                    throw new IllegalArgumentException("cannot add " + path + ": " + encodingProblem);
+                }
                 collect(child, name + "/" + child.getFileName(), parts);
             }
         } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {

@@ -22,8 +22,10 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.Headers;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.domain.unixfs.SafePaths;
 
 class KuboRpcClientMockTest {
 
@@ -219,6 +221,8 @@ class KuboRpcClientMockTest {
     @Test
     void addDirectorySendsSortedFilePartsNamedByPathWithV1OptionsAndReportsProgress(@TempDir Path tmp)
             throws Exception {
+        String encodingProblem = SafePaths.unrepresentableReason("c ü.txt");
+        Assumptions.assumeTrue(encodingProblem == null, () -> "needs a non-ASCII file name: " + encodingProblem);
         Path dir = tmp.resolve("my dir");
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("b.txt"), "bbb");

@@ -1,5 +1,6 @@
 package org.phasic.traces.domain.unixfs;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -86,13 +87,41 @@ public final class SafePaths {
         try {
             resolved = base.resolve(relative).normalize();
         } catch (InvalidPathException e) {
-            throw new UnsafePathException("unsafe path " + quote(original) + ": not a valid file name here ("
-                    + e.getReason() + ")");
+            String encodingProblem = unrepresentableReason(original);
+            throw new UnsafePathException(encodingProblem != null ? encodingProblem
+                    : "unsafe path " + quote(original) + ": not a valid file name here (" + e.getReason() + ")");
         }
         if (!resolved.startsWith(base) || resolved.equals(base)) {
             throw new UnsafePathException("unsafe path " + quote(original) + ": resolves outside " + base);
         }
         return resolved;
+    }
+
+    /**
+     * Why this JVM cannot use {@code name} as a file name although it may be a fine name: its file-name encoding
+     * ({@code sun.jnu.encoding}, set by the locale; ASCII when {@code LANG}/{@code LC_ALL} are unset) cannot
+     * represent it, or it holds U+FFFD, which is what a name read from disk becomes when that encoding cannot
+     * decode it. Null if neither. The name is shown with non-ASCII characters escaped, as such a console cannot
+     * show them either.
+     *
+     * @return a sentence saying why and what to do (use a UTF-8 locale), or null
+     */
+    public static String unrepresentableReason(String name) {
+        String encoding = System.getProperty("sun.jnu.encoding", "");
+        boolean representable;
+        try {
+            representable = !Charset.isSupported(encoding) || Charset.forName(encoding).newEncoder().canEncode(name);
+        } catch (IllegalArgumentException unknownName) {
+            representable = true;
+        }
+        if (representable && name.indexOf('\uFFFD') < 0) {
+            return null;
+        }
+        StringBuilder escaped = new StringBuilder();
+        name.codePoints().limit(100).forEach(cp -> escaped.append(cp >= 0x20 && cp < 0x7F ? Character.toString(cp)
+                : String.format(Locale.ROOT, "\\u%04x", cp)));
+        return "the file name '" + escaped + "' cannot be used here: this Java's file-name encoding (" + encoding
+                + ", from the locale) cannot represent or decode it; run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
     }
 
     private static String unsafeReason(String name) {

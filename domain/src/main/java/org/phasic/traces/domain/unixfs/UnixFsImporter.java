@@ -110,6 +110,10 @@ public final class UnixFsImporter {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
             for (Path child : children) {
                 String name = child.getFileName().toString();
+                String encodingProblem = SafePaths.unrepresentableReason(name);
+                if (encodingProblem != null) {
+                    throw new UnsupportedContentException("cannot import " + dir + ": " + encodingProblem);
+                }
                 if (includeHidden || !name.startsWith(".")) {
                     names.add(name.getBytes(StandardCharsets.UTF_8));
                 }

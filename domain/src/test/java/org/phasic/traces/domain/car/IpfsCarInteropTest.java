@@ -8,7 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,37 +28,44 @@ import org.phasic.traces.domain.vectors.Vectors;
 
 /**
  * CARs written by our importer and {@link CarWriter} are unpacked by npm ipfs-car 3.1.0 (an independent
- * implementation, which verifies every block) into the original bytes. Needs {@code npx} with ipfs-car@3.1.0
- * in the npm cache ({@code npx --yes ipfs-car@3.1.0 --version} once); runs offline, and is skipped with a loud
- * message where that is missing.
+ * implementation, which verifies every block) into the original bytes. ipfs-car installs itself on first use with
+ * {@code tools/test-peers.sh} (once per machine, into the shared test-peer cache); the tests are skipped, with the
+ * reason, only where that cannot work: no node or npm, or npm cannot reach its registry.
  */
 class IpfsCarInteropTest {
 
-    private static final String IPFS_CAR = "ipfs-car@3.1.0";
+    private static final Path TEST_PEERS = Path.of("..", "tools", "test-peers.sh");
+    private static final int UNAVAILABLE = 75;
 
+    /** The ipfs-car executable, or null when it cannot be installed here. */
+    private static Path ipfsCar;
     /** Why ipfs-car cannot run here, or null if it can; checked once. */
     private static String unavailable;
 
     @BeforeAll
-    static void probeIpfsCar() throws InterruptedException {
+    static void installIpfsCar() throws IOException, InterruptedException {
+        Result install;
         try {
-            Result version = npx(List.of("--version"), Path.of("."));
-            unavailable = version.exit() == 0 && version.output().contains("3.1.0") ? null
-                    : "exit " + version.exit() + ": " + lastLine(version.output());
-        } catch (IOException e) {
-            unavailable = e.getMessage();
+            install = run(List.of("bash", TEST_PEERS.toString(), "install", "ipfs-car"), Path.of("."),
+                    Duration.ofMinutes(15));
+        } catch (IOException noBash) {
+            unavailable = "cannot run bash (" + noBash.getMessage() + ")";
+            return;
         }
+        if (install.exit() == UNAVAILABLE) {
+            unavailable = lastLine(install.output());
+            return;
+        }
+        assertThat(install.exit()).as("test-peers.sh install ipfs-car: %s", install.output()).isZero();
+        ipfsCar = Path.of(lastLine(install.output()), "node_modules", ".bin", "ipfs-car");
+        Result version = run(List.of(ipfsCar.toString(), "--version"), Path.of("."), Duration.ofMinutes(1));
+        assertThat(version.output()).as("ipfs-car --version").contains("3.1.0");
     }
 
-    /** Skips each test loudly (reported as skipped) when ipfs-car cannot run. */
+    /** Skips each test, with the reason, when ipfs-car cannot be installed on this machine. */
     @BeforeEach
     void requireIpfsCar() {
-        if (unavailable != null) {
-            String message = "SKIPPED: npx " + IPFS_CAR + " is not available offline (" + unavailable
-                    + "); run `npx --yes " + IPFS_CAR + " --version` once with access to the npm registry";
-            System.err.println(message);
-            Assumptions.abort(message);
-        }
+        Assumptions.assumeTrue(unavailable == null, () -> "npm ipfs-car@3.1.0 is unavailable: " + unavailable);
     }
 
     private static String lastLine(String output) {
@@ -99,7 +106,8 @@ class IpfsCarInteropTest {
             }
         }
         Path out = tmp.resolve("out");
-        Result result = npx(List.of("unpack", car.toString(), "--output", out.toString()), tmp);
+        Result result = run(List.of(ipfsCar.toString(), "unpack", car.toString(), "--output", out.toString()), tmp,
+                Duration.ofMinutes(2));
         assertThat(result.exit()).as("ipfs-car unpack: %s", result.output()).isZero();
         return out;
     }
@@ -107,21 +115,17 @@ class IpfsCarInteropTest {
     private record Result(int exit, String output) {
     }
 
-    private static Result npx(List<String> arguments, Path workDir) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("npx", "--yes", IPFS_CAR));
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().put("npm_config_offline", "true");
-        builder.environment().put("npm_config_update_notifier", "false");
-        Process process = builder.start();
+    private static Result run(List<String> command, Path workDir, Duration limit)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
         process.getOutputStream().close();
         byte[] output;
         try (InputStream in = process.getInputStream()) {
             output = in.readAllBytes();
         }
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            return new Result(-1, "timed out");
+            return new Result(-1, "timed out: " + String.join(" ", command));
         }
         return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }

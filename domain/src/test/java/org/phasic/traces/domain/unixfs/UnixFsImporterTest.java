@@ -20,6 +20,7 @@ import org.phasic.traces.domain.cid.UnsupportedContentException;
 import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.PBLink;
 import org.phasic.traces.domain.dag.PBNode;
+import org.phasic.traces.domain.vectors.FileNames;
 import org.phasic.traces.domain.vectors.LcgInputStream;
 import org.phasic.traces.domain.vectors.MemoryBlocks;
 import org.phasic.traces.domain.vectors.Vectors;
@@ -28,19 +29,31 @@ class UnixFsImporterTest {
 
     @Test
     void reportsEveryEntryWithSizes(@TempDir Path dir) throws IOException {
-        ImportResult result = new UnixFsImporter(ImportProfile.KUBO).importPath(Vectors.buildTree("small-tree", dir));
+        ImportResult sub = new UnixFsImporter(ImportProfile.KUBO)
+                .importPath(Vectors.buildTree("small-tree", "sub/", dir.resolve("sub")));
+        assertThat(sub.rootEntry().path()).isEmpty();
+        assertEntries(sub, "");
+        assertThat(sub.entries()).extracting(ImportedEntry::path).containsExactly("nested/deep.bin", "nested",
+                "z.dat", "");
+
+        ImportResult result = new UnixFsImporter(ImportProfile.KUBO)
+                .importPath(Vectors.buildTree("small-tree", dir.resolve("all")));
         assertThat(result.rootEntry().path()).isEmpty();
-        assertThat(result.rootEntry().directory()).isTrue();
-        assertThat(result.entry("sub/z.dat")).hasValueSatisfying(e -> {
-            assertThat(e.size()).isEqualTo(3000);
-            assertThat(e.directory()).isFalse();
-            assertThat(e.dagSize()).isEqualTo(3011); // js-ipfs reported Size 3011 for it
-        });
-        assertThat(result.entry("sub/nested")).hasValueSatisfying(e -> assertThat(e.directory()).isTrue());
+        assertEntries(result, "sub/");
         assertThat(result.entry(".hidden")).isEmpty();
         assertThat(result.entries()).extracting(ImportedEntry::path).containsExactly("B.bin", "a.txt", "a10.dat",
                 "a2.dat", "empty.txt", "sub/nested/deep.bin", "sub/nested", "sub/z.dat", "sub", "été.txt", "");
         assertThat(result.rootEntry().dagSize()).isEqualTo(5747); // js-ipfs reported Size 5747 for the tree
+    }
+
+    private static void assertEntries(ImportResult result, String sub) {
+        assertThat(result.rootEntry().directory()).isTrue();
+        assertThat(result.entry(sub + "z.dat")).hasValueSatisfying(e -> {
+            assertThat(e.size()).isEqualTo(3000);
+            assertThat(e.directory()).isFalse();
+            assertThat(e.dagSize()).isEqualTo(3011); // js-ipfs reported Size 3011 for it
+        });
+        assertThat(result.entry(sub + "nested")).hasValueSatisfying(e -> assertThat(e.directory()).isTrue());
     }
 
     @Test
@@ -128,10 +141,18 @@ class UnixFsImporterTest {
     @Test
     void inMemoryFilesImportAsTheSameFolderOnDiskWould(@TempDir Path dir) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("été.txt", "accented".getBytes(StandardCharsets.UTF_8));
         files.put("a10.dat", new byte[300_000]);
         files.put("B.bin", "upper".getBytes(StandardCharsets.UTF_8));
         files.put("a2.dat", new byte[0]);
+        assertInMemoryImportsAsOnDisk(files, dir.resolve("ascii"));
+
+        files.put("été.txt", "accented".getBytes(StandardCharsets.UTF_8));
+        FileNames.assumeCreatable(files.keySet());
+        assertInMemoryImportsAsOnDisk(files, dir.resolve("all"));
+    }
+
+    private static void assertInMemoryImportsAsOnDisk(Map<String, byte[]> files, Path dir) throws IOException {
+        Files.createDirectories(dir);
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Files.write(dir.resolve(file.getKey()), file.getValue());
         }

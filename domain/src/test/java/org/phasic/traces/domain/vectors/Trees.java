@@ -26,10 +26,16 @@ public final class Trees {
 
     /** The non-hidden files of a tree spec, as Kubo and ipfs-car import it. */
     public static Map<String, byte[]> expected(String spec) {
+        return expected(spec, "");
+    }
+
+    /** The non-hidden files of a tree spec below {@code folder} (such as {@code sub/}), relative to it. */
+    public static Map<String, byte[]> expected(String spec, String folder) {
         Map<String, byte[]> files = new TreeMap<>();
         Vectors.treeSpec(spec).forEach((path, seedAndSize) -> {
-            if (!path.startsWith(".") && !path.contains("/.")) {
-                files.put(path, LcgInputStream.bytes((int) seedAndSize[0], (int) seedAndSize[1]));
+            if (!path.startsWith(".") && !path.contains("/.") && path.startsWith(folder)) {
+                files.put(path.substring(folder.length()),
+                        LcgInputStream.bytes((int) seedAndSize[0], (int) seedAndSize[1]));
             }
         });
         return files;

@@ -77,10 +77,21 @@ public final class Vectors {
         return files;
     }
 
-    /** Writes a tree spec's files under {@code dir}, as make-vectors.sh does. */
+    /**
+     * Writes a tree spec's files under {@code dir}, as make-vectors.sh does; skips the calling test, saying why,
+     * when a name cannot be created here (see {@link FileNames}).
+     */
     public static Path buildTree(String name, Path dir) throws IOException {
-        for (Map.Entry<String, long[]> file : treeSpec(name).entrySet()) {
-            Path target = dir.resolve(file.getKey());
+        return buildTree(name, "", dir);
+    }
+
+    /** Writes the files of a tree spec below {@code folder} (such as {@code sub/}; "" for all) under {@code dir}. */
+    public static Path buildTree(String name, String folder, Path dir) throws IOException {
+        Map<String, long[]> files = new LinkedHashMap<>(treeSpec(name));
+        files.keySet().removeIf(path -> !path.startsWith(folder));
+        FileNames.assumeCreatable(files.keySet());
+        for (Map.Entry<String, long[]> file : files.entrySet()) {
+            Path target = dir.resolve(file.getKey().substring(folder.length()));
             Files.createDirectories(target.getParent());
             try (InputStream in = new LcgInputStream((int) file.getValue()[0], file.getValue()[1]);
                     OutputStream out = Files.newOutputStream(target)) {

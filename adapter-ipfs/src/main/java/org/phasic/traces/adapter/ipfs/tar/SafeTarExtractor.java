@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.phasic.traces.domain.text.UntrustedText;
+import org.phasic.traces.domain.unixfs.SafePaths;
 
 /**
  * Extracts a tar stream (ustar, PAX and GNU long names) into a folder, refusing anything unsafe:
@@ -151,7 +153,12 @@ public final class SafeTarExtractor {
             } catch (RuntimeException e) {
                 throw refused(name, "unsafe name '" + UntrustedText.printable(segment) + "': " + e.getMessage());
             }
-            destination = destination.resolve(segment);
+            try {
+                destination = destination.resolve(segment);
+            } catch (InvalidPathException e) {
+                String encodingProblem = SafePaths.unrepresentableReason(segment);
+                throw refused(name, encodingProblem != null ? encodingProblem : e.getMessage());
+            }
         }
         Path normalized = destination.normalize();
         if (!normalized.startsWith(root) || normalized.equals(root)) {
