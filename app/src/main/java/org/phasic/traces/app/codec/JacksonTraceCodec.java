@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,13 +30,19 @@ import org.phasic.traces.ports.out.TraceCodec;
  * writer so the text does not depend on the JDK's {@code Double.toString}.
  */
 public final class JacksonTraceCodec implements TraceCodec {
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-                    .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-                    .build())
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
+
+    /** Data binding, loaded on first use: reading a good trace needs only the streaming core. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = JsonMapper.builder(FACTORY)
+                .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
 
     private final long maxDecompressedBytes;
 
@@ -55,9 +62,9 @@ public final class JacksonTraceCodec implements TraceCodec {
     @Override
     public EliminationTrace read(InputStream in) throws IOException {
         Objects.requireNonNull(in, "in");
-        try (JsonParser parser = MAPPER.createParser(
+        try (JsonParser parser = FACTORY.createParser(
                 DeterministicGzip.openContent(in, maxDecompressedBytes, "decompressed trace"))) {
-            return new StreamingTraceReader(MAPPER, parser).read();
+            return new StreamingTraceReader(JacksonTraceCodec::mapper, parser).read();
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (ZipException | EOFException e) {
@@ -67,7 +74,7 @@ public final class JacksonTraceCodec implements TraceCodec {
 
     /** The mapper used for reading and writing (fixed features), shared with tests. */
     static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.INSTANCE;
     }
 
     static InvalidTraceException malformed(JsonProcessingException e) {
@@ -84,7 +91,7 @@ public final class JacksonTraceCodec implements TraceCodec {
     public byte[] toJson(EliminationTrace trace) {
         Objects.requireNonNull(trace, "trace");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator g = MAPPER.createGenerator(bytes)) {
+        try (JsonGenerator g = mapper().createGenerator(bytes)) {
             g.writeStartObject();
             g.writeArrayFieldStart("operations");
             for (Operation op : trace.operations()) {
@@ -102,7 +109,7 @@ public final class JacksonTraceCodec implements TraceCodec {
             g.writeNumberField("param_length", trace.paramLength());
             g.writeBooleanField("is_discrete", trace.isDiscrete());
             g.writeFieldName("metadata");
-            MAPPER.writeValue(g, trace.metadata());
+            mapper().writeValue(g, trace.metadata());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);

@@ -5,80 +5,84 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.util.ClassUtil;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.InvalidTraceException;
 import org.phasic.traces.domain.trace.OpType;
 import org.phasic.traces.domain.trace.Operation;
 
 /**
- * Reads a trace from a Jackson token stream into primitive arrays. A bad value does not stop the reading:
- * the first problem of each field is kept (its message built only then) and the rest of the document is
- * still tokenized, so that malformed JSON, corrupt gzip and the size limit take precedence exactly as
- * when the whole document is read first; the kept problems are then reported in the fixed field order
- * (operations, is_discrete, metadata, vertex_rates, edge_probs, vertex_targets, states, the four integers).
- * Duplicate keys: the last one wins. Fields other than the trace's are read as trees and ignored.
+ * Reads a trace from a Jackson token stream into primitive arrays, with the semantics of reading the whole
+ * document as a tree first: a bad value does not stop the reading; the first problem of each field is kept
+ * (its message and path built only then) and the rest of the document is still tokenized, so that malformed
+ * JSON, corrupt gzip and the size limit take precedence; the kept problems are then reported in the fixed
+ * field order (operations, is_discrete, metadata, vertex_rates, edge_probs, vertex_targets, states, the four
+ * integers). Duplicate keys: the last one wins. Other fields are skipped. Jackson's data binding (the
+ * {@code mapper}) is used only to describe bad values, so that a good trace loads with the streaming core.
  */
 final class StreamingTraceReader {
     private static final String[] INTEGER_FIELDS = {"starting_vertex_idx", "n_vertices", "state_length", "param_length"};
+    private static final int[] NO_INTS = {};
 
-    private final ObjectMapper mapper;
-    private final ObjectReader values;
+    private final Supplier<ObjectMapper> mapper;
     private final JsonParser p;
 
+    /** The first problem in the value being read. */
     private InvalidTraceException problem;
 
-    private Slot operations;
-    private Slot isDiscrete;
-    private Slot metadata;
-    private Slot vertexRates;
-    private Slot edgeProbs;
-    private Slot vertexTargets;
-    private Slot states;
-    private final Slot[] integers = new Slot[INTEGER_FIELDS.length];
+    private Object operations;
+    private Object isDiscrete;
+    private Object metadata;
+    private Object vertexRates;
+    private Object edgeProbs;
+    private Object vertexTargets;
+    private Object states;
+    private final Object[] integers = new Object[INTEGER_FIELDS.length];
 
-    /** A field's value as read, or the first problem in it; {@code null} slot = absent. */
-    private record Slot(Object value, InvalidTraceException problem, boolean isNull) {
-    }
+    /** A field present with the JSON value null. */
+    private static final Object NULL = new Object();
 
-    StreamingTraceReader(ObjectMapper mapper, JsonParser parser) {
+    /**
+     * @param mapper the data binding used to describe bad values (with the parser's features)
+     * @param parser positioned before the document
+     */
+    StreamingTraceReader(Supplier<ObjectMapper> mapper, JsonParser parser) {
         this.mapper = mapper;
-        this.values = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.p = parser;
     }
 
     EliminationTrace read() throws IOException {
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_OBJECT) {
-            JsonNode root = t == null ? null : mapper.readTree(p);
+            JsonNode root = t == null ? null : mapper.get().readTree(p);
             if (root == null || !root.isObject()) {
                 throw new InvalidTraceException("$", "must be a JSON object");
             }
         }
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            p.nextToken();
+            JsonToken value = p.nextToken();
             switch (name) {
-                case "operations" -> operations = slot(this::operations);
-                case "is_discrete" -> isDiscrete = slot(this::bool);
-                case "metadata" -> metadata = slot(this::metadata);
-                case "vertex_rates" -> vertexRates = slot(() -> ints("vertex_rates"));
-                case "edge_probs" -> edgeProbs = slot(() -> rows("edge_probs"));
-                case "vertex_targets" -> vertexTargets = slot(() -> rows("vertex_targets"));
-                case "states" -> states = slot(() -> rows("states"));
-                case "starting_vertex_idx" -> integers[0] = slot(() -> integer(INTEGER_FIELDS[0]));
-                case "n_vertices" -> integers[1] = slot(() -> integer(INTEGER_FIELDS[1]));
-                case "state_length" -> integers[2] = slot(() -> integer(INTEGER_FIELDS[2]));
-                case "param_length" -> integers[3] = slot(() -> integer(INTEGER_FIELDS[3]));
-                default -> tree();
+                case "operations" -> operations = value == JsonToken.VALUE_NULL ? NULL : kept(operations());
+                case "is_discrete" -> isDiscrete = value == JsonToken.VALUE_NULL ? NULL : kept(bool());
+                case "metadata" -> metadata = value == JsonToken.VALUE_NULL ? NULL : kept(metadata());
+                case "vertex_rates" -> vertexRates = value == JsonToken.VALUE_NULL ? NULL : kept(ints(name, -1, null));
+                case "edge_probs" -> edgeProbs = value == JsonToken.VALUE_NULL ? NULL : kept(rows(name));
+                case "vertex_targets" -> vertexTargets = value == JsonToken.VALUE_NULL ? NULL : kept(rows(name));
+                case "states" -> states = value == JsonToken.VALUE_NULL ? NULL : kept(rows(name));
+                case "starting_vertex_idx" -> integers[0] = value == JsonToken.VALUE_NULL ? NULL : kept(integer(name));
+                case "n_vertices" -> integers[1] = value == JsonToken.VALUE_NULL ? NULL : kept(integer(name));
+                case "state_length" -> integers[2] = value == JsonToken.VALUE_NULL ? NULL : kept(integer(name));
+                case "param_length" -> integers[3] = value == JsonToken.VALUE_NULL ? NULL : kept(integer(name));
+                default -> skipValue();
             }
         }
         JsonToken trailing = p.nextToken();
@@ -91,18 +95,20 @@ final class StreamingTraceReader {
         return trace();
     }
 
+    /** The value read, or the problem found in it (then cleared for the next field). */
+    private Object kept(Object value) {
+        InvalidTraceException found = problem;
+        problem = null;
+        return found != null ? found : value;
+    }
+
     private EliminationTrace trace() {
         @SuppressWarnings("unchecked")
         List<Operation> ops = (List<Operation>) required(operations, "operations");
-        if (isDiscrete != null && isDiscrete.problem() != null) {
-            throw isDiscrete.problem();
-        }
-        if (metadata != null && metadata.problem() != null) {
-            throw metadata.problem();
-        }
+        throwIfProblem(isDiscrete);
+        throwIfProblem(metadata);
         @SuppressWarnings("unchecked")
-        Map<String, Object> meta = metadata == null || metadata.isNull() ? Map.of()
-                : mapper.convertValue(metadata.value(), Map.class);
+        Map<String, Object> meta = metadata == null || metadata == NULL ? Map.of() : (Map<String, Object>) metadata;
         int[] rates = (int[]) required(vertexRates, "vertex_rates");
         int[][] probs = (int[][]) required(edgeProbs, "edge_probs");
         int[][] targets = (int[][]) required(vertexTargets, "vertex_targets");
@@ -111,36 +117,23 @@ final class StreamingTraceReader {
         for (int i = 0; i < ints.length; i++) {
             ints[i] = (Integer) required(integers[i], INTEGER_FIELDS[i]);
         }
-        boolean discrete = isDiscrete != null && !isDiscrete.isNull() && (Boolean) isDiscrete.value();
+        boolean discrete = isDiscrete instanceof Boolean b && b;
         return new EliminationTrace(ops, rates, probs, targets, stateRows, ints[0], ints[1], ints[2], ints[3],
                 discrete, meta);
     }
 
-    private static Object required(Slot slot, String path) {
-        if (slot == null || slot.isNull()) {
+    private static Object required(Object slot, String path) {
+        if (slot == null || slot == NULL) {
             throw new InvalidTraceException(path, "missing");
         }
-        if (slot.problem() != null) {
-            throw slot.problem();
-        }
-        return slot.value();
+        throwIfProblem(slot);
+        return slot;
     }
 
-    @FunctionalInterface
-    private interface ValueReader {
-        Object read() throws IOException;
-    }
-
-    /** Reads the value at the current token into a slot; a JSON null is kept as such. */
-    private Slot slot(ValueReader reader) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return new Slot(null, null, true);
+    private static void throwIfProblem(Object slot) {
+        if (slot instanceof InvalidTraceException e) {
+            throw e;
         }
-        problem = null;
-        Object value = reader.read();
-        InvalidTraceException found = problem;
-        problem = null;
-        return new Slot(found == null ? value : null, found, false);
     }
 
     /** Records the first problem of the value being read. */
@@ -150,104 +143,142 @@ final class StreamingTraceReader {
         }
     }
 
+    /** {@code prefix}, {@code prefix[index]} or {@code prefix[index]suffix}: built only for a message. */
+    private static String path(String prefix, int index, String suffix) {
+        return index < 0 ? prefix : prefix + "[" + index + "]" + (suffix == null ? "" : suffix);
+    }
+
     private List<Operation> operations() throws IOException {
-        if (!isArrayStart("operations")) {
+        if (!isArrayStart("operations", -1, null)) {
             return null;
         }
         List<Operation> ops = new ArrayList<>();
-        OperationFields fields = new OperationFields();
         int i = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
             if (problem != null) {
-                tree();
-                continue;
-            }
-            Operation op = operation(fields, i);
-            if (op != null) {
-                ops.add(op);
+                skipValue();
+            } else {
+                Operation op = operation(i);
+                if (op != null) {
+                    ops.add(op);
+                }
             }
         }
         return ops;
     }
 
-    /** Per operation: each field's value or its problem, so they can be checked in the fixed order. */
-    private static final class OperationFields {
-        final Slot[] slots = new Slot[5];
-    }
+    private static final int OP_TYPE = 0;
+    private static final int OPERANDS = 1;
+    private static final int CONST_VALUE = 2;
+    private static final int PARAM_IDX = 3;
+    private static final int COEFFICIENTS = 4;
+    private static final String[] OPERATION_FIELDS = {".op_type", ".operands", ".const_value", ".param_idx",
+        ".coefficients"};
 
-    private static final String[] OPERATION_FIELDS = {"op_type", "operands", "const_value", "param_idx", "coefficients"};
-
-    private Operation operation(OperationFields fields, int i) throws IOException {
+    /** One operation; its fields' problems are reported in the order op_type, operands, const_value, ... */
+    private Operation operation(int i) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            fail(at(i), "must be a JSON object, got " + tree().getNodeType());
+            fail(path("operations", i, null), "must be a JSON object, got " + tree().getNodeType());
             return null;
         }
-        Slot[] slots = fields.slots;
-        Arrays.fill(slots, null);
+        OpType type = null;
+        int[] operands = null;
+        Double constValue = null;
+        Integer paramIdx = null;
+        double[] coefficients = null;
+        InvalidTraceException[] problems = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            p.nextToken();
-            int field = switch (name) {
-                case "op_type" -> 0;
-                case "operands" -> 1;
-                case "const_value" -> 2;
-                case "param_idx" -> 3;
-                case "coefficients" -> 4;
-                default -> -1;
-            };
-            if (field < 0) {
-                tree();
-                continue;
+            JsonToken t = p.nextToken();
+            int field;
+            switch (name) {
+                case "op_type" -> {
+                    field = OP_TYPE;
+                    type = t == JsonToken.VALUE_NULL ? null : opType(i);
+                }
+                case "operands" -> {
+                    field = OPERANDS;
+                    operands = t == JsonToken.VALUE_NULL ? null : ints("operations", i, OPERATION_FIELDS[OPERANDS]);
+                }
+                case "const_value" -> {
+                    field = CONST_VALUE;
+                    constValue = t == JsonToken.VALUE_NULL ? null : number("operations", i, OPERATION_FIELDS[CONST_VALUE]);
+                }
+                case "param_idx" -> {
+                    field = PARAM_IDX;
+                    paramIdx = t == JsonToken.VALUE_NULL ? null : integer(path("operations", i, OPERATION_FIELDS[PARAM_IDX]));
+                }
+                case "coefficients" -> {
+                    field = COEFFICIENTS;
+                    coefficients = t == JsonToken.VALUE_NULL ? null
+                            : numbers("operations", i, OPERATION_FIELDS[COEFFICIENTS]);
+                }
+                default -> {
+                    field = -1;
+                    skipValue();
+                }
             }
-            slots[field] = slot(() -> switch (field) {
-                case 0 -> opType(i);
-                case 1 -> ints(at(i) + ".operands");
-                case 2 -> number(at(i) + ".const_value");
-                case 3 -> integer(at(i) + ".param_idx");
-                default -> numbers(at(i) + ".coefficients");
-            });
+            if (field >= 0 && (problem != null || problems != null)) {
+                if (problems == null) {
+                    problems = new InvalidTraceException[OPERATION_FIELDS.length];
+                }
+                problems[field] = problem;
+                problem = null;
+            }
         }
-        for (int f = 0; f < slots.length; f++) {
-            Slot s = slots[f];
-            if (f == 0 && (s == null || s.isNull())) {
-                fail(at(i) + "." + OPERATION_FIELDS[0], "missing");
-                return null;
-            }
-            if (s != null && s.problem() != null) {
-                problem = s.problem();
-                return null;
+        if (problems != null && problems[OP_TYPE] != null) {
+            problem = problems[OP_TYPE];
+            return null;
+        }
+        if (type == null) {
+            fail(path("operations", i, OPERATION_FIELDS[OP_TYPE]), "missing");
+            return null;
+        }
+        if (problems != null) {
+            for (InvalidTraceException e : problems) {
+                if (e != null) {
+                    problem = e;
+                    return null;
+                }
             }
         }
-        return Operation.of((OpType) slots[0].value(), present(slots[1]) ? (int[]) slots[1].value() : new int[0],
-                present(slots[2]) ? (Double) slots[2].value() : null,
-                present(slots[3]) ? (Integer) slots[3].value() : null,
-                present(slots[4]) ? (double[]) slots[4].value() : null);
-    }
-
-    private static boolean present(Slot s) {
-        return s != null && !s.isNull();
-    }
-
-    private static String at(int i) {
-        return "operations[" + i + "]";
+        return Operation.of(type, operands == null ? NO_INTS : operands, constValue, paramIdx, coefficients);
     }
 
     private OpType opType(int i) throws IOException {
         JsonToken t = p.currentToken();
         try {
             if (t == JsonToken.VALUE_STRING) {
-                return OpType.parse(p.getText());
+                String text = p.getText();
+                OpType known = upperCaseName(text);
+                return known != null ? known : OpType.parse(text);
             }
             if (t == JsonToken.VALUE_NUMBER_INT) {
                 return OpType.fromCode(p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? p.getBigIntegerValue().longValue() : p.getLongValue());
             }
         } catch (IllegalArgumentException e) {
-            fail(at(i) + ".op_type", e.getMessage());
+            fail(path("operations", i, OPERATION_FIELDS[OP_TYPE]), e.getMessage());
             return null;
         }
-        fail(at(i) + ".op_type", "must be an op name or an integer code 0-7, got " + describe(tree()));
+        fail(path("operations", i, OPERATION_FIELDS[OP_TYPE]),
+                "must be an op name or an integer code 0-7, got " + describe(tree()));
         return null;
+    }
+
+    /** The common case, published upper-case names, without {@link OpType#parse}'s general handling. */
+    private static OpType upperCaseName(String text) {
+        return switch (text) {
+            case "CONST" -> OpType.CONST;
+            case "PARAM" -> OpType.PARAM;
+            case "DOT" -> OpType.DOT;
+            case "ADD" -> OpType.ADD;
+            case "MUL" -> OpType.MUL;
+            case "DIV" -> OpType.DIV;
+            case "INV" -> OpType.INV;
+            case "SUM" -> OpType.SUM;
+            default -> null;
+        };
     }
 
     private Boolean bool() throws IOException {
@@ -259,43 +290,74 @@ final class StreamingTraceReader {
         return null;
     }
 
-    private JsonNode metadata() throws IOException {
-        JsonNode node = tree();
-        if (!node.isObject()) {
-            fail("metadata", "must be a JSON object, got " + node.getNodeType());
+    /** Metadata as data binding would convert it to a Map: Integer, Long, BigInteger, Double, ... in file order. */
+    private Map<String, Object> metadata() throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            fail("metadata", "must be a JSON object, got " + tree().getNodeType());
+            return null;
         }
-        return node;
+        return object();
+    }
+
+    private Map<String, Object> object() throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            map.put(name, value());
+        }
+        return map;
+    }
+
+    private Object value() throws IOException {
+        return switch (p.currentToken()) {
+            case START_OBJECT -> object();
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(value());
+                }
+                yield list;
+            }
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT -> p.getNumberValue();
+            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new IllegalStateException("unexpected token " + p.currentToken());
+        };
     }
 
     private int[][] rows(String field) throws IOException {
-        if (!isArrayStart(field)) {
+        if (!isArrayStart(field, -1, null)) {
             return null;
         }
         int[][] rows = new int[16][];
         int n = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), n++) {
             if (problem != null) {
-                tree();
+                skipValue();
                 continue;
             }
             if (n == rows.length) {
                 rows = Arrays.copyOf(rows, n * 2);
             }
-            rows[n] = ints(field + "[" + n + "]");
+            rows[n] = ints(field, n, null);
         }
         return problem != null ? null : Arrays.copyOf(rows, n);
     }
 
-    /** Reads an array of ints; the path is only turned into a message when something is wrong. */
-    private int[] ints(String path) throws IOException {
-        if (!isArrayStart(path)) {
+    /** An array of ints at {@link #path(String, int, String)}, built only for a message. */
+    private int[] ints(String prefix, int index, String suffix) throws IOException {
+        if (!isArrayStart(prefix, index, suffix)) {
             return null;
         }
-        int[] values = new int[8];
+        int[] values = new int[4];
         int n = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), n++) {
             if (problem != null) {
-                tree();
+                skipValue();
                 continue;
             }
             if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
@@ -304,21 +366,21 @@ final class StreamingTraceReader {
                 }
                 values[n] = p.getIntValue();
             } else {
-                fail(path + "[" + n + "]", notAnInt());
+                fail(path(prefix, index, suffix) + "[" + n + "]", notAnInt());
             }
         }
-        return problem != null ? null : Arrays.copyOf(values, n);
+        return problem != null ? null : n == values.length ? values : Arrays.copyOf(values, n);
     }
 
-    private double[] numbers(String path) throws IOException {
-        if (!isArrayStart(path)) {
+    private double[] numbers(String prefix, int index, String suffix) throws IOException {
+        if (!isArrayStart(prefix, index, suffix)) {
             return null;
         }
-        double[] values = new double[8];
+        double[] values = new double[4];
         int n = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), n++) {
             if (problem != null) {
-                tree();
+                skipValue();
                 continue;
             }
             if (t.isNumeric()) {
@@ -327,10 +389,10 @@ final class StreamingTraceReader {
                 }
                 values[n] = p.getDoubleValue();
             } else {
-                fail(path + "[" + n + "]", notANumber());
+                fail(path(prefix, index, suffix) + "[" + n + "]", notANumber());
             }
         }
-        return problem != null ? null : Arrays.copyOf(values, n);
+        return problem != null ? null : n == values.length ? values : Arrays.copyOf(values, n);
     }
 
     private Integer integer(String path) throws IOException {
@@ -341,11 +403,11 @@ final class StreamingTraceReader {
         return null;
     }
 
-    private Double number(String path) throws IOException {
+    private Double number(String prefix, int index, String suffix) throws IOException {
         if (p.currentToken().isNumeric()) {
             return p.getDoubleValue();
         }
-        fail(path, notANumber());
+        fail(path(prefix, index, suffix), notANumber());
         return null;
     }
 
@@ -358,18 +420,42 @@ final class StreamingTraceReader {
     }
 
     /** True at the start of an array; else records the problem, consumes the value and returns false. */
-    private boolean isArrayStart(String path) throws IOException {
+    private boolean isArrayStart(String prefix, int index, String suffix) throws IOException {
         if (p.currentToken() == JsonToken.START_ARRAY) {
             return true;
         }
-        JsonNodeType type = tree().getNodeType();
-        fail(path, "must be an array, got " + type);
+        fail(path(prefix, index, suffix), "must be an array, got " + tree().getNodeType());
         return false;
+    }
+
+    /**
+     * Consumes the value at the current token, touching every string as a tree would (so that the parser's
+     * limits apply alike).
+     */
+    private void skipValue() throws IOException {
+        int depth = 0;
+        JsonToken t = p.currentToken();
+        do {
+            if (t.isStructStart()) {
+                depth++;
+            } else if (t.isStructEnd()) {
+                depth--;
+            } else if (t == JsonToken.VALUE_STRING) {
+                p.getText();
+            } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                p.getNumberType();
+            }
+            if (depth == 0) {
+                return;
+            }
+            t = p.nextToken();
+        } while (t != null);
     }
 
     /** The value at the current token as a tree (consuming it), as the tree reader would see it. */
     private JsonNode tree() throws IOException {
-        return values.readTree(p);
+        return mapper.get().readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readTree(p);
     }
 
     static String describe(JsonNode node) {

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.phasic.traces.domain.io.DeterministicGzip;
 import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.KingmanCoalescent;
@@ -124,6 +125,27 @@ class StreamingTraceReaderPropertyTest {
                 .anyMatch(e -> e.contains("SizeLimitExceeded")).anyMatch(e -> e.contains("out of range"))
                 .anyMatch(e -> e.contains(": missing")).anyMatch(e -> e.contains("must be an integer"))
                 .anyMatch(e -> e.contains("Trailing token")).anyMatch(e -> e.contains("must be an array"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "null", "5", "5 6", "\"x\"", "[1]", "[1] 2", "{} {}", "{} ]", "{\"a\": 1} x", "{",
+        "{\"operations\": []}", "{\"operations\": [null]}", "{\"operations\": [{}]}", "{\"operations\": {}}",
+        "{\"operations\": [{\"op_type\": \"CONST\", \"op_type\": null}]}",
+        "{\"operations\": [{\"operands\": [\"x\"], \"op_type\": \"nope\"}]}",
+        "{\"operations\": [{\"op_type\": 18446744073709551616, \"const_value\": 1}], \"n_vertices\": 1}",
+        "{\"operations\": [{\"op_type\": \"CONST\", \"const_value\": 1e999}], \"vertex_rates\": [0],"
+            + " \"edge_probs\": [[]], \"vertex_targets\": [[]], \"states\": [[]], \"starting_vertex_idx\": 0,"
+            + " \"n_vertices\": 1, \"state_length\": 0, \"param_length\": 0}",
+        "{\"operations\": [{\"op_type\": \"CONST\", \"const_value\": 1}], \"vertex_rates\": [0],"
+            + " \"edge_probs\": [[]], \"vertex_targets\": [[]], \"states\": [[]], \"starting_vertex_idx\": 0,"
+            + " \"n_vertices\": 1, \"state_length\": 0, \"param_length\": 0, \"metadata\": {\"x\": 1e999}}",
+        "{\"metadata\": [], \"is_discrete\": \"yes\", \"operations\": []}"})
+    void edgeCasesReadAlike(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Outcome expected = tree(bytes, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES);
+        assertThat(streaming(bytes, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES)).isEqualTo(expected);
+        byte[] gz = DeterministicGzip.compress(bytes);
+        assertThat(streaming(gz, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES)).isEqualTo(tree(gz, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES));
     }
 
     /** A random trace document: varying size, op types as upper-case names, lower-case names or codes. */
