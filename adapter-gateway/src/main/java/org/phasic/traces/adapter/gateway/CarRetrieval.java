@@ -100,7 +100,7 @@ final class CarRetrieval implements Retrieval {
     private Cid requireComplete(SpillBuffer spill, Cid root, ContentPath path, String from) throws IOException {
         if (spill.file().isPresent()) {
             try (CarFile car = CarFile.open(spill.file().get())) {
-                return check.requireComplete(root, path, car, car, from);
+                return check.requireComplete(root, path, car.reads(), car, from);
             }
         }
         try (CarStreamBlockSource car = new CarStreamBlockSource(spill.openStream(), check.limits().maxTotalBytes())) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -12,8 +13,8 @@ import org.phasic.traces.domain.car.CarFile;
 import org.phasic.traces.domain.car.CarReader;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.ContentException;
+import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.InvalidCidException;
-import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.io.TemporaryFolder;
 import org.phasic.traces.domain.unixfs.Reassembler;
 import org.phasic.traces.domain.unixfs.ReassemblySummary;
@@ -59,29 +60,50 @@ public final class CarCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                long blocks = 0;
-                List<Cid> roots;
-                try (InputStream in = Files.newInputStream(car); CarReader reader = new CarReader(in)) {
-                    roots = reader.roots();
-                    for (Block block = reader.next(); block != null; block = reader.next()) {
-                        blocks++;
-                    }
-                }
                 PrintWriter out = spec.commandLine().getOut();
-                out.println("ok: " + car + ": " + blocks + " blocks verified, " + Files.size(car) + " bytes");
-                try (CarFile file = CarFile.open(car)) {
-                    for (Cid root : roots) {
-                        ReassemblySummary summary = new Reassembler().verifyTree(root, file);
-                        out.println("root " + root + ": complete, " + summary.files() + " files, "
-                                + summary.directories() + " directories, " + summary.bytes() + " bytes");
+                CarFile file;
+                try {
+                    file = CarFile.open(car);
+                } catch (CorruptContentException e) {
+                    streamAll();
+                    throw e;
+                }
+                try (file) {
+                    CarFile.Reads reads = file.reads();
+                    List<String> lines = new ArrayList<>();
+                    ContentException treeProblem = null;
+                    try {
+                        for (Cid root : file.header().roots()) {
+                            ReassemblySummary summary = new Reassembler().verifyTree(root, reads);
+                            lines.add("root " + root + ": complete, " + summary.files() + " files, "
+                                    + summary.directories() + " directories, " + summary.bytes() + " bytes");
+                        }
+                        reads.accepted();
+                    } catch (ContentException e) {
+                        treeProblem = e;
+                    }
+                    int blocks = reads.verifyRest();
+                    out.println("ok: " + car + ": " + blocks + " blocks verified, " + Files.size(car) + " bytes");
+                    lines.forEach(out::println);
+                    out.flush();
+                    if (treeProblem != null) {
+                        throw treeProblem;
                     }
                 }
-                out.flush();
                 return 0;
             } catch (IOException e) {
                 return fail(spec, car, IoMessages.describe(e));
             } catch (ContentException e) {
                 return fail(spec, car, e.getMessage());
+            }
+        }
+
+        /** Reads and hashes the sections in file order, so that the first problem in the file is the one reported. */
+        private void streamAll() throws IOException {
+            try (InputStream in = Files.newInputStream(car); CarReader reader = new CarReader(in)) {
+                while (reader.next() != null) {
+                    continue;
+                }
             }
         }
     }
@@ -114,7 +136,7 @@ public final class CarCommand implements Callable<Integer> {
                 requireAbsentOrEmpty(target);
                 Files.createDirectories(target.getParent());
                 staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".partial-");
-                ReassemblySummary summary = new Reassembler().writeTree(unpacked, file, staging);
+                ReassemblySummary summary = new Reassembler().writeTree(unpacked, file.reads(), staging);
                 Files.deleteIfExists(target);
                 Files.move(staging, target);
                 staging = null;

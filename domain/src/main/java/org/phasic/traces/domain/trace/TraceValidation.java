@@ -2,7 +2,7 @@ package org.phasic.traces.domain.trace;
 
 import java.util.List;
 
-/** Structural checks of a trace; each failure names the field and index. */
+/** Structural checks of a trace; each failure names the field and index (messages are built only on failure). */
 final class TraceValidation {
     private TraceValidation() {
     }
@@ -19,62 +19,98 @@ final class TraceValidation {
         int ops = operations.size();
         checkLength(vertexRates, "vertex_rates", nVertices);
         for (int v = 0; v < nVertices; v++) {
-            checkIndex(vertexRates[v], ops, "vertex_rates[" + v + "]", "operation");
+            if (!inRange(vertexRates[v], ops)) {
+                throw outOfRange(vertexRates[v], ops, "vertex_rates[" + v + "]", "operation");
+            }
         }
         checkRows(edgeProbs, "edge_probs", nVertices);
         checkRows(vertexTargets, "vertex_targets", nVertices);
         checkRows(states, "states", nVertices);
         for (int v = 0; v < nVertices; v++) {
-            require(vertexTargets[v].length == edgeProbs[v].length, "vertex_targets[" + v + "]",
-                    "has " + vertexTargets[v].length + " targets but edge_probs[" + v + "] has "
-                            + edgeProbs[v].length + " entries");
-            for (int j = 0; j < edgeProbs[v].length; j++) {
-                checkIndex(edgeProbs[v][j], ops, "edge_probs[" + v + "][" + j + "]", "operation");
-                checkIndex(vertexTargets[v][j], nVertices, "vertex_targets[" + v + "][" + j + "]", "vertex");
+            int[] probs = edgeProbs[v];
+            int[] targets = vertexTargets[v];
+            if (targets.length != probs.length) {
+                throw new InvalidTraceException("vertex_targets[" + v + "]", "has " + targets.length
+                        + " targets but edge_probs[" + v + "] has " + probs.length + " entries");
             }
-            require(states[v].length == stateLength, "states[" + v + "]",
-                    "has length " + states[v].length + ", expected state_length = " + stateLength);
+            for (int j = 0; j < probs.length; j++) {
+                if (!inRange(probs[j], ops)) {
+                    throw outOfRange(probs[j], ops, "edge_probs[" + v + "][" + j + "]", "operation");
+                }
+                if (!inRange(targets[j], nVertices)) {
+                    throw outOfRange(targets[j], nVertices, "vertex_targets[" + v + "][" + j + "]", "vertex");
+                }
+            }
+            if (states[v].length != stateLength) {
+                throw new InvalidTraceException("states[" + v + "]",
+                        "has length " + states[v].length + ", expected state_length = " + stateLength);
+            }
         }
         checkIndex(startingVertexIdx, nVertices, "starting_vertex_idx", "vertex");
     }
 
     private static void validateOperation(Operation op, int i, int paramLength) {
-        String at = "operations[" + i + "]";
-        require(op != null, at, "missing");
+        if (op == null) {
+            throw new InvalidTraceException(at(i), "missing");
+        }
         int expected = switch (op.type()) {
             case CONST, PARAM, DOT -> 0;
             case INV -> 1;
             case ADD, MUL, DIV -> 2;
             case SUM -> -1;
         };
-        require(expected < 0 || op.operandCount() == expected, at + ".operands",
-                op.type() + " takes " + expected + " operand(s), found " + op.operandCount());
+        if (expected >= 0 && op.operandCount() != expected) {
+            throw new InvalidTraceException(at(i) + ".operands",
+                    op.type() + " takes " + expected + " operand(s), found " + op.operandCount());
+        }
         for (int j = 0; j < op.operandCount(); j++) {
             int operand = op.operand(j);
-            require(operand >= 0 && operand < i, at + ".operands[" + j + "]",
-                    operand + " does not refer to an earlier operation (must be in [0, " + i + "))");
+            if (operand < 0 || operand >= i) {
+                throw new InvalidTraceException(at(i) + ".operands[" + j + "]",
+                        operand + " does not refer to an earlier operation (must be in [0, " + i + "))");
+            }
         }
         switch (op.type()) {
             case CONST -> {
-                require(op.constValue().isPresent(), at + ".const_value", "required for CONST");
-                requireFinite(op.constValue().getAsDouble(), at + ".const_value");
+                if (op.constValue().isEmpty()) {
+                    throw new InvalidTraceException(at(i) + ".const_value", "required for CONST");
+                }
+                double value = op.constValue().getAsDouble();
+                if (!Double.isFinite(value)) {
+                    throw notFinite(value, at(i) + ".const_value");
+                }
             }
             case PARAM -> {
-                require(op.paramIdx().isPresent(), at + ".param_idx", "required for PARAM");
-                checkIndex(op.paramIdx().getAsInt(), paramLength, at + ".param_idx", "parameter");
+                if (op.paramIdx().isEmpty()) {
+                    throw new InvalidTraceException(at(i) + ".param_idx", "required for PARAM");
+                }
+                int index = op.paramIdx().getAsInt();
+                if (!inRange(index, paramLength)) {
+                    throw outOfRange(index, paramLength, at(i) + ".param_idx", "parameter");
+                }
             }
             case DOT -> {
                 double[] c = op.coefficientsUnsafe();
-                require(c != null, at + ".coefficients", "required for DOT");
-                require(c.length == paramLength, at + ".coefficients",
-                        "has length " + c.length + ", expected param_length = " + paramLength);
+                if (c == null) {
+                    throw new InvalidTraceException(at(i) + ".coefficients", "required for DOT");
+                }
+                if (c.length != paramLength) {
+                    throw new InvalidTraceException(at(i) + ".coefficients",
+                            "has length " + c.length + ", expected param_length = " + paramLength);
+                }
                 for (int k = 0; k < c.length; k++) {
-                    requireFinite(c[k], at + ".coefficients[" + k + "]");
+                    if (!Double.isFinite(c[k])) {
+                        throw notFinite(c[k], at(i) + ".coefficients[" + k + "]");
+                    }
                 }
             }
             default -> {
             }
         }
+    }
+
+    private static String at(int i) {
+        return "operations[" + i + "]";
     }
 
     private static void checkLength(int[] array, String field, int n) {
@@ -86,16 +122,28 @@ final class TraceValidation {
         require(rows != null, field, "missing");
         require(rows.length == n, field, "has " + rows.length + " entries, expected n_vertices = " + n);
         for (int v = 0; v < n; v++) {
-            require(rows[v] != null, field + "[" + v + "]", "missing");
+            if (rows[v] == null) {
+                throw new InvalidTraceException(field + "[" + v + "]", "missing");
+            }
         }
     }
 
     private static void checkIndex(int index, int size, String field, String what) {
-        require(index >= 0 && index < size, field, what + " index " + index + " is out of range [0, " + size + ")");
+        if (!inRange(index, size)) {
+            throw outOfRange(index, size, field, what);
+        }
     }
 
-    private static void requireFinite(double value, String field) {
-        require(Double.isFinite(value), field, "must be a finite number, got " + value);
+    private static boolean inRange(int index, int size) {
+        return index >= 0 && index < size;
+    }
+
+    private static InvalidTraceException outOfRange(int index, int size, String field, String what) {
+        return new InvalidTraceException(field, what + " index " + index + " is out of range [0, " + size + ")");
+    }
+
+    private static InvalidTraceException notFinite(double value, String field) {
+        return new InvalidTraceException(field, "must be a finite number, got " + value);
     }
 
     private static void require(boolean ok, String field, String problem) {
