@@ -21,13 +21,14 @@ import org.phasic.traces.app.codec.JacksonTraceCodec;
 import org.phasic.traces.domain.car.CarWriter;
 import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.KingmanCoalescent;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.domain.unixfs.ImportResult;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
-import org.phasic.traces.ports.out.BlobStreams;
+
 
 /**
  * The large-trace benchmark (a plain main, run by hand; results in docs/benchmarks.md): a Kingman coalescent
@@ -92,7 +93,7 @@ public final class LargeTraceBenchmark {
         ObjectNode document = json.createObjectNode().put("version", "1.0.0").put("updated", "2026-12-05");
         ObjectNode entry = document.putObject("traces").putObject(ID).put("cid", imported.root().toString())
                 .put("description", "Kingman coalescent, " + SAMPLES + " samples")
-                .put("checksum", "sha256:" + BlobStreams.sha256Hex(trace)).put("license", "MIT");
+                .put("checksum", "sha256:" + Sha256.hex(trace)).put("license", "MIT");
         entry.putObject("metadata").put("model_type", "kingman-coalescent").put("domain", "benchmark");
         Path registry = dir.resolve("registry.json");
         json.writeValue(registry.toFile(), document);
