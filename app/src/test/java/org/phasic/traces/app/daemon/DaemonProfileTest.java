@@ -35,7 +35,7 @@ import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.domain.unixfs.ImportResult;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 import org.phasic.traces.ports.out.ContentSource;
-import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.in.Notices;
 
 /** Profile {@code daemon}: its place in the fetch chain, its laziness, and {@code get} end to end through it. */
 class DaemonProfileTest {
