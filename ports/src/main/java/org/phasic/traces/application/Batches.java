@@ -25,13 +25,13 @@ final class Batches {
 
     /** The item for a trace now in the local store: skipped when it already was, done when it was fetched. */
     static BatchItem fetched(TraceId id, Provenance servedBy) {
-        return new BatchItem(id, servedBy.fromStore() ? BatchItem.Status.SKIPPED : BatchItem.Status.DONE,
-                Optional.of(servedBy), Optional.empty());
+        return BatchItem.succeeded(id, servedBy.fromStore() ? BatchItem.Status.SKIPPED : BatchItem.Status.DONE,
+                Optional.of(servedBy));
     }
 
     /** The item for work that was done ({@code done}) or not needed. */
     static BatchItem doneOrSkipped(TraceId id, boolean done) {
-        return new BatchItem(id, done ? BatchItem.Status.DONE : BatchItem.Status.SKIPPED, Optional.empty(), Optional.empty());
+        return BatchItem.succeeded(id, done ? BatchItem.Status.DONE : BatchItem.Status.SKIPPED, Optional.empty());
     }
 
     /**

@@ -56,7 +56,7 @@ public final class MirrorService implements MirrorUseCase {
             if (stored.isPresent()) {
                 toPush.add(stored.get());
             } else if (!all) {
-                missing.add(BatchItem.failed(id, "not in the local store"));
+                missing.add(BatchItem.failed(id, "not in the local store", Hint.of(Hint.Kind.GET_FIRST, id.value())));
             }
         }
         List<ContentSource> blockSources = fetch.sources().stream().filter(source -> source != mirror.source()).toList();

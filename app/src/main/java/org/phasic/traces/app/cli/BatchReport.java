@@ -17,9 +17,12 @@ final class BatchReport {
         };
     }
 
-    /** Prints {@code failed <id>: <reason>} for every failed item, then {@code summary}; returns the exit code. */
+    /** Prints {@code failed <id>: <reason>[; <hint>]} for every failed item, then {@code summary}; returns the exit code. */
     static int print(CliContext context, BatchOutcome outcome, String summary) {
-        outcome.failures().forEach(item -> context.err().println("failed " + item.id() + ": " + item.error().orElse("")));
+        outcome.failures().forEach(item -> {
+            String hint = HintText.of(item.hint());
+            context.err().println("failed " + item.id() + ": " + item.error().orElse("") + (hint.isEmpty() ? "" : "; " + hint));
+        });
         context.err().flush();
         context.out().println(summary);
         context.out().flush();

@@ -53,7 +53,11 @@ public final class CliContext {
     /** Closes what the use cases opened, if anything was. */
     void close() {
         if (composition != null) {
-            composition.close();
+            try {
+                composition.close();
+            } catch (RuntimeException e) {
+                note("could not release every connection: " + e.getMessage());
+            }
         }
     }
 

@@ -11,8 +11,9 @@ import org.phasic.traces.domain.registry.TraceId;
  * @param status   done, skipped (already there) or failed
  * @param servedBy where the content came from, when known
  * @param error    why it failed, when it did
+ * @param hint     what the user can do about the failure
  */
-public record BatchItem(TraceId id, Status status, Optional<Provenance> servedBy, Optional<String> error) {
+public record BatchItem(TraceId id, Status status, Optional<Provenance> servedBy, Optional<String> error, Hint hint) {
     /** How one item ended. */
     public enum Status {
         /** The work was done (fetched, sent, received). */
@@ -28,11 +29,25 @@ public record BatchItem(TraceId id, Status status, Optional<Provenance> servedBy
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(servedBy, "servedBy");
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(hint, "hint");
+    }
+
+    /** An item that did not fail. */
+    public static BatchItem succeeded(TraceId id, Status status, Optional<Provenance> servedBy) {
+        if (status == Status.FAILED) {
+            throw new IllegalArgumentException("a failed item needs its reason");
+        }
+        return new BatchItem(id, status, servedBy, Optional.empty(), Hint.NONE);
     }
 
     /** A failed item. */
     public static BatchItem failed(TraceId id, String error) {
-        return new BatchItem(id, Status.FAILED, Optional.empty(), Optional.of(error));
+        return failed(id, error, Hint.NONE);
+    }
+
+    /** A failed item with advice. */
+    public static BatchItem failed(TraceId id, String error, Hint hint) {
+        return new BatchItem(id, Status.FAILED, Optional.empty(), Optional.of(error), hint);
     }
 
     /** Whether it did not fail. */
