@@ -21,7 +21,11 @@ import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.FetchListener;
-import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.in.Hint;
+import org.phasic.traces.ports.in.Notices;
+import org.phasic.traces.ports.in.Provenance;
+import org.phasic.traces.ports.in.TraceUnavailableException;
+import org.phasic.traces.ports.in.UnknownTraceException;
 import org.phasic.traces.ports.out.TraceStore;
 import org.phasic.traces.ports.out.TraceStore.StagedFile;
 import org.phasic.traces.ports.out.TraceStore.StoredTrace;
@@ -35,8 +39,6 @@ import org.phasic.traces.ports.out.TraceStore.WorkLock;
  * that serves bad bytes is reported and the next one is tried.
  */
 public final class FetchService {
-    /** {@link FetchedTrace#servedBy()} of a store hit. */
-    public static final String LOCAL_STORE = "local store";
     private static final List<String> FILES = List.of(TraceEntry.TRACE_FILE, TraceEntry.METADATA_FILE);
 
     private final RegistryService registry;
@@ -80,9 +82,7 @@ public final class FetchService {
             candidates = registry.candidates(id);
         }
         if (candidates.isEmpty()) {
-            throw new TraceUnavailableException("unknown trace id '" + id + "'", List.of(),
-                    settings.offline() ? "offline: only bundled and previously fetched registries are known; see 'phasic-traces list'"
-                            : "see 'phasic-traces list' for the ids the registry has");
+            throw new UnknownTraceException(id, Hint.of(settings.offline() ? Hint.Kind.LIST_TRACES_OFFLINE : Hint.Kind.LIST_TRACES));
         }
         List<String> failures = new ArrayList<>();
         for (int index = 0; index < candidates.size(); index++) {
@@ -96,9 +96,8 @@ public final class FetchService {
                 return fetched.get();
             }
         }
-        throw new TraceUnavailableException("could not fetch " + id, failures, settings.offline()
-                ? "you are offline; run without --offline (and PHASIC_TRACES_OFFLINE) to use the network"
-                : "check your network, or try another profile: --profile daemon (a local IPFS node) or a private mirror");
+        throw new TraceUnavailableException("could not fetch " + id, failures,
+                Hint.of(settings.offline() ? Hint.Kind.GO_ONLINE : Hint.Kind.CHECK_NETWORK_OR_OTHER_SOURCE));
     }
 
     /**
@@ -110,7 +109,7 @@ public final class FetchService {
     public FetchedTrace fetch(TraceEntry entry) throws IOException {
         List<String> failures = new ArrayList<>();
         return fetchEntry(entry, false, failures).orElseThrow(() -> new TraceUnavailableException(
-                "could not fetch " + entry.id(), failures, "check the entry's cid and checksum, and that someone serves it"));
+                "could not fetch " + entry.id(), failures, Hint.of(Hint.Kind.CHECK_ENTRY, entry.id().value())));
     }
 
     private Optional<FetchedTrace> fetchEntry(TraceEntry entry, boolean force, List<String> failures) throws IOException {
@@ -140,7 +139,7 @@ public final class FetchService {
                     Optional<StoredTrace> stored = fetchFrom(source, entry, root);
                     if (stored.isPresent()) {
                         tellListener(entry.id(), rootText, source);
-                        return Optional.of(new FetchedTrace(entry, stored.get(), source.name()));
+                        return Optional.of(new FetchedTrace(entry, stored.get(), provenance(source)));
                     }
                     failures.add(source.name() + ": does not have " + rootText);
                 } catch (ContentException e) {
@@ -155,6 +154,15 @@ public final class FetchService {
         return Optional.empty();
     }
 
+    /** The provenance of content served by {@code source}, by its place in the chain. */
+    static Provenance provenance(ContentSource source) {
+        int order = source.order();
+        Provenance.Kind kind = order <= ContentSource.Tier.BUNDLE ? Provenance.Kind.BUNDLE
+                : order <= ContentSource.Tier.MIRROR ? Provenance.Kind.MIRROR
+                : order <= ContentSource.Tier.DAEMON ? Provenance.Kind.DAEMON : Provenance.Kind.GATEWAY;
+        return new Provenance(kind, source.name());
+    }
+
     private void tellListener(TraceId id, String root, ContentSource source) {
         try {
             listener.fetched(id, root, source);
@@ -167,7 +175,7 @@ public final class FetchService {
         Optional<StoredTrace> stored = store.find(entry.id(), root);
         store.problems().forEach(problem -> notices.notice("local store: " + problem.what() + " was damaged ("
                 + problem.reason() + "); fetching it again"));
-        return stored.map(trace -> new FetchedTrace(entry, trace, LOCAL_STORE));
+        return stored.map(trace -> new FetchedTrace(entry, trace, Provenance.STORE));
     }
 
     private Optional<StoredTrace> fetchFrom(ContentSource source, TraceEntry entry, Cid root) throws IOException {

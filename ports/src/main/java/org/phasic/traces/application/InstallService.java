@@ -2,58 +2,50 @@ package org.phasic.traces.application;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceCollection;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.in.BatchItem;
+import org.phasic.traces.ports.in.BatchOutcome;
+import org.phasic.traces.ports.in.InstallTracesUseCase;
+import org.phasic.traces.ports.in.InvalidInputException;
+import org.phasic.traces.ports.in.TraceSelection;
 
 /** Fetches many traces with bounded parallelism, collecting every outcome instead of stopping at the first failure. */
-public final class InstallService {
+public final class InstallService implements InstallTracesUseCase {
+    private final RegistryService registry;
     private final FetchService fetch;
 
-    public InstallService(FetchService fetch) {
+    public InstallService(RegistryService registry, FetchService fetch) {
+        this.registry = Objects.requireNonNull(registry, "registry");
         this.fetch = Objects.requireNonNull(fetch, "fetch");
     }
 
-    /**
-     * What happened to one trace.
-     *
-     * @param id       the trace
-     * @param servedBy who served it ({@link FetchService#LOCAL_STORE} when it was already here), or null on failure
-     * @param error    why it failed, or null
-     */
-    public record Outcome(TraceId id, String servedBy, String error) {
-        public boolean ok() {
-            return error == null;
-        }
-
-        public boolean alreadyStored() {
-            return FetchService.LOCAL_STORE.equals(servedBy);
-        }
-    }
-
-    /** Receives outcomes as they complete (from worker threads). */
-    @FunctionalInterface
-    public interface Listener {
-        void finished(Outcome outcome);
+    @Override
+    public BatchOutcome install(TraceSelection selection, int jobs, BatchItem.Listener listener) throws InterruptedException {
+        Registry current = registry.current();
+        List<TraceId> ids = resolve(current, selection).orElseGet(() -> List.copyOf(current.traces().keySet()));
+        return Batches.run("", ids, id -> id, jobs, "install", listener,
+                (id, ignored) -> Batches.fetched(id, fetch.get(id, false).servedBy()));
     }
 
     /**
-     * Installs {@code ids} with at most {@code jobs} fetches at a time.
+     * The traces {@code selection} names in {@code registry}; empty for the default selection.
      *
-     * @return one outcome per id, in the order given
+     * @throws InvalidInputException when the collection is unknown
      */
-    public List<Outcome> install(List<TraceId> ids, int jobs, Listener listener) throws InterruptedException {
-        return BoundedParallel.map(ids, jobs, "install", id -> {
-            Outcome outcome = installOne(id);
-            listener.finished(outcome);
-            return outcome;
-        });
+    static Optional<List<TraceId>> resolve(Registry registry, TraceSelection selection) {
+        if (selection.collection().isPresent()) {
+            String name = selection.collection().get();
+            TraceCollection members = registry.collections().get(name);
+            if (members == null) {
+                throw new InvalidInputException("unknown collection '" + name + "'; the registry has: "
+                        + String.join(", ", registry.collections().keySet()));
+            }
+            return Optional.of(members.traces().stream().map(TraceId::of).toList());
+        }
+        return selection.ids().isEmpty() ? Optional.empty() : Optional.of(selection.ids());
     }
 
-    private Outcome installOne(TraceId id) {
-        try {
-            return new Outcome(id, fetch.get(id, false).servedBy(), null);
-        } catch (Exception e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Outcome(id, null, message);
-        }
-    }
 }

@@ -22,8 +22,17 @@ import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.InvalidTraceException;
 import org.phasic.traces.domain.unixfs.ImportResult;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
+import org.phasic.traces.ports.in.Hint;
+import org.phasic.traces.ports.in.PreparedPublication;
+import org.phasic.traces.ports.in.PublishOptions;
+import org.phasic.traces.ports.in.PublishRefusedException;
+import org.phasic.traces.ports.in.PublishRequest;
+import org.phasic.traces.ports.in.PublishResult;
+import org.phasic.traces.ports.in.PublishTraceUseCase;
+import org.phasic.traces.ports.in.InvalidInputException;
+import org.phasic.traces.ports.out.RegistryFormatException;
 import org.phasic.traces.ports.out.ContentPublisher;
-import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.out.PullRequestResult;
 import org.phasic.traces.ports.out.RegistryChange;
 import org.phasic.traces.ports.out.RegistryCodec;
@@ -51,7 +60,7 @@ import org.phasic.traces.ports.out.TraceStore;
  * newest first, in the extra entry member {@code previous} (a JSON array of CID strings); readers that do not know
  * the member keep it unread, so old readers keep working.
  */
-public final class PublishService {
+public final class PublishService implements PublishTraceUseCase {
     /** The extra entry member listing the directory CIDs of earlier versions, newest first. */
     public static final String PREVIOUS = "previous";
     private static final String PACKAGE_FOLDER = "trace";
@@ -104,13 +113,14 @@ public final class PublishService {
      * @throws PublishRefusedException naming every problem: an invalid trace, missing or disagreeing metadata, a bad
      *                                 code file name, an id that exists (without {@code newVersion}), identical content
      */
-    public PreparedPublication prepare(PublishRequest request) throws IOException {
+    @Override
+    public PackagedPublication prepare(PublishRequest request) throws IOException {
         EliminationTrace trace;
         try {
             trace = traceCodec.read(new ByteArrayInputStream(request.traceFile()));
         } catch (InvalidTraceException e) {
             throw new PublishRefusedException(List.of("the trace file is not a valid trace: " + e.getMessage()),
-                    "check the file is an elimination trace written by phasic (JSON or gzip'd JSON)");
+                    Hint.of(Hint.Kind.CHECK_TRACE_FILE));
         }
         List<String> problems = new ArrayList<>();
         TraceMetadata metadata = completeMetadata(request.metadata(), trace, problems);
@@ -126,8 +136,7 @@ public final class PublishService {
             problems.add("trace " + request.id() + " already exists in the registry (CID " + existing.get().cid() + ")");
         }
         refuseIfAny(problems, existing.isPresent() && !request.newVersion()
-                ? "publish it under another id, or with --new-version to replace it (the old CID is kept under 'previous')"
-                : "give the missing metadata in --metadata FILE or as flags; see 'publish --help'");
+                ? Hint.of(Hint.Kind.ANOTHER_ID_OR_NEW_VERSION, request.id().value()) : Hint.of(Hint.Kind.GIVE_METADATA));
 
         TracePackage traceDirectory = packager.pack(traceCodec.toGzip(trace), registryCodec.writeMetadata(metadata),
                 request.codeFiles());
@@ -138,16 +147,16 @@ public final class PublishService {
                 List.copyOf(traceDirectory.files().keySet()), extra);
         if (existing.isPresent() && existing.get().cid().equals(entry.cid())) {
             throw new PublishRefusedException(List.of("trace " + request.id() + " is already published with exactly this content (CID "
-                    + entry.cid() + ")"), "nothing to publish; change the trace or metadata for a new version");
+                    + entry.cid() + ")"), Hint.of(Hint.Kind.NOTHING_TO_PUBLISH));
         }
         new RegistryValidator().validate(Registry.empty(VALIDATION_STAMP).with(entry, VALIDATION_STAMP))
                 .forEach(defect -> problems.add(defect.toString()));
-        refuseIfAny(problems, "fix the metadata; see 'registry validate' for the rules");
+        refuseIfAny(problems, Hint.of(Hint.Kind.FIX_METADATA));
         if (existing.isEmpty() && request.newVersion()) {
             notices.notice(request.id() + " is not in the registry yet; publishing it as a new trace");
         }
         RegistryChange.Mode mode = existing.isPresent() ? RegistryChange.Mode.REPLACE : RegistryChange.Mode.ADD;
-        return new PreparedPublication(entry, imported.root(), traceDirectory, mode);
+        return new PackagedPublication(entry, imported.root(), traceDirectory, mode);
     }
 
     /**
@@ -158,7 +167,11 @@ public final class PublishService {
      *                     content (with {@link PublishOptions#checkRetrievable()}), or the pull request cannot be opened
      *                     (the content is stored by then)
      */
-    public PublishResult publish(PreparedPublication prepared, PublishOptions options) throws IOException {
+    @Override
+    public PublishResult publish(PreparedPublication draft, PublishOptions options) throws IOException {
+        if (!(draft instanceof PackagedPublication prepared)) {
+            throw new IllegalArgumentException("publish what prepare returned");
+        }
         List<String> verification = new ArrayList<>();
         verification.add("directory CID " + prepared.root() + " computed locally (" + describe(settings.profile()) + ")");
         store(prepared);
@@ -199,7 +212,8 @@ public final class PublishService {
                     Optional.of(pullRequests.manualInstructions(change)));
         }
         PullRequestResult opened = pullRequests.submit(change, settings.token().get());
-        return new PublishResult(prepared.entry(), verification, Optional.of(opened), Optional.empty());
+        return new PublishResult(prepared.entry(), verification,
+                Optional.of(new PublishResult.PullRequest(opened.url(), opened.number())), Optional.empty());
     }
 
     /** The CIDs of the package, computed here with the registry's import profile; nothing is kept. */
@@ -211,7 +225,7 @@ public final class PublishService {
         }
     }
 
-    private void store(PreparedPublication prepared) throws IOException {
+    private void store(PackagedPublication prepared) throws IOException {
         TraceEntry entry = prepared.entry();
         Map<String, VerifiedStagedFile> staged = new LinkedHashMap<>();
         try {
@@ -260,7 +274,21 @@ public final class PublishService {
         }
     }
 
-    private static void refuseIfAny(List<String> problems, String hint) {
+    @Override
+    public String entryJson(TraceEntry entry) {
+        return "{\n" + registryCodec.entrySnippet(entry) + "}";
+    }
+
+    @Override
+    public TraceMetadata readMetadata(byte[] json) throws IOException {
+        try {
+            return registryCodec.readMetadata(new ByteArrayInputStream(json));
+        } catch (RegistryFormatException e) {
+            throw new InvalidInputException(e.getMessage(), Hint.of(Hint.Kind.CHECK_INPUT, "metadata"));
+        }
+    }
+
+    private static void refuseIfAny(List<String> problems, Hint hint) {
         if (!problems.isEmpty()) {
             throw new PublishRefusedException(problems, hint);
         }

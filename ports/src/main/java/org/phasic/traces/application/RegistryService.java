@@ -13,8 +13,12 @@ import java.util.Optional;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.RegistryQuery;
 import org.phasic.traces.domain.registry.TraceId;
-import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.in.ListTracesUseCase;
+import org.phasic.traces.ports.in.RegistryUpdate;
+import org.phasic.traces.ports.in.UpdateRegistryUseCase;
+import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.out.RegistryCache;
 import org.phasic.traces.ports.out.RegistryCache.CachedRegistry;
 import org.phasic.traces.ports.out.RegistryCodec;
@@ -27,7 +31,7 @@ import org.phasic.traces.ports.out.RegistrySource.RegistryDownload;
  * registry. Refreshes are conditional, and a download that fails, does not parse or is not shaped like a
  * registry never replaces the last good copy.
  */
-public final class RegistryService {
+public final class RegistryService implements ListTracesUseCase, UpdateRegistryUseCase {
     private final RegistrySource source;
     private final RegistryCodec codec;
     private final RegistryCache cache;
@@ -62,19 +66,6 @@ public final class RegistryService {
         this.offline = offline;
     }
 
-    /** What an update did. */
-    public enum UpdateOutcome { UPDATED, NOT_MODIFIED, FAILED_KEPT_LAST_GOOD, OFFLINE }
-
-    /**
-     * The result of {@link #update()}.
-     *
-     * @param outcome  what happened
-     * @param registry the registry now in effect
-     * @param message  one line for the user
-     */
-    public record UpdateResult(UpdateOutcome outcome, Registry registry, String message) {
-    }
-
     /** The registry known locally without any network: the last good download merged over the bundled one. */
     public synchronized Registry local() {
         return merged(downloaded());
@@ -93,10 +84,10 @@ public final class RegistryService {
         return local();
     }
 
-    /** Fetches the registry now (conditionally), keeping the last good copy on any failure. */
-    public synchronized UpdateResult update() {
+        @Override
+    public synchronized RegistryUpdate update() {
         if (offline) {
-            return new UpdateResult(UpdateOutcome.OFFLINE, local(), "offline: using the registry on this machine");
+            return new RegistryUpdate(RegistryUpdate.Outcome.OFFLINE, local(), "offline: using the registry on this machine");
         }
         Optional<CachedRegistry> last = loadCache();
         try {
@@ -107,17 +98,22 @@ public final class RegistryService {
                 downloaded = parsed;
                 downloadedLoaded = true;
                 warnOnceAboutInvalidFileCids(parsed);
-                return new UpdateResult(UpdateOutcome.UPDATED, merged(parsed),
+                return new RegistryUpdate(RegistryUpdate.Outcome.UPDATED, merged(parsed),
                         "registry updated from " + source.location() + " (" + parsed.traces().size() + " traces)");
             }
             cache.touch(clock.instant());
-            return new UpdateResult(UpdateOutcome.NOT_MODIFIED, local(), "registry is up to date (" + source.location() + ")");
+            return new RegistryUpdate(RegistryUpdate.Outcome.NOT_MODIFIED, local(), "registry is up to date (" + source.location() + ")");
         } catch (IOException | RegistryFormatException e) {
             String message = "could not update the registry from " + source.location() + " (" + e.getMessage() + "); using "
                     + (last.isPresent() ? "the last good copy from " + last.get().checkedAt() : "the bundled registry");
             notices.notice(message);
-            return new UpdateResult(UpdateOutcome.FAILED_KEPT_LAST_GOOD, local(), message);
+            return new RegistryUpdate(RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD, local(), message);
         }
+    }
+
+    @Override
+    public List<TraceEntry> list(RegistryQuery query) {
+        return current().search(query);
     }
 
     /**

@@ -14,6 +14,8 @@ import org.phasic.traces.domain.cid.ContentException;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.Checksum;
 import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.ports.in.Hint;
+import org.phasic.traces.ports.in.OperationFailedException;
 import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.ContentSource;
 
@@ -36,12 +38,12 @@ final class RetrievabilityCheck {
     /**
      * The name of the first network source that served verified content.
      *
-     * @throws IOException when none did, naming what each one answered
+     * @throws OperationFailedException when none did, naming what each one answered
      */
     String firstServing(Cid root, String checksum) throws IOException {
         if (sources.isEmpty()) {
-            throw new IOException("no network source (HTTP gateway) is configured to check that " + root
-                    + " is retrievable. Hint: use the gateway profile, or drop --check-retrievable");
+            throw new OperationFailedException("no network source (HTTP gateway) is configured to check that " + root
+                    + " is retrievable", Hint.of(Hint.Kind.USE_GATEWAY_OR_SKIP_RETRIEVABILITY_CHECK));
         }
         Checksum expected = Checksum.parse(Objects.requireNonNull(checksum, "checksum"));
         List<String> failures = new ArrayList<>();
@@ -64,7 +66,7 @@ final class RetrievabilityCheck {
                 failures.add(source.name() + ": " + e.getMessage());
             }
         }
-        throw new IOException("no gateway serves " + root + " yet (" + String.join("; ", failures) + "); the pull request was"
-                + " not opened. Hint: keep an IPFS node that holds it online, wait a few minutes and publish again");
+        throw new OperationFailedException("no gateway serves " + root + " yet (" + String.join("; ", failures)
+                + "); the pull request was not opened", Hint.of(Hint.Kind.KEEP_CONTENT_ONLINE));
     }
 }

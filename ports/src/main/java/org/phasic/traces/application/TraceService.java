@@ -12,6 +12,11 @@ import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.InvalidTraceException;
+import org.phasic.traces.ports.in.GetTraceFilesUseCase;
+import org.phasic.traces.ports.in.GetTraceUseCase;
+import org.phasic.traces.ports.in.LoadedTrace;
+import org.phasic.traces.ports.in.OperationFailedException;
+import org.phasic.traces.ports.in.Hint;
 import org.phasic.traces.ports.out.TraceCodec;
 import org.phasic.traces.ports.out.TraceStore.StoredFile;
 
@@ -20,7 +25,7 @@ import org.phasic.traces.ports.out.TraceStore.StoredFile;
  * {@value #PARSED_TRACES}): the store still re-checks the file on every call, and bytes with the same CID parse to the
  * same immutable trace.
  */
-public final class TraceService {
+public final class TraceService implements GetTraceUseCase, GetTraceFilesUseCase {
     static final int PARSED_TRACES = 64;
 
     private final FetchService fetch;
@@ -39,20 +44,36 @@ public final class TraceService {
     }
 
     /**
-     * The verified, parsed trace {@code id}.
+     * {@inheritDoc}
      *
-     * @param force fetch again even if the local store has it
-     * @throws TraceUnavailableException when no source can deliver it
-     * @throws InvalidTraceException     when the verified bytes are not a valid trace (a defect of the published trace)
+     * @throws InvalidTraceException when the verified bytes are not a valid trace (a defect of the published trace)
      */
-    public LoadedTrace load(TraceId id, boolean force) throws IOException {
+    @Override
+    public LoadedTrace get(TraceId id, boolean force) {
         try {
-            return read(fetch.get(id, force));
-        } catch (NoSuchFileException removedMeanwhile) {
-            // another process healing, verifying or collecting the store removed the entry between its check and this
-            // read: the fetch chain restores it
-            return read(fetch.get(id, false));
+            try {
+                return read(fetch.get(id, force));
+            } catch (NoSuchFileException removedMeanwhile) {
+                // another process healing, verifying or collecting the store removed the entry between its check and
+                // this read: the fetch chain restores it
+                return read(fetch.get(id, false));
+            }
+        } catch (IOException e) {
+            throw failed(e);
         }
+    }
+
+    @Override
+    public org.phasic.traces.ports.in.LocalTrace files(TraceId id, boolean force) {
+        try {
+            return fetch.get(id, force).toLocal();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    static OperationFailedException failed(IOException e) {
+        return new OperationFailedException(e.getMessage() == null ? e.toString() : e.getMessage(), Hint.NONE, e);
     }
 
     private LoadedTrace read(FetchedTrace fetched) throws IOException {
@@ -64,6 +85,6 @@ public final class TraceService {
             }
             parsed.put(file.cid(), trace);
         }
-        return new LoadedTrace(fetched, trace);
+        return new LoadedTrace(fetched.toLocal(), trace);
     }
 }

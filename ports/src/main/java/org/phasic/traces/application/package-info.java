@@ -1,2 +1,5 @@
-/** The application services (registry, fetch, trace loading, install, publish) in plain Java over the outbound ports, with their settings and results. */
+/**
+ * The application services: each implements one or more use cases of {@code ports.in} over the outbound ports of
+ * {@code ports.out} (the fetch chain, registry, install and mirror batches, publishing, store upkeep, evaluation).
+ */
 package org.phasic.traces.application;

@@ -16,6 +16,9 @@ import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.in.Hint;
+import org.phasic.traces.ports.in.TraceUnavailableException;
+import org.phasic.traces.ports.in.UnknownTraceException;
 import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.ContentSource.Tier;
 import org.phasic.traces.ports.out.RegistrySource;
@@ -61,7 +64,7 @@ class FetchServiceTest {
 
         FetchedTrace fetched = service(trace.entry(ID), ONLINE, good, empty).get(ID, false);
 
-        assertThat(fetched.servedBy()).isEqualTo("good gateway");
+        assertThat(fetched.servedBy().name()).isEqualTo("good gateway");
         assertThat(fetched.fromStore()).isFalse();
         assertThat(empty.opens()).as("tried first because of its order").isEqualTo(1);
         assertThat(fetched.stored().rootCid()).isEqualTo(trace.root().toString());
@@ -79,7 +82,7 @@ class FetchServiceTest {
         FetchedTrace hit = service(trace.entry(ID), ONLINE, local, network).get(ID, false);
 
         assertThat(hit.fromStore()).isTrue();
-        assertThat(hit.servedBy()).isEqualTo(FetchService.LOCAL_STORE);
+        assertThat(hit.servedBy()).isEqualTo(org.phasic.traces.ports.in.Provenance.STORE);
         assertThat(network.opens() + local.opens()).isZero();
     }
 
@@ -90,7 +93,7 @@ class FetchServiceTest {
 
         FetchedTrace fetched = service(trace.entry(ID), ONLINE, liar, honest).get(ID, false);
 
-        assertThat(fetched.servedBy()).isEqualTo("honest gateway");
+        assertThat(fetched.servedBy().name()).isEqualTo("honest gateway");
         assertThat(liar.opens()).isEqualTo(1);
         assertThat(notices).singleElement().asString()
                 .startsWith("lying gateway: served bad content (").contains("hash").endsWith("trying the next source");
@@ -124,7 +127,7 @@ class FetchServiceTest {
                     assertThat(e.reasons().get(1)).startsWith("partial: served bad content");
                     assertThat(e.reasons().get(2)).isEqualTo("down: connection refused");
                     assertThat(e.reasons().get(3)).isEqualTo("empty: does not have " + trace.root());
-                    assertThat(e.hint()).contains("network");
+                    assertThat(e.hint()).isEqualTo(Hint.of(Hint.Kind.CHECK_NETWORK_OR_OTHER_SOURCE));
                 });
         assertNothingStored();
     }
@@ -138,7 +141,7 @@ class FetchServiceTest {
         FetchedTrace fetched = service.get(ID, false);
 
         assertThat(service.sources()).containsExactly(bundle);
-        assertThat(fetched.servedBy()).isEqualTo("bundle");
+        assertThat(fetched.servedBy().name()).isEqualTo("bundle");
         assertThat(network.opens()).isZero();
     }
 
@@ -149,7 +152,7 @@ class FetchServiceTest {
         assertThatThrownBy(() -> service(trace.entry(ID), OFFLINE, network).get(ID, false))
                 .isInstanceOfSatisfying(TraceUnavailableException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("could not fetch kingman_n5_theta1");
-                    assertThat(e.hint()).startsWith("you are offline");
+                    assertThat(e.hint()).isEqualTo(Hint.of(Hint.Kind.GO_ONLINE));
                 });
         assertThat(network.opens()).isZero();
         assertNothingStored();
@@ -161,13 +164,14 @@ class FetchServiceTest {
         RegistryFakes.CountingSource online = new RegistryFakes.CountingSource();
         FetchService onlineService = service(RegistryFakes.registry(trace.entry(ID)), null, online, ONLINE);
 
-        assertThatThrownBy(() -> onlineService.get(unknown, false)).isInstanceOf(TraceUnavailableException.class)
+        assertThatThrownBy(() -> onlineService.get(unknown, false)).isInstanceOfSatisfying(UnknownTraceException.class,
+                        e -> assertThat(e.hint()).isEqualTo(Hint.of(Hint.Kind.LIST_TRACES)))
                 .hasMessage("unknown trace id 'no_such_trace'");
         assertThat(online.fetches).hasValue(1);
 
         FetchService offlineService = service(RegistryFakes.registry(trace.entry(ID)), null, RegistryFakes.tripwire(), OFFLINE);
-        assertThatThrownBy(() -> offlineService.get(unknown, false)).isInstanceOfSatisfying(TraceUnavailableException.class,
-                e -> assertThat(e.hint()).startsWith("offline:"));
+        assertThatThrownBy(() -> offlineService.get(unknown, false)).isInstanceOfSatisfying(UnknownTraceException.class,
+                e -> assertThat(e.hint()).isEqualTo(Hint.of(Hint.Kind.LIST_TRACES_OFFLINE)));
     }
 
     @Test
@@ -179,7 +183,7 @@ class FetchServiceTest {
         FetchedTrace fetched = service(bundled, downloaded, RegistryFakes.tripwire(), OFFLINE, bundle).get(ID, false);
 
         assertThat(fetched.entry().cid()).isEqualTo(trace.root().toString());
-        assertThat(fetched.servedBy()).isEqualTo("bundle");
+        assertThat(fetched.servedBy().name()).isEqualTo("bundle");
         assertThat(notices).singleElement().asString().startsWith("using the bundled copy of kingman_n5_theta1 (CID " + trace.root())
                 .contains("the registry's CID " + otherTrace.root() + " could not be fetched");
         assertThat(bundle.opens()).as("tried for the registry's CID, then the bundled one").isGreaterThanOrEqualTo(2);
@@ -205,7 +209,7 @@ class FetchServiceTest {
 
         FetchedTrace again = service.get(ID, true);
 
-        assertThat(again.servedBy()).isEqualTo("bundle");
+        assertThat(again.servedBy().name()).isEqualTo("bundle");
         assertThat(bundle.opens()).isEqualTo(4);
         assertThat(store.objects.get(trace.traceFile().toString())).isEqualTo(trace.traceBytes());
     }

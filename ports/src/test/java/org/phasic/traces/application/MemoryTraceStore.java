@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.in.StoreProblem;
 import org.phasic.traces.ports.out.TraceStore;
 
 /** A {@link TraceStore} in memory that counts staging files nobody committed or discarded. */
@@ -71,28 +71,8 @@ final class MemoryTraceStore implements TraceStore {
     }
 
     @Override
-    public List<StoreProblem> verifyAll(boolean fix) {
-        throw new UnsupportedOperationException("not used by the fetch chain");
-    }
-
-    @Override
-    public GcReport gc(Map<TraceId, String> keep, boolean dryRun) {
-        throw new UnsupportedOperationException("not used by the fetch chain");
-    }
-
-    @Override
     public List<StoreProblem> problems() {
         return List.of();
-    }
-
-    @Override
-    public Set<TraceId> pins() {
-        return Set.of();
-    }
-
-    @Override
-    public void pin(TraceId id, boolean pinned) {
-        throw new UnsupportedOperationException("not used by the fetch chain");
     }
 
     private final class MemoryStagedFile implements StagedFile {

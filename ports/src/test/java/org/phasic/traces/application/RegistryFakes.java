@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceMetadata;
-import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.out.RegistryCache;
 import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistryFormatException;
@@ -117,6 +117,11 @@ final class RegistryFakes {
 
         @Override
         public void write(Registry registry, OutputStream out) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String entrySnippet(org.phasic.traces.domain.registry.TraceEntry entry) {
             throw new UnsupportedOperationException();
         }
 

@@ -3,7 +3,7 @@ package org.phasic.traces.adapter.gateway;
 import java.io.InputStream;
 import java.util.Objects;
 import okhttp3.HttpUrl;
-import org.phasic.traces.ports.out.TransferProgress;
+import org.phasic.traces.ports.in.TransferProgress;
 
 /**
  * What one gateway attempt shares between its requests: the gateway, the fetch deadline, its cancellable calls,

@@ -18,8 +18,8 @@ import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.unixfs.ReassemblyLimits;
 import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.ContentSource;
-import org.phasic.traces.ports.out.Notices;
-import org.phasic.traces.ports.out.TransferProgress;
+import org.phasic.traces.ports.in.Notices;
+import org.phasic.traces.ports.in.TransferProgress;
 
 /**
  * Content from public or private IPFS HTTP gateways, never trusted (IPFS Trustless Gateway specification).

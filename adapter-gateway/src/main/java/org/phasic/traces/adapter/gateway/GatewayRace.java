@@ -15,9 +15,9 @@ import org.phasic.traces.domain.cid.ContentException;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.UnsafePathException;
 import org.phasic.traces.ports.out.BlockFeed;
-import org.phasic.traces.ports.out.Notices;
-import org.phasic.traces.ports.out.TransferProgress;
-import org.phasic.traces.ports.out.TransferProgress.Outcome;
+import org.phasic.traces.ports.in.Notices;
+import org.phasic.traces.ports.in.TransferProgress;
+import org.phasic.traces.ports.in.TransferProgress.Outcome;
 
 /**
  * One fetch over the ranked gateways, hedged: the best gateway starts; whenever the newest attempt has received

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.ports.out.BlockFeed;
-import org.phasic.traces.ports.out.TransferProgress.Outcome;
+import org.phasic.traces.ports.in.TransferProgress.Outcome;
 
 /** Each fault a gateway can commit, on its own: the response fails and nothing unverified comes out. */
 class FaultTest {

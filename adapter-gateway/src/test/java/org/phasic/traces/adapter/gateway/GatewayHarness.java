@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
-import org.phasic.traces.ports.out.TransferProgress;
+import org.phasic.traces.ports.in.TransferProgress;
 
 /**
  * Builds a gateway source for tests: loopback gateways, short timeouts, retry waits recorded instead of slept, a

@@ -14,8 +14,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.phasic.traces.domain.io.Sha256;
-import org.phasic.traces.ports.out.Notices;
-import org.phasic.traces.ports.out.TransferProgress;
+import org.phasic.traces.ports.in.Notices;
+import org.phasic.traces.ports.in.TransferProgress;
 
 /**
  * Benchmark (a plain main, run by hand, not a test): a trace from a stalled gateway (listed first) and a healthy

@@ -96,6 +96,7 @@ public final class JacksonRegistryCodec implements RegistryCodec {
      * The member {@code "<id>": {...}} of one entry exactly as it appears inside {@code "traces"} of a written
      * registry (four-space base indent, no trailing comma), for pasting into {@code registry.json} by hand.
      */
+    @Override
     public String entrySnippet(TraceEntry entry) {
         ObjectNode wrapper = JsonTrees.NODES.objectNode();
         wrapper.set(entry.id().value(), RegistryTreeMapper.toTree(entry));

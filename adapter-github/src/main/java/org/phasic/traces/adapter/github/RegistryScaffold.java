@@ -1,5 +1,7 @@
 package org.phasic.traces.adapter.github;
 
+import org.phasic.traces.ports.in.InitRegistryUseCase;
+import org.phasic.traces.ports.out.RegistryScaffolding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +29,7 @@ import org.phasic.traces.domain.text.UntrustedText;
  * {@code .gitignore} and {@code .github/workflows/validate.yml} (runs {@code phasic-traces registry validate} on every
  * pull request); then {@code git init} and a first commit when git is available.
  */
-public final class RegistryScaffold {
+public final class RegistryScaffold implements RegistryScaffolding {
     /** The branch the scaffolded repository starts on (the tool's default {@code registry.branch}). */
     public static final String DEFAULT_BRANCH = "master";
     private static final String PLACEHOLDER_REPO = "OWNER/NAME";
@@ -107,6 +109,12 @@ public final class RegistryScaffold {
         pinning.put("web3storage", new PinningService("https://api.web3.storage", "https://w3s.link", Map.of()));
         String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         return new Registry(Registry.CURRENT_VERSION, now, Map.of(), Map.of(), pinning, Map.of());
+    }
+
+    @Override
+    public InitRegistryUseCase.Result init(Path directory, InitRegistryUseCase.Request request) throws IOException {
+        Result result = init(directory, new Options(request.repository(), request.toolSource(), request.toolRef(), request.force()));
+        return new InitRegistryUseCase.Result(result.directory(), result.files(), result.gitNote());
     }
 
     /**

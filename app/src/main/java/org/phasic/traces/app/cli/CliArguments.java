@@ -2,9 +2,8 @@ package org.phasic.traces.app.cli;
 
 import java.util.List;
 import java.util.Optional;
-import org.phasic.traces.domain.registry.Registry;
-import org.phasic.traces.domain.registry.TraceCollection;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.in.TraceSelection;
 import picocli.CommandLine.ParameterException;
 
 /** Checks of command-line arguments that turn bad input into usage errors (exit code 2). */
@@ -21,25 +20,17 @@ public final class CliArguments {
         }
     }
 
-    /** A usage error raised after parsing; {@code Main} maps it to exit code 2. */
     /**
-     * The traces named by {@code --collection NAME} or as ids on the command line; empty when neither is given.
+     * The traces named by {@code --collection NAME} or as ids on the command line; the default selection when neither
+     * is given.
      *
-     * @throws UsageError when both are given, the collection is unknown or an id is invalid
+     * @throws UsageError when both are given or an id is invalid
      */
-    static Optional<List<TraceId>> selection(Registry registry, String collection, List<String> ids) {
+    static TraceSelection selection(String collection, List<String> ids) {
         if (collection != null && !ids.isEmpty()) {
             throw new UsageError("give either --collection or ids, not both");
         }
-        if (collection != null) {
-            TraceCollection members = registry.collections().get(collection);
-            if (members == null) {
-                throw new UsageError("unknown collection '" + collection + "'; the registry has: "
-                        + String.join(", ", registry.collections().keySet()));
-            }
-            return Optional.of(members.traces().stream().map(CliArguments::traceId).toList());
-        }
-        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.stream().map(CliArguments::traceId).toList());
+        return new TraceSelection(Optional.ofNullable(collection), ids.stream().map(CliArguments::traceId).toList());
     }
 
     /** {@code --jobs} if given, else the configuration key {@code key}; between 1 and 64. */
@@ -51,6 +42,7 @@ public final class CliArguments {
         return parallel;
     }
 
+    /** A usage error raised after parsing; {@code Main} maps it to exit code 2. */
     static final class UsageError extends RuntimeException {
         private final String hint;
 

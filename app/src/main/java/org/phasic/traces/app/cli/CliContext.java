@@ -1,17 +1,17 @@
 package org.phasic.traces.app.cli;
 
-import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.phasic.traces.app.composition.Composition;
+import org.phasic.traces.app.composition.UseCases;
 import org.phasic.traces.app.config.ConfigLoader;
 import org.phasic.traces.app.config.Configuration;
-import org.phasic.traces.ports.out.TransferProgress;
+import org.phasic.traces.ports.in.TransferProgress;
 
-/** What a sub-command needs from the top-level command: the effective configuration, the injector and the output. */
+/** What a sub-command needs from the top-level command: the effective configuration, the use cases and the output. */
 public final class CliContext {
     private final Map<String, ConfigLoader.FlagValue> flags;
     private final Map<String, String> environment;
@@ -45,9 +45,20 @@ public final class CliContext {
         return composition().configuration();
     }
 
-    /** The injector for the active profiles (created once). */
-    public Injector injector() {
-        return composition().injector();
+    /** The use cases of the active profiles. */
+    public UseCases useCases() {
+        return composition().useCases();
+    }
+
+    /** Closes what the use cases opened, if anything was. */
+    void close() {
+        if (composition != null) {
+            try {
+                composition.close();
+            } catch (RuntimeException e) {
+                note("could not release every connection: " + e.getMessage());
+            }
+        }
     }
 
     public PrintWriter out() {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import org.phasic.traces.ports.out.TransferProgress;
+import org.phasic.traces.ports.in.TransferProgress;
 
 /**
  * One self-overwriting status line on the terminal while network sources transfer: bytes and blocks received so

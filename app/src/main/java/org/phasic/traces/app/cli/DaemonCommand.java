@@ -2,14 +2,9 @@ package org.phasic.traces.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.phasic.traces.adapter.ipfs.IpfsApiException;
-import org.phasic.traces.adapter.ipfs.RepoStat;
-import org.phasic.traces.adapter.ipfs.daemon.DaemonStatus;
-import org.phasic.traces.adapter.ipfs.daemon.IpfsDaemonException;
-import org.phasic.traces.adapter.ipfs.daemon.IpfsDaemonTiers;
-import org.phasic.traces.app.composition.DaemonProfileModule;
+import org.phasic.traces.ports.in.DaemonUseCase.DaemonReport;
+import org.phasic.traces.ports.in.OperationFailedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,8 +15,6 @@ import picocli.CommandLine.Spec;
         description = "The local IPFS daemon used by profile daemon: status and start.",
         subcommands = {DaemonCommand.Status.class, DaemonCommand.Start.class})
 public final class DaemonCommand implements Runnable {
-    private static final String DAEMON_PROFILE = "daemon";
-
     @Spec
     private CommandSpec spec;
 
@@ -44,39 +37,27 @@ public final class DaemonCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
-            DaemonStatus status = DaemonProfileModule.tiers(context.injector(), context::note).status();
-            Optional<RepoStat> repo = status.answering() ? repoStat(context, status) : Optional.empty();
-            boolean active = context.configuration().profiles().contains(DAEMON_PROFILE);
+            DaemonReport status = context.useCases().daemon().status();
             if (json) {
-                context.out().println(EntryJson.write(toJson(status, repo, active)));
+                context.out().println(EntryJson.write(toJson(status)));
             } else {
-                context.out().println("tier:     " + tierText(status));
-                context.out().println("api:      " + status.apiAddress().baseUri() + " (" + sourceText(status) + ")");
+                context.out().println("tier:     " + status.tier() + " (" + status.tierName() + ")");
+                context.out().println("api:      " + status.api() + " (" + sourceText(status) + ")");
                 context.out().println("version:  " + status.version().orElse("none (no daemon answers)"));
-                context.out().println("repo:     " + status.repoPath() + repo.map(DaemonCommand::repoText).orElse(""));
-                context.out().println("profile:  " + (active ? "daemon is active"
+                context.out().println("repo:     " + status.repoPath() + repoText(status));
+                context.out().println("profile:  " + (status.profileActive() ? "daemon is active"
                         : "daemon is not active (use --profile daemon)"));
-                context.note(status.hint());
+                context.note(status.advice());
             }
             context.out().flush();
             return ExitCode.OK;
         }
 
-        private static Optional<RepoStat> repoStat(CliContext context, DaemonStatus status) {
-            try {
-                return Optional.of(DaemonProfileModule.clientFactory()
-                        .create(status.apiAddress(), DaemonProfileModule.callTimeout(context.configuration())).repoStat());
-            } catch (IpfsApiException e) {
-                context.note("repo/stat failed: " + e.getMessage());
-                return Optional.empty();
-            }
-        }
-
-        private static ObjectNode toJson(DaemonStatus status, Optional<RepoStat> repo, boolean active) {
+        private static ObjectNode toJson(DaemonReport status) {
             ObjectNode node = EntryJson.MAPPER.createObjectNode();
-            node.put("tier", status.tier().level());
-            node.put("tierName", tierName(status));
-            node.put("api", status.apiAddress().baseUri().toString());
+            node.put("tier", status.tier());
+            node.put("tierName", status.tierName());
+            node.put("api", status.api().toString());
             node.put("apiSource", sourceText(status));
             node.put("answering", status.answering());
             if (status.version().isPresent()) {
@@ -85,12 +66,10 @@ public final class DaemonCommand implements Runnable {
                 node.putNull("version");
             }
             node.put("repo", status.repoPath().toString());
-            repo.ifPresent(stat -> {
-                node.put("repoObjects", stat.numObjects());
-                node.put("repoBytes", stat.repoSize());
-            });
-            node.put("profileActive", active);
-            node.put("hint", status.hint());
+            status.repoObjects().ifPresent(objects -> node.put("repoObjects", objects));
+            status.repoBytes().ifPresent(bytes -> node.put("repoBytes", bytes));
+            node.put("profileActive", status.profileActive());
+            node.put("hint", status.advice());
             return node;
         }
     }
@@ -106,47 +85,42 @@ public final class DaemonCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
-            IpfsDaemonTiers tiers = DaemonProfileModule.tiers(context.injector(), context::note);
-            DaemonStatus status;
+            DaemonReport status;
             try {
-                status = tiers.start();
-            } catch (IpfsDaemonException e) {
+                status = context.useCases().daemon().start();
+            } catch (OperationFailedException e) {
                 context.err().println("phasic-traces: " + e.getMessage());
-                context.err().println("  hint: install Kubo (the ipfs command) or point ipfs.api / IPFS_API at a running daemon");
+                context.err().println("  hint: " + HintText.of(e.hint()));
                 context.err().flush();
                 return ExitCode.FAILED;
             }
             if (status.startedPid().isPresent()) {
-                context.out().println("started IPFS " + status.version().orElse("?") + " at " + status.apiAddress().baseUri()
+                context.out().println("started IPFS " + status.version().orElse("?") + " at " + status.api()
                         + " (pid " + status.startedPid().getAsLong() + "), repo " + status.repoPath());
                 context.out().println("it keeps running; stop it with: IPFS_PATH=" + status.repoPath() + " ipfs shutdown");
             } else {
                 context.out().println("already running: IPFS " + status.version().orElse("?") + " at "
-                        + status.apiAddress().baseUri() + ", repo " + status.repoPath() + " (not started again)");
+                        + status.api() + ", repo " + status.repoPath() + " (not started again)");
             }
             context.out().flush();
             return ExitCode.OK;
         }
     }
 
-    private static String tierText(DaemonStatus status) {
-        return status.tier().level() + " (" + tierName(status) + ")";
-    }
-
-    private static String tierName(DaemonStatus status) {
-        return status.tier().name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static String sourceText(DaemonStatus status) {
-        return switch (status.apiAddress().source()) {
-            case EXPLICIT -> "ipfs.api";
+    private static String sourceText(DaemonReport status) {
+        return switch (status.apiSource()) {
+            case EXPLICIT_SETTING -> "ipfs.api";
             case ENVIRONMENT -> "IPFS_API";
             case REPO_API_FILE -> "the repository's api file";
             case DEFAULT -> "default";
         };
     }
 
-    private static String repoText(RepoStat stat) {
-        return String.format(Locale.ROOT, " (%d objects, %.1f MiB)", stat.numObjects(), stat.repoSize() / 1048576.0);
+    private static String repoText(DaemonReport status) {
+        if (status.repoObjects().isEmpty() || status.repoBytes().isEmpty()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " (%d objects, %.1f MiB)", status.repoObjects().getAsLong(),
+                status.repoBytes().getAsLong() / 1048576.0);
     }
 }

@@ -2,13 +2,8 @@ package org.phasic.traces.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,13 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.phasic.traces.domain.text.UntrustedText;
+import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.InvalidTraceException;
-import org.phasic.traces.domain.trace.PhaseTypeGraph;
 import org.phasic.traces.domain.trace.TraceEvaluationException;
-import org.phasic.traces.ports.out.TraceCodec;
+import org.phasic.traces.ports.in.EvaluateTraceUseCase;
+import org.phasic.traces.ports.in.EvaluateTraceUseCase.Evaluation;
+import org.phasic.traces.ports.in.UseCaseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,28 +30,19 @@ import picocli.CommandLine.Spec;
 /**
  * {@code eval ID --theta 1.0 --times 1.0,1.5 [--granularity G] [--log-likelihood] [--json]}: the
  * densities of a trace at the given times (phasic's discretised forward algorithm) and optionally
- * their log-likelihood. The trace comes by id from a {@link TraceLookup}, or from a local file with
- * {@code --file PATH}. Exit codes: 0 success, 1 the trace could not be loaded or evaluated, 2 the
+ * their log-likelihood. The trace comes by id (the fetch chain), or from a local file with {@code --file PATH}. Exit codes: 0 success, 1 the trace could not be loaded or evaluated, 2 the
  * command line is wrong (including values that do not fit the trace).
  */
 @Command(name = "eval",
         description = "Evaluate a trace: densities at the given times, optionally their log-likelihood.")
 public final class EvalCommand implements Callable<Integer> {
-    /** Finds a trace by id (normally the fetch service: local store, bundled library, network). */
-    @FunctionalInterface
-    public interface TraceLookup {
-        /** The trace with this id; throws with a readable message when it cannot be had. */
-        EliminationTrace trace(String id) throws Exception;
-    }
-
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
     private static final Pattern TRACE_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,127}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TraceLookup lookup;
-    private final TraceCodec codec;
+    private final Supplier<EvaluateTraceUseCase> evaluation;
 
     @Spec
     private CommandSpec spec;
@@ -85,10 +74,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Inject
-    public EvalCommand(TraceLookup lookup, TraceCodec codec) {
-        this.lookup = Objects.requireNonNull(lookup, "lookup");
-        this.codec = Objects.requireNonNull(codec, "codec");
+    /** @param evaluation the use case, asked for only when a command line is run */
+    public EvalCommand(Supplier<EvaluateTraceUseCase> evaluation) {
+        this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
     }
 
     @Override
@@ -101,14 +89,10 @@ public final class EvalCommand implements Callable<Integer> {
             if (id != null && !TRACE_ID.matcher(id).matches()) {
                 return fail(err, USAGE, "invalid trace id '" + UntrustedText.printable(id) + "' (expected [a-z0-9][a-z0-9_.-]{0,127})");
             }
-            EliminationTrace trace = load();
-            PhaseTypeGraph graph = trace.instantiate(theta);
-            int g = graph.resolveGranularity(granularity);
-            double[] densities = graph.pdf(times, g);
-            print(trace, g, densities);
+            print(evaluate());
             return OK;
-        } catch (LoadException e) {
-            return fail(err, FAILED, e.getMessage());
+        } catch (UseCaseException | InvalidTraceException e) {
+            return fail(err, FAILED, file != null ? e.getMessage() : "cannot get trace '" + id + "': " + e.getMessage());
         } catch (TraceEvaluationException e) {
             return fail(err, FAILED, "evaluation failed: " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -116,27 +100,19 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private EliminationTrace load() throws LoadException {
-        if (file != null) {
-            try (InputStream in = Files.newInputStream(file)) {
-                return codec.read(in);
-            } catch (NoSuchFileException e) {
-                throw new LoadException("cannot read " + file + ": no such file");
-            } catch (IOException | InvalidTraceException e) {
-                throw new LoadException("cannot read " + file + ": " + e.getMessage());
-            }
-        }
-        try {
-            return Objects.requireNonNull(lookup.trace(id), "lookup returned no trace");
-        } catch (Exception e) {
-            throw new LoadException("cannot get trace '" + id + "': " + e.getMessage());
-        }
+    private Evaluation evaluate() {
+        EvaluateTraceUseCase useCase = evaluation.get();
+        return file != null ? useCase.evaluate(file, theta, times, granularity)
+                : useCase.evaluate(TraceId.of(id), theta, times, granularity);
     }
 
-    private void print(EliminationTrace trace, int g, double[] densities) {
+    private void print(Evaluation evaluation) {
         PrintWriter out = spec.commandLine().getOut();
         String name = id != null ? id : file.toString();
-        double ll = PhaseTypeGraph.logLikelihoodOf(densities);
+        EliminationTrace trace = evaluation.trace();
+        int g = evaluation.granularity();
+        double[] densities = evaluation.pdf();
+        double ll = evaluation.logLikelihood();
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("trace", name);
@@ -170,14 +146,5 @@ public final class EvalCommand implements Callable<Integer> {
         err.println("error: " + message);
         err.flush();
         return code;
-    }
-
-    /** The trace could not be loaded; the message says why. */
-    private static final class LoadException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        LoadException(String message) {
-            super(message);
-        }
     }
 }

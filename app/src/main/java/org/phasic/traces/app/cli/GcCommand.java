@@ -1,13 +1,7 @@
 package org.phasic.traces.app.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.phasic.traces.application.RegistryService;
-import org.phasic.traces.domain.registry.TraceEntry;
-import org.phasic.traces.domain.registry.TraceId;
-import org.phasic.traces.ports.out.TraceStore;
-import org.phasic.traces.ports.out.TraceStore.GcReport;
+import org.phasic.traces.ports.in.GcReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,15 +19,7 @@ public final class GcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
-        RegistryService registry = context.injector().getInstance(RegistryService.class);
-        Map<TraceId, String> keep = new LinkedHashMap<>();
-        for (TraceEntry entry : registry.local().traces().values()) {
-            keep.put(entry.id(), entry.cid());
-        }
-        for (TraceEntry entry : registry.bundled().traces().values()) {
-            keep.putIfAbsent(entry.id(), entry.cid());
-        }
-        GcReport report = context.injector().getInstance(TraceStore.class).gc(keep, dryRun);
+        GcReport report = context.useCases().storeMaintenance().gc(dryRun);
         String verb = dryRun ? "would remove" : "removed";
         report.references().forEach(id -> context.out().println(verb + " trace " + id));
         context.out().printf("%s %d trace(s), %d file(s), %d bytes%s%n", verb, report.references().size(), report.objects().size(),

@@ -6,8 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
-import org.phasic.traces.application.LoadedTrace;
-import org.phasic.traces.application.TraceService;
+import org.phasic.traces.ports.in.LoadedTrace;
 import org.phasic.traces.domain.registry.TraceEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,19 +37,19 @@ public final class GetCommand implements Callable<Integer> {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         var traceId = CliArguments.traceId(id);
         Path target = output == null ? null : checkedOutput(output.toAbsolutePath());
-        LoadedTrace loaded = context.injector().getInstance(TraceService.class).load(traceId, force);
+        LoadedTrace loaded = context.useCases().getTrace().get(traceId, force);
         Path path = target == null ? loaded.path() : copy(loaded.path(), target);
         if (json) {
             ObjectNode node = EntryJson.summary(loaded.entry());
             node.put("path", path.toString());
-            node.put("served_by", loaded.fetched().servedBy());
+            node.put("served_by", loaded.servedBy().name());
             node.put("n_vertices", loaded.trace().nVertices());
             node.put("operations", loaded.trace().operations().size());
             context.out().println(EntryJson.write(node));
         } else {
             context.out().println(path);
             context.note(traceId + ": " + loaded.summary() + " (CID " + loaded.entry().cid() + ", from "
-                    + loaded.fetched().servedBy() + ", verified)");
+                    + loaded.servedBy() + ", verified)");
         }
         context.out().flush();
         return ExitCode.OK;

@@ -3,11 +3,8 @@ package org.phasic.traces.app.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.phasic.traces.application.InstallService;
-import org.phasic.traces.application.InstallService.Outcome;
-import org.phasic.traces.application.RegistryService;
-import org.phasic.traces.domain.registry.Registry;
-import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.in.BatchItem;
+import org.phasic.traces.ports.in.BatchOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,25 +30,13 @@ public final class InstallCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         int parallel = CliArguments.jobs(context, jobs, "install.jobs");
-        List<TraceId> wanted = selection(context.injector().getInstance(RegistryService.class).current());
-        InstallService installer = context.injector().getInstance(InstallService.class);
-        List<Outcome> outcomes;
-        try (ItemProgress progress = new ItemProgress(context, "install", wanted.size())) {
-            outcomes = installer.install(wanted, parallel, outcome -> progress.finished(outcome.id() + ": "
-                    + (outcome.ok() ? "ok (" + outcome.servedBy() + ")" : "FAILED " + outcome.error())));
+        var selection = CliArguments.selection(collection, ids);
+        BatchOutcome outcome;
+        try (ItemProgress progress = new ItemProgress(context, "install", item -> BatchReport.line(item, "", ""))) {
+            outcome = context.useCases().installTraces().install(selection, parallel, progress);
         }
-        long failed = outcomes.stream().filter(outcome -> !outcome.ok()).count();
-        long already = outcomes.stream().filter(Outcome::alreadyStored).count();
-        outcomes.stream().filter(outcome -> !outcome.ok())
-                .forEach(outcome -> context.err().println("failed " + outcome.id() + ": " + outcome.error()));
-        context.out().printf("installed %d trace(s): %d fetched, %d already stored, %d failed%n",
-                outcomes.size() - failed, outcomes.size() - failed - already, already, failed);
-        context.out().flush();
-        return failed == 0 ? ExitCode.OK : ExitCode.FAILED;
+        return BatchReport.print(context, outcome, String.format("installed %d trace(s): %d fetched, %d already stored, %d failed",
+                outcome.items().size() - outcome.count(BatchItem.Status.FAILED), outcome.count(BatchItem.Status.DONE),
+                outcome.count(BatchItem.Status.SKIPPED), outcome.count(BatchItem.Status.FAILED)));
     }
-
-    private List<TraceId> selection(Registry registry) {
-        return CliArguments.selection(registry, collection, ids).orElseGet(() -> List.copyOf(registry.traces().keySet()));
-    }
-
 }

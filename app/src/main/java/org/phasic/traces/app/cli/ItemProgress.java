@@ -1,41 +1,52 @@
 package org.phasic.traces.app.cli;
 
 import java.util.Objects;
+import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.phasic.traces.ports.in.BatchItem;
 
 /**
  * Progress over a batch of items finishing on worker threads: a progress bar on a console, otherwise one note per
  * finished item ({@code [3/10] <line>}); nothing with {@code --quiet} beyond what notes print anyway.
  */
-final class ItemProgress implements AutoCloseable {
+final class ItemProgress implements BatchItem.Listener, AutoCloseable {
     private final CliContext context;
-    private final int total;
-    private final ProgressBar bar;
+    private final String task;
+    private final Function<BatchItem, String> line;
+    private int total;
+    private ProgressBar bar;
     private int finished;
 
-    ItemProgress(CliContext context, String task, int total) {
+    /** @param line what to say about a finished item, e.g. {@code id: ok} */
+    ItemProgress(CliContext context, String task, Function<BatchItem, String> line) {
         this.context = Objects.requireNonNull(context, "context");
-        this.total = total;
-        this.bar = System.console() != null && !context.quiet() && total > 0
-                ? new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                        .continuousUpdate().build()
-                : null;
+        this.task = Objects.requireNonNull(task, "task");
+        this.line = Objects.requireNonNull(line, "line");
     }
 
-    /** One more item finished; {@code line} says which and how. */
-    synchronized void finished(String line) {
-        finished++;
-        if (bar != null) {
-            bar.step();
-        } else {
-            context.note("[" + finished + "/" + total + "] " + line);
+    @Override
+    public synchronized void started(int items) {
+        total = items;
+        if (System.console() != null && !context.quiet() && total > 0) {
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                    .continuousUpdate().build();
         }
     }
 
     @Override
-    public void close() {
+    public synchronized void finished(BatchItem item) {
+        finished++;
+        if (bar != null) {
+            bar.step();
+        } else {
+            context.note("[" + finished + "/" + total + "] " + line.apply(item));
+        }
+    }
+
+    @Override
+    public synchronized void close() {
         if (bar != null) {
             bar.close();
         }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.domain.registry.RegistryQuery;
 import org.phasic.traces.domain.registry.TraceEntry;
 import picocli.CommandLine.Command;
@@ -37,10 +36,9 @@ public final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = PhasicTracesCommand.contextOf(spec);
-        RegistryService registry = context.injector().getInstance(RegistryService.class);
         RegistryQuery query = new RegistryQuery(Optional.ofNullable(domain), Optional.ofNullable(modelType), tags,
                 Optional.ofNullable(search));
-        List<TraceEntry> entries = registry.current().search(query);
+        List<TraceEntry> entries = context.useCases().listTraces().list(query);
         if (json) {
             ArrayNode array = EntryJson.MAPPER.createArrayNode();
             entries.forEach(entry -> array.add(EntryJson.summary(entry)));

@@ -4,11 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import org.phasic.traces.app.cli.CliArguments;
-import org.phasic.traces.app.cli.ExitCode;
-import org.phasic.traces.app.cli.PhasicTracesCommand;
 import org.phasic.traces.app.config.ConfigException;
-import org.phasic.traces.application.TraceUnavailableException;
+import org.phasic.traces.ports.in.InvalidInputException;
+import org.phasic.traces.ports.in.UseCaseException;
 import picocli.CommandLine;
 
 /** Entry point of the {@code phasic-traces} command. */
@@ -39,7 +37,8 @@ public final class Main {
         });
         commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
             boolean debug = Arrays.asList(args).contains("--debug");
-            int code = ex instanceof ConfigException || CliArguments.isUsageError(ex) ? ExitCode.USAGE : ExitCode.FAILED;
+            int code = ex instanceof ConfigException || ex instanceof InvalidInputException || CliArguments.isUsageError(ex)
+                    ? ExitCode.USAGE : ExitCode.FAILED;
             err.println("phasic-traces: " + describe(ex));
             String hint = hintOf(ex);
             if (hint.isEmpty() && code == ExitCode.USAGE) {
@@ -56,15 +55,19 @@ public final class Main {
             err.flush();
             return code;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            root.close();
+        }
     }
 
     private static String hintOf(Exception ex) {
         if (ex instanceof ConfigException config) {
             return config.hint();
         }
-        if (ex instanceof TraceUnavailableException unavailable) {
-            return unavailable.hint();
+        if (ex instanceof UseCaseException failed) {
+            return HintText.of(failed.hint());
         }
         return CliArguments.usageHint(ex);
     }

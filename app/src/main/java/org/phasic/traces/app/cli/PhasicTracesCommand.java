@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.phasic.traces.app.config.ConfigLoader.FlagValue;
 import org.phasic.traces.app.config.Configuration;
-import org.phasic.traces.app.codec.JacksonTraceCodec;
-import org.phasic.traces.application.TraceService;
-import org.phasic.traces.domain.registry.TraceId;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,19 +96,24 @@ public final class PhasicTracesCommand implements Runnable {
         return context;
     }
 
-    /** Creates sub-commands; {@link EvalCommand} gets its traces through this command's fetch chain. */
+    /** Creates sub-commands; {@link EvalCommand} evaluates through this command's use cases. */
     public CommandLine.IFactory factory() {
         return new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 if (type == EvalCommand.class) {
-                    EvalCommand.TraceLookup lookup = id -> context().injector().getInstance(TraceService.class)
-                            .load(TraceId.of(id), false).trace();
-                    return type.cast(new EvalCommand(lookup, new JacksonTraceCodec()));
+                    return type.cast(new EvalCommand(() -> context().useCases().evaluateTrace()));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
         };
+    }
+
+    /** Closes what the sub-command opened. */
+    void close() {
+        if (context != null) {
+            context.close();
+        }
     }
 
     /** The context of the command line that {@code spec} belongs to. */

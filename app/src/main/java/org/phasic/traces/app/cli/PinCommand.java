@@ -3,7 +3,6 @@ package org.phasic.traces.app.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.phasic.traces.domain.registry.TraceId;
-import org.phasic.traces.ports.out.TraceStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,11 +25,7 @@ public final class PinCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         List<TraceId> parsed = ids.stream().map(CliArguments::traceId).toList();
-        TraceStore store = context.injector().getInstance(TraceStore.class);
-        for (TraceId id : parsed) {
-            store.pin(id, !remove);
-        }
-        store.pins().forEach(id -> context.out().println(id));
+        context.useCases().storeMaintenance().pin(parsed, !remove).forEach(id -> context.out().println(id));
         context.out().flush();
         return ExitCode.OK;
     }

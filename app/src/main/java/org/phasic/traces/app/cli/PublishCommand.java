@@ -3,8 +3,6 @@ package org.phasic.traces.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.google.inject.ProvisionException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -17,14 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.phasic.traces.adapter.github.JacksonRegistryCodec;
-import org.phasic.traces.app.config.ConfigException;
-import org.phasic.traces.application.PreparedPublication;
-import org.phasic.traces.application.PublishOptions;
-import org.phasic.traces.application.PublishRefusedException;
-import org.phasic.traces.application.PublishRequest;
-import org.phasic.traces.application.PublishResult;
-import org.phasic.traces.application.PublishService;
 import org.phasic.traces.domain.io.SizeLimitExceededException;
 import org.phasic.traces.domain.io.SizeLimitedInputStream;
 import org.phasic.traces.domain.registry.Citation;
@@ -32,8 +22,14 @@ import org.phasic.traces.domain.registry.Parameter;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.registry.TraceMetadata;
-import org.phasic.traces.ports.out.RegistryFormatException;
-import org.phasic.traces.ports.out.TraceCodec;
+import org.phasic.traces.ports.in.InvalidInputException;
+import org.phasic.traces.ports.in.OperationFailedException;
+import org.phasic.traces.ports.in.PreparedPublication;
+import org.phasic.traces.ports.in.PublishOptions;
+import org.phasic.traces.ports.in.PublishRefusedException;
+import org.phasic.traces.ports.in.PublishRequest;
+import org.phasic.traces.ports.in.PublishResult;
+import org.phasic.traces.ports.in.PublishTraceUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -126,30 +122,29 @@ public final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         TraceId traceId = CliArguments.traceId(id);
+        PublishTraceUseCase service = context.useCases().publishTrace();
         PublishRequest request;
         try {
-            request = new PublishRequest(traceId, read(traceFile, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES), metadata(),
-                    codeFiles(), newVersion);
+            request = new PublishRequest(traceId, read(traceFile, PublishTraceUseCase.MAX_TRACE_FILE_BYTES), metadata(service), codeFiles(), newVersion);
         } catch (IOException e) {
             return fail(context, ExitCode.USAGE, IoMessages.describe(e), "check the file paths");
-        } catch (RegistryFormatException e) {
+        } catch (InvalidInputException e) {
             return fail(context, ExitCode.USAGE, "metadata file " + metadataFile + ": " + e.getMessage(),
                     "it must be one JSON or YAML object shaped like metadata.json");
         }
-        PublishService service = service(context);
         PreparedPublication prepared;
         try {
             prepared = service.prepare(request);
         } catch (PublishRefusedException e) {
             e.problems().forEach(problem -> context.err().println("phasic-traces: publish: " + problem));
-            context.err().println("  hint: " + e.hint());
+            context.err().println("  hint: " + HintText.of(e.hint()));
             context.err().flush();
             return ExitCode.FAILED;
         } catch (IOException e) {
             return fail(context, ExitCode.FAILED, IoMessages.describe(e), "nothing was stored, uploaded or proposed");
         }
         if (dryRun) {
-            context.out().println(entryJson(prepared.entry()));
+            context.out().println(service.entryJson(prepared.entry()));
             context.out().flush();
             context.note("dry run: nothing was stored, uploaded or proposed");
             return ExitCode.OK;
@@ -163,26 +158,17 @@ public final class PublishCommand implements Callable<Integer> {
         }
         PublishOptions options = new PublishOptions(!noPullRequest && !offline, checkRetrievable);
         try {
-            report(context, service.publish(prepared, options), options);
+            report(context, service.publish(prepared, options), options, service);
             return ExitCode.OK;
+        } catch (OperationFailedException e) {
+            return fail(context, ExitCode.FAILED, e.getMessage(), HintText.of(e.hint()));
         } catch (IOException | IllegalStateException e) {
             return fail(context, ExitCode.FAILED, e.getMessage(),
                     "the trace is in the local store; fix the cause and publish again (same content, same CID)");
         }
     }
 
-    private static PublishService service(CliContext context) {
-        try {
-            return context.injector().getInstance(PublishService.class);
-        } catch (ProvisionException e) {
-            if (e.getCause() instanceof ConfigException config) {
-                throw config;
-            }
-            throw e;
-        }
-    }
-
-    private static void report(CliContext context, PublishResult result, PublishOptions options) {
+    private static void report(CliContext context, PublishResult result, PublishOptions options, PublishTraceUseCase service) {
         PrintWriter out = context.out();
         TraceEntry entry = result.entry();
         out.println("published " + entry.id() + ": " + entry.cid());
@@ -194,18 +180,14 @@ public final class PublishCommand implements Callable<Integer> {
         });
         if (!options.openPullRequest()) {
             out.println("registry entry (no pull request opened):");
-            out.println(entryJson(entry));
+            out.println(service.entryJson(entry));
         }
         out.flush();
     }
 
-    private static String entryJson(TraceEntry entry) {
-        return "{\n" + new JacksonRegistryCodec().entrySnippet(entry) + "}";
-    }
-
-    private TraceMetadata metadata() throws IOException {
+    private TraceMetadata metadata(PublishTraceUseCase service) throws IOException {
         TraceMetadata base = metadataFile == null ? new TraceMetadata(null, null, null, null, null, null, null, null, null, null,
-                null, null, Map.of()) : readMetadataFile();
+                null, null, Map.of()) : readMetadataFile(service);
         List<Parameter> parameterList = parameters.isEmpty() ? base.parameters()
                 : parameters.stream().map(PublishCommand::parameter).toList();
         Citation cited = base.citation();
@@ -220,7 +202,7 @@ public final class PublishCommand implements Callable<Integer> {
                 tags.isEmpty() ? base.tags() : List.copyOf(tags), or(license, base.license()), base.extra());
     }
 
-    private TraceMetadata readMetadataFile() throws IOException {
+    private TraceMetadata readMetadataFile(PublishTraceUseCase service) throws IOException {
         byte[] bytes = read(metadataFile, MAX_METADATA_BYTES);
         String name = metadataFile.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
@@ -228,11 +210,11 @@ public final class PublishCommand implements Callable<Integer> {
             try {
                 tree = new ObjectMapper(new YAMLFactory()).readTree(bytes);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new RegistryFormatException("not valid YAML: " + e.getOriginalMessage());
+                throw new InvalidInputException("not valid YAML: " + e.getOriginalMessage());
             }
             bytes = new ObjectMapper().writeValueAsBytes(tree);
         }
-        return new JacksonRegistryCodec().readMetadata(new ByteArrayInputStream(bytes));
+        return service.readMetadata(bytes);
     }
 
     private static Parameter parameter(String flag) {

@@ -4,29 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.phasic.traces.adapter.github.HttpSettings;
-import org.phasic.traces.adapter.github.JacksonRegistryCodec;
-import org.phasic.traces.adapter.github.RegistryScaffold;
-import org.phasic.traces.adapter.github.RegistrySources;
 import org.phasic.traces.app.config.ConfigException;
-import org.phasic.traces.application.FetchService;
-import org.phasic.traces.application.FetchedTrace;
-import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.RegistryDefect;
-import org.phasic.traces.domain.registry.RegistryValidator;
-import org.phasic.traces.domain.registry.TraceEntry;
-import org.phasic.traces.ports.out.RegistryFormatException;
-import org.phasic.traces.ports.out.RegistrySource;
-import org.phasic.traces.ports.out.RegistrySource.RegistryDownload;
+import org.phasic.traces.ports.in.InitRegistryUseCase;
+import org.phasic.traces.ports.in.InvalidInputException;
+import org.phasic.traces.ports.in.OperationFailedException;
+import org.phasic.traces.ports.in.RegistryUpdate;
+import org.phasic.traces.ports.in.ValidateRegistryUseCase.RegistryValidation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +39,15 @@ public final class RegistryCommand implements Runnable {
     private static int fail(CliContext context, int code, String message) {
         context.err().println("phasic-traces: " + message);
         context.err().flush();
+        return code;
+    }
+
+    /** Prints {@code   hint: hint} (when there is one) on standard error and returns {@code code}. */
+    private static int hint(CliContext context, int code, String hint) {
+        if (!hint.isEmpty()) {
+            context.err().println("  hint: " + hint);
+            context.err().flush();
+        }
         return code;
     }
 
@@ -78,17 +77,13 @@ public final class RegistryCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
-            RegistryScaffold.Options options;
+            InitRegistryUseCase.Result result;
             try {
-                options = new RegistryScaffold.Options(Optional.ofNullable(repository), Optional.ofNullable(toolSource), toolRef, force);
-            } catch (IllegalArgumentException e) {
+                result = context.useCases().initRegistry().init(directory,
+                        new InitRegistryUseCase.Request(Optional.ofNullable(repository), Optional.ofNullable(toolSource), toolRef, force));
+            } catch (InvalidInputException e) {
                 return fail(context, ExitCode.USAGE, e.getMessage());
-            }
-            RegistryScaffold scaffold = new RegistryScaffold(new JacksonRegistryCodec(), Clock.systemUTC());
-            RegistryScaffold.Result result;
-            try {
-                result = scaffold.init(directory, options);
-            } catch (IOException e) {
+            } catch (OperationFailedException e) {
                 return fail(context, ExitCode.FAILED, e.getMessage());
             }
             PrintWriter out = context.out();
@@ -121,52 +116,21 @@ public final class RegistryCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
-            RegistrySource source;
+            RegistryValidation validation;
             try {
-                source = target == null ? context.injector().getInstance(RegistrySource.class)
-                        : new RegistrySources(HttpSettings.DEFAULTS).of(target);
-            } catch (IllegalArgumentException e) {
+                validation = context.useCases().validateRegistry().validate(Optional.ofNullable(target), fetch,
+                        (index, total, item) -> context.note("[" + index + "/" + total + "] " + item.id() + ": "
+                                + (item.ok() ? "verified (" + item.servedBy().map(Object::toString).orElse("") + ")" : "FAILED")));
+            } catch (InvalidInputException e) {
                 return fail(context, ExitCode.USAGE, e.getMessage());
             } catch (ConfigException e) {
-                return fail(context, ExitCode.USAGE, e.getMessage() + (e.hint().isEmpty() ? "" : ". Hint: " + e.hint()));
-            }
-            byte[] document;
-            try {
-                document = ((RegistryDownload.Fetched) source.fetch(Optional.empty())).bytes();
-            } catch (IOException e) {
+                fail(context, ExitCode.USAGE, e.getMessage());
+                return hint(context, ExitCode.USAGE, e.hint());
+            } catch (OperationFailedException e) {
                 return fail(context, ExitCode.FAILED, e.getMessage());
             }
-            List<RegistryDefect> defects = new ArrayList<>();
-            Registry registry = null;
-            try {
-                registry = new JacksonRegistryCodec().read(document);
-                defects.addAll(new RegistryValidator().validate(registry));
-            } catch (RegistryFormatException e) {
-                defects.add(new RegistryDefect(e.jsonPath().orElse("$"), e.problem()));
-            }
-            if (fetch && registry != null) {
-                defects.addAll(retrievalDefects(context, registry));
-            }
-            report(context.out(), source.location(), registry, defects);
-            return defects.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
-        }
-
-        private static List<RegistryDefect> retrievalDefects(CliContext context, Registry registry) {
-            FetchService fetchService = context.injector().getInstance(FetchService.class);
-            List<RegistryDefect> defects = new ArrayList<>();
-            int index = 0;
-            for (TraceEntry entry : registry.traces().values()) {
-                index++;
-                try {
-                    FetchedTrace fetched = fetchService.fetch(entry);
-                    context.note("[" + index + "/" + registry.traces().size() + "] " + entry.id() + ": verified ("
-                            + fetched.servedBy() + ")");
-                } catch (IOException | RuntimeException e) {
-                    defects.add(new RegistryDefect("$.traces." + entry.id(), "not retrievable: " + e.getMessage()));
-                    context.note("[" + index + "/" + registry.traces().size() + "] " + entry.id() + ": FAILED");
-                }
-            }
-            return defects;
+            report(context.out(), validation.location(), validation.registry().orElse(null), validation.defects());
+            return validation.valid() ? ExitCode.OK : ExitCode.FAILED;
         }
 
         private void report(PrintWriter out, String location, Registry registry, List<RegistryDefect> defects) {
@@ -202,10 +166,10 @@ public final class RegistryCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
-            RegistryService.UpdateResult result = context.injector().getInstance(RegistryService.class).update();
+            RegistryUpdate result = context.useCases().updateRegistry().update();
             context.out().println(result.message());
             context.out().flush();
-            return result.outcome() == RegistryService.UpdateOutcome.FAILED_KEPT_LAST_GOOD ? ExitCode.FAILED : ExitCode.OK;
+            return result.outcome() == RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD ? ExitCode.FAILED : ExitCode.OK;
         }
     }
 }

@@ -3,15 +3,15 @@ package org.phasic.traces.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.domain.registry.FileRef;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.registry.TraceMetadata;
-import org.phasic.traces.ports.out.TraceStore;
-import org.phasic.traces.ports.out.TraceStore.StoredTrace;
+import org.phasic.traces.ports.in.ShowTraceUseCase.TraceDetails;
+import org.phasic.traces.ports.in.UnknownTraceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,15 +34,19 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         TraceId traceId = CliArguments.traceId(id);
-        RegistryService registry = context.injector().getInstance(RegistryService.class);
-        TraceEntry entry = registry.current().find(traceId).orElseThrow(() -> new CliArguments.UsageError(
-                "unknown trace id '" + traceId + "' (see 'phasic-traces list')"));
-        Optional<StoredTrace> stored = context.injector().getInstance(TraceStore.class).find(traceId, entry.cid());
-        boolean bundled = registry.bundled().find(traceId).filter(b -> b.cid().equals(entry.cid())).isPresent();
+        TraceDetails details;
+        try {
+            details = context.useCases().showTrace().show(traceId);
+        } catch (UnknownTraceException e) {
+            throw new CliArguments.UsageError(e.getMessage() + " (see 'phasic-traces list')");
+        }
+        TraceEntry entry = details.entry();
+        Optional<Path> stored = details.stored();
+        boolean bundled = details.bundled();
         if (json) {
             ObjectNode node = EntryJson.summary(entry);
             node.put("bundled", bundled);
-            node.put("stored", stored.map(s -> s.file(TraceEntry.TRACE_FILE).orElseThrow().path().toString()).orElse(null));
+            node.put("stored", stored.map(Path::toString).orElse(null));
             context.out().println(EntryJson.write(node));
         } else {
             print(context.out(), entry, bundled, stored);
@@ -51,7 +55,7 @@ public final class ShowCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static void print(PrintWriter out, TraceEntry entry, boolean bundled, Optional<StoredTrace> stored) {
+    private static void print(PrintWriter out, TraceEntry entry, boolean bundled, Optional<Path> stored) {
         TraceMetadata metadata = entry.metadata();
         out.println(entry.id());
         field(out, "description", entry.description());
@@ -73,7 +77,7 @@ public final class ShowCommand implements Callable<Integer> {
             field(out, "file", file.getKey() + " " + file.getValue().sizeBytes() + " bytes, cid " + file.getValue().cid());
         }
         field(out, "bundled", bundled ? "yes (works offline)" : "no");
-        field(out, "stored", stored.map(s -> s.file(TraceEntry.TRACE_FILE).orElseThrow().path().toString()).orElse("no"));
+        field(out, "stored", stored.map(Path::toString).orElse("no"));
     }
 
     private static void field(PrintWriter out, String name, String value) {

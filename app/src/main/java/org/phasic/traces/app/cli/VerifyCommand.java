@@ -2,8 +2,8 @@ package org.phasic.traces.app.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.phasic.traces.ports.out.TraceStore;
-import org.phasic.traces.ports.out.TraceStore.StoreProblem;
+import org.phasic.traces.ports.in.Hint;
+import org.phasic.traces.ports.in.StoreProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,14 +21,14 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
-        List<StoreProblem> problems = context.injector().getInstance(TraceStore.class).verifyAll(fix);
+        List<StoreProblem> problems = context.useCases().storeMaintenance().verify(fix);
         for (StoreProblem problem : problems) {
             context.out().println((problem.fixed() ? "removed " : "bad     ") + problem.what() + ": " + problem.reason());
         }
         if (problems.isEmpty()) {
             context.out().println("store is intact");
         } else if (!fix) {
-            context.err().println("hint: run 'phasic-traces verify --fix' to remove them; the next get fetches them again");
+            context.err().println("hint: " + HintText.of(Hint.of(Hint.Kind.FIX_STORE)));
         }
         context.out().flush();
         return problems.isEmpty() || fix ? ExitCode.OK : ExitCode.FAILED;

@@ -29,17 +29,45 @@ import org.phasic.traces.application.FetchSettings;
 import org.phasic.traces.application.InstallService;
 import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.application.TraceService;
+import org.phasic.traces.adapter.cloud.BlobStoreMirror;
+import org.phasic.traces.adapter.cloud.MirrorContentSource;
+import org.phasic.traces.adapter.github.RegistryScaffold;
+import org.phasic.traces.application.DaemonService;
+import org.phasic.traces.application.EvaluationService;
+import org.phasic.traces.application.MirrorService;
+import org.phasic.traces.application.PublishService;
+import org.phasic.traces.application.RegistryInitService;
+import org.phasic.traces.application.RegistryValidationService;
+import org.phasic.traces.application.ShowTraceService;
+import org.phasic.traces.application.StoreMaintenanceService;
+import org.phasic.traces.ports.in.DaemonUseCase;
+import org.phasic.traces.ports.in.EvaluateTraceUseCase;
+import org.phasic.traces.ports.in.GetTraceFilesUseCase;
+import org.phasic.traces.ports.in.GetTraceUseCase;
+import org.phasic.traces.ports.in.InitRegistryUseCase;
+import org.phasic.traces.ports.in.InstallTracesUseCase;
+import org.phasic.traces.ports.in.ListTracesUseCase;
+import org.phasic.traces.ports.in.MirrorUseCase;
+import org.phasic.traces.ports.in.PublishTraceUseCase;
+import org.phasic.traces.ports.in.ShowTraceUseCase;
+import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
+import org.phasic.traces.ports.in.UpdateRegistryUseCase;
+import org.phasic.traces.ports.in.ValidateRegistryUseCase;
+import org.phasic.traces.ports.out.PrivateMirror;
+import org.phasic.traces.ports.out.RegistrySourceFactory;
+import org.phasic.traces.ports.out.StoreMaintenance;
+import java.util.List;
 import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.FetchListener;
-import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.out.RegistryCache;
 import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistrySource;
 import org.phasic.traces.ports.out.TraceCodec;
 import org.phasic.traces.ports.out.TraceStore;
-import org.phasic.traces.ports.out.TransferProgress;
+import org.phasic.traces.ports.in.TransferProgress;
 
-/** Bindings every profile shares: configuration, store, registry, bundled library, fetch chain. */
+/** Bindings every profile shares: configuration, store, registry, bundled library, fetch chain, and the use cases. */
 final class CoreModule extends AbstractModule {
     /** The {@code @Named} binding of the process environment ({@code Map<String, String>}). */
     static final String ENVIRONMENT = "environment";
@@ -75,6 +103,69 @@ final class CoreModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), ContentSource.class).addBinding().to(BundledContentSource.class);
         install(new PublishModule(configuration));
         Multibinder.newSetBinder(binder(), FetchListener.class).permitDuplicates();
+        bindUseCases();
+    }
+
+    /** Each use case to the application service that implements it. */
+    private void bindUseCases() {
+        bind(GetTraceUseCase.class).to(TraceService.class);
+        bind(GetTraceFilesUseCase.class).to(TraceService.class);
+        bind(ListTracesUseCase.class).to(RegistryService.class);
+        bind(UpdateRegistryUseCase.class).to(RegistryService.class);
+        bind(InstallTracesUseCase.class).to(InstallService.class);
+        bind(PublishTraceUseCase.class).to(PublishService.class);
+        bind(StoreMaintenance.class).to(DiskTraceStore.class);
+        bind(TraceStore.class).to(DiskTraceStore.class);
+    }
+
+    @Provides
+    ShowTraceUseCase showTrace(RegistryService registry, TraceStore store) {
+        return new ShowTraceService(registry, store);
+    }
+
+    @Provides
+    StoreMaintenanceUseCase storeMaintenance(RegistryService registry, StoreMaintenance store) {
+        return new StoreMaintenanceService(registry, store);
+    }
+
+    @Provides
+    EvaluateTraceUseCase evaluateTrace(GetTraceUseCase traces, TraceCodec codec) {
+        return new EvaluationService(traces, codec);
+    }
+
+    @Provides
+    ValidateRegistryUseCase validateRegistry(RegistryCodec codec, FetchService fetch) {
+        RegistrySourceFactory sources = new RegistrySourceFactory() {
+            @Override
+            public RegistrySource configured() {
+                return registrySource();
+            }
+
+            @Override
+            public RegistrySource at(String location) {
+                return new RegistrySources(httpSettings()).of(location);
+            }
+        };
+        return new RegistryValidationService(sources, codec, fetch);
+    }
+
+    @Provides
+    InitRegistryUseCase initRegistry(JacksonRegistryCodec codec, Clock clock) {
+        return new RegistryInitService(new RegistryScaffold(codec, clock));
+    }
+
+    @Provides
+    MirrorUseCase mirror(RegistryService registry, TraceStore store, FetchService fetch, Set<ContentSource> sources) {
+        FetchSettings pulls = new FetchSettings(false, configuration.duration("store.lockWait"), FetchSettings.DEFAULTS.maxFileBytes());
+        List<PrivateMirror> mirrors = sources.stream().filter(MirrorContentSource.class::isInstance)
+                .map(source -> (PrivateMirror) new BlobStoreMirror((MirrorContentSource) source)).toList();
+        return new MirrorService(registry, store, fetch, mirrors, notices, pulls);
+    }
+
+    @Provides
+    DaemonUseCase daemon() {
+        return new DaemonService(DaemonProfileModule.localNode(configuration, environment, userHome, notices::notice),
+                configuration.profiles().contains(DaemonProfileModule.NAME));
     }
 
     @Provides
@@ -91,7 +182,7 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TraceStore traceStore(Clock clock) throws IOException {
+    DiskTraceStore traceStore(Clock clock) throws IOException {
         return new DiskTraceStore(configuration.home().resolve("store"), Duration.ofMinutes(10), clock);
     }
 
@@ -104,13 +195,16 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     RegistrySource registrySource() {
-        HttpSettings settings = HttpSettings.DEFAULTS.withConnectTimeout(configuration.duration("registry.connectTimeout"));
         try {
-            return new RegistrySources(settings).select(configuration.find("registry.url"),
+            return new RegistrySources(httpSettings()).select(configuration.find("registry.url"),
                     configuration.require("registry.repo"), configuration.require("registry.branch"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), "check registry.url, registry.repo and registry.branch ('phasic-traces config show')");
         }
+    }
+
+    private HttpSettings httpSettings() {
+        return HttpSettings.DEFAULTS.withConnectTimeout(configuration.duration("registry.connectTimeout"));
     }
 
     @Provides
@@ -132,8 +226,8 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    InstallService installService(FetchService fetch) {
-        return new InstallService(fetch);
+    InstallService installService(RegistryService registry, FetchService fetch) {
+        return new InstallService(registry, fetch);
     }
 
     @Provides

@@ -1,13 +1,9 @@
 package org.phasic.traces.app.composition;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Injector;
-import com.google.inject.Key;
 import com.google.inject.Singleton;
-import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import com.google.inject.name.Named;
-import com.google.inject.name.Names;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,11 +19,13 @@ import org.phasic.traces.adapter.ipfs.daemon.DaemonSettings;
 import org.phasic.traces.adapter.ipfs.daemon.ExecutableLookup;
 import org.phasic.traces.adapter.ipfs.daemon.IpfsDaemonTiers;
 import org.phasic.traces.adapter.ipfs.daemon.KuboClientFactory;
+import org.phasic.traces.adapter.ipfs.daemon.KuboLocalNode;
+import org.phasic.traces.ports.out.LocalIpfsNode;
 import org.phasic.traces.adapter.ipfs.tar.SafeTarExtractor;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.ports.out.ContentSource;
-import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.in.Notices;
 
 /**
  * Profile {@code daemon}: a local IPFS (Kubo) daemon before the gateways. Tier selection runs on the first
@@ -38,6 +36,8 @@ import org.phasic.traces.ports.out.Notices;
  * {@code gateway} is active anyway.
  */
 public final class DaemonProfileModule extends AbstractModule {
+    /** The profile's name. */
+    static final String NAME = "daemon";
     private static final String GATEWAY_PROFILE = "gateway";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
@@ -66,19 +66,17 @@ public final class DaemonProfileModule extends AbstractModule {
     }
 
     /**
-     * Tier selection for the configuration and environment of {@code injector}, whatever the active profiles
-     * (for {@code daemon status} and {@code daemon start}).
+     * The local node as the {@code daemon} command sees it, whatever the active profiles.
      *
      * @param messages receives what the user should see (starting, how to stop, the version in use)
      * @throws ConfigException if {@code ipfs.api} is malformed
      */
-    public static IpfsDaemonTiers tiers(Injector injector, Consumer<String> messages) {
-        Map<String, String> environment = injector.getInstance(
-                Key.get(new TypeLiteral<Map<String, String>>() { }, Names.named(CoreModule.ENVIRONMENT)));
-        Configuration configuration = injector.getInstance(Configuration.class);
-        Path userHome = injector.getInstance(Key.get(Path.class, Names.named(CoreModule.USER_HOME)));
-        return tiers(configuration, IpfsApiLocation.discovery(configuration, environment, userHome), environment,
-                clientFactory(), messages);
+    static LocalIpfsNode localNode(Configuration configuration, Map<String, String> environment, Path userHome,
+                                   Consumer<String> messages) {
+        KuboClientFactory clients = clientFactory();
+        IpfsDaemonTiers tiers = tiers(configuration, IpfsApiLocation.discovery(configuration, environment, userHome), environment,
+                clients, messages);
+        return new KuboLocalNode(tiers, clients, callTimeout(configuration), messages);
     }
 
     /** The per-call deadline of content and status calls ({@code ipfs.timeout}). */

@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import org.phasic.traces.adapter.gateway.GatewayContentSource;
 import org.phasic.traces.adapter.gateway.GatewaySettings;
-import org.phasic.traces.app.cli.VersionProvider;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.ports.out.ContentSource;
-import org.phasic.traces.ports.out.Notices;
-import org.phasic.traces.ports.out.TransferProgress;
+import org.phasic.traces.ports.in.Notices;
+import org.phasic.traces.ports.in.TransferProgress;
 
 /** Profile {@code gateway}: public trustless HTTP gateways, ranked and raced, as the last source of the chain. */
 final class GatewayProfileModule extends AbstractModule {
@@ -28,7 +27,7 @@ final class GatewayProfileModule extends AbstractModule {
     @Singleton
     GatewaySettings gatewaySettings() {
         try {
-            return GatewaySettings.defaults(VersionProvider.version()).toBuilder()
+            return GatewaySettings.defaults(Composition.version()).toBuilder()
                     .urls(configuration.require("gateway.urls"))
                     .connectTimeout(configuration.duration("gateway.connectTimeout"))
                     .readTimeout(configuration.duration("gateway.readTimeout"))

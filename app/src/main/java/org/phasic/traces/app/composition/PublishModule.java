@@ -33,7 +33,7 @@ import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.ports.out.AccessToken;
 import org.phasic.traces.ports.out.ContentPublisher;
 import org.phasic.traces.ports.out.ContentSource;
-import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistryPullRequests;
 import org.phasic.traces.ports.out.RemotePinning;

@@ -2,9 +2,10 @@ package org.phasic.traces.app.facade;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.phasic.traces.application.LoadedTrace;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.trace.EliminationTrace;
+import org.phasic.traces.ports.in.LoadedTrace;
+import org.phasic.traces.ports.in.Provenance;
 
 /** A verified trace for Java users: its registry entry, the elimination trace, and evaluation shortcuts. */
 public final class PhasicTrace {
@@ -34,9 +35,14 @@ public final class PhasicTrace {
         return loaded.path();
     }
 
-    /** Which source served it ({@code local store} when it was already here). */
+    /** The name of the source that served it ({@code local store} when it was already here). */
     public String servedBy() {
-        return loaded.fetched().servedBy();
+        return loaded.servedBy().name();
+    }
+
+    /** Where it came from in this call, as a type ({@link Provenance.Kind#STORE} when it was already here). */
+    public Provenance provenance() {
+        return loaded.servedBy();
     }
 
     /** Density at {@code t} by phasic's discretised forward algorithm with granularity {@code g} (0 = automatic). */

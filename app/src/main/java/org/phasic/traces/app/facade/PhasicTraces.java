@@ -1,21 +1,31 @@
 package org.phasic.traces.app.facade;
 
 import java.io.IOException;
-import org.phasic.traces.app.composition.Composition;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.phasic.traces.app.composition.Composition;
+import org.phasic.traces.app.composition.UseCases;
 import org.phasic.traces.app.config.ConfigLoader.FlagValue;
 import org.phasic.traces.app.config.Configuration;
-import org.phasic.traces.application.RegistryService;
-import org.phasic.traces.application.TraceService;
 import org.phasic.traces.domain.registry.RegistryQuery;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.in.BatchItem;
+import org.phasic.traces.ports.in.BatchOutcome;
+import org.phasic.traces.ports.in.EvaluateTraceUseCase.Evaluation;
+import org.phasic.traces.ports.in.LocalTrace;
+import org.phasic.traces.ports.in.PublishOptions;
+import org.phasic.traces.ports.in.PublishRequest;
+import org.phasic.traces.ports.in.PublishResult;
+import org.phasic.traces.ports.in.PublishTraceUseCase;
+import org.phasic.traces.ports.in.ShowTraceUseCase.TraceDetails;
+import org.phasic.traces.ports.in.TraceSelection;
 
 /**
  * The Java facade. One line gets a verified trace with the user's configuration:
@@ -23,21 +33,35 @@ import org.phasic.traces.domain.registry.TraceId;
  *   PhasicTrace trace = PhasicTraces.get("coalescent_n5_theta1");
  *   double density = trace.pdf(new double[] {1.0}, 1.0, 100);
  * }</pre>
- * or a configured client:
+ * or a configured client, which owns threads and connections and so is closed after use:
  * <pre>{@code
- *   PhasicTraces client = PhasicTraces.builder().home(Path.of("/data/traces")).profile("offline").build();
+ *   try (PhasicTraces client = PhasicTraces.builder().home(Path.of("/data/traces")).profile("offline").build()) {
+ *       PhasicTrace trace = client.trace("coalescent_n5_theta1");
+ *   }
  * }</pre>
+ * Failures are {@link org.phasic.traces.ports.in.UseCaseException}s (an unknown id, a trace no source delivers, invalid
+ * input) whose {@link org.phasic.traces.ports.in.UseCaseException#hint() hint} says what to do.
  */
-public final class PhasicTraces {
+public final class PhasicTraces implements AutoCloseable {
     private final Composition composition;
+    private final UseCases useCases;
 
     private PhasicTraces(Composition composition) {
         this.composition = composition;
+        this.useCases = composition.useCases();
     }
 
-    /** The trace {@code id} with the default configuration (home, config file, environment). */
+    /**
+     * The trace {@code id} with the default configuration (home, config file, environment), as phasic's
+     * {@code get_trace}:
+     * <pre>{@code
+     *   EliminationTrace trace = PhasicTraces.get("coalescent_n5_theta1").trace();
+     * }</pre>
+     */
     public static PhasicTrace get(String id) {
-        return builder().build().trace(id);
+        try (PhasicTraces client = builder().build()) {
+            return client.trace(id);
+        }
     }
 
     /** A builder for a configured client. */
@@ -45,7 +69,12 @@ public final class PhasicTraces {
         return new Builder();
     }
 
-    /** The verified trace {@code id}: from the local store, or fetched through the configured sources. */
+    /**
+     * The verified trace {@code id}: from the local store, or fetched through the configured sources.
+     * <pre>{@code
+     *   double[] pdf = client.trace("coalescent_n5_theta1").pdf(new double[] {1.0}, new double[] {0.5, 1.0}, 0);
+     * }</pre>
+     */
     public PhasicTrace trace(String id) {
         return trace(id, false);
     }
@@ -53,21 +82,120 @@ public final class PhasicTraces {
     /** Like {@link #trace(String)}; {@code force} fetches again even when the local store has it. */
     public PhasicTrace trace(String id, boolean force) {
         TraceId traceId = TraceId.of(id);
+        return new PhasicTrace(useCases.getTrace().get(traceId, force));
+    }
+
+    /**
+     * The verified files of trace {@code id} in the local store ({@code trace.json.gz}, {@code metadata.json}, ...),
+     * fetched if needed, as phasic's backend {@code get_directory}:
+     * <pre>{@code
+     *   Path traceFile = client.files("coalescent_n5_theta1").file("trace.json.gz").orElseThrow();
+     * }</pre>
+     */
+    public LocalTrace files(String id) {
+        TraceId traceId = TraceId.of(id);
+        return useCases.getTraceFiles().files(traceId, false);
+    }
+
+    /**
+     * Registry entries matching every filter of {@code query}, by id, as phasic's {@code TraceRegistry.list_traces}:
+     * <pre>{@code
+     *   List<TraceEntry> coalescents = client.list(new RegistryQuery(Optional.of("population-genetics"),
+     *           Optional.of("coalescent"), List.of(), Optional.empty()));
+     * }</pre>
+     */
+    public List<TraceEntry> list(RegistryQuery query) {
+        return useCases.listTraces().list(query);
+    }
+
+    /**
+     * Registry entries whose id, descriptions or tags contain {@code text} (case-insensitive):
+     * <pre>{@code
+     *   List<TraceEntry> kingman = client.search("kingman");
+     * }</pre>
+     */
+    public List<TraceEntry> search(String text) {
+        return list(new RegistryQuery(Optional.empty(), Optional.empty(), List.of(), Optional.of(text)));
+    }
+
+    /**
+     * What the registry says about {@code id}, whether the bundled library has it and where the local store keeps it:
+     * <pre>{@code
+     *   boolean offline = client.show("coalescent_n5_theta1").bundled();
+     * }</pre>
+     */
+    public TraceDetails show(String id) {
+        TraceId traceId = TraceId.of(id);
+        return useCases.showTrace().show(traceId);
+    }
+
+    /**
+     * Fetches every trace of a registry collection into the local store (four at a time), as phasic's
+     * {@code install_trace_library}; every trace is attempted:
+     * <pre>{@code
+     *   BatchOutcome outcome = client.install("coalescent_basic");
+     *   if (!outcome.ok()) { outcome.failures().forEach(System.err::println); }
+     * }</pre>
+     */
+    public BatchOutcome install(String collection) {
+        return install(new TraceSelection(Optional.of(collection), List.of()));
+    }
+
+    /** Like {@link #install(String)} for the given ids, or for the whole registry when {@code ids} is empty. */
+    public BatchOutcome install(List<String> ids) {
+        return install(new TraceSelection(Optional.empty(), ids.stream().map(TraceId::of).toList()));
+    }
+
+    private BatchOutcome install(TraceSelection selection) {
         try {
-            return new PhasicTrace(composition.injector().getInstance(TraceService.class).load(traceId, force));
+            return useCases.installTraces().install(selection, 4, BatchItem.Listener.NONE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while installing", e);
+        }
+    }
+
+    /**
+     * Densities of trace {@code id} at {@code times} and their log-likelihood ({@code granularity} 0 = automatic):
+     * <pre>{@code
+     *   double ll = client.evaluate("coalescent_n5_theta1", new double[] {1.0}, new double[] {0.5, 1.0}, 0).logLikelihood();
+     * }</pre>
+     */
+    public Evaluation evaluate(String id, double[] theta, double[] times, int granularity) {
+        TraceId traceId = TraceId.of(id);
+        return useCases.evaluateTrace().evaluate(traceId, theta, times, granularity);
+    }
+
+    /**
+     * Publishes a trace as phasic's {@code publish_trace}: checks and packages it, keeps it in the local store, adds
+     * and pins it on the local IPFS daemon when one answers, and opens the registry pull request (with a GitHub token;
+     * otherwise the result says how to open it by hand):
+     * <pre>{@code
+     *   PublishResult result = client.publish(new PublishRequest(TraceId.of("my_model"), Files.readAllBytes(file),
+     *           metadata, Map.of(), false), PublishOptions.DEFAULTS);
+     *   result.pullRequest().ifPresent(pr -> System.out.println(pr.url()));
+     * }</pre>
+     *
+     * @throws org.phasic.traces.ports.in.PublishRefusedException naming every problem, before anything was written
+     */
+    public PublishResult publish(PublishRequest request, PublishOptions options) {
+        PublishTraceUseCase publish = useCases.publishTrace();
+        try {
+            return publish.publish(publish.prepare(request), options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Registry entries matching {@code query}, by id. */
-    public List<TraceEntry> list(RegistryQuery query) {
-        return composition.injector().getInstance(RegistryService.class).current().search(query);
-    }
-
     /** The effective configuration. */
     public Configuration configuration() {
         return composition.configuration();
+    }
+
+    /** Stops the client's threads and closes its connections; the client cannot be used afterwards. */
+    @Override
+    public void close() {
+        composition.close();
     }
 
     /** Builds a {@link PhasicTraces} client; unset options come from the config file and environment as for the CLI. */

@@ -32,6 +32,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.in.GcReport;
+import org.phasic.traces.ports.in.StoreProblem;
+import org.phasic.traces.ports.out.StoreMaintenance;
 import org.phasic.traces.ports.out.TraceStore;
 
 /**
@@ -45,7 +48,7 @@ import org.phasic.traces.ports.out.TraceStore;
  * </pre>
  * Everything is renamed into place atomically; readers check size and hash on every read.
  */
-public final class DiskTraceStore implements TraceStore {
+public final class DiskTraceStore implements TraceStore, StoreMaintenance {
     private static final Pattern CID_CHARACTERS = Pattern.compile("[A-Za-z0-9]{8,128}");
     private static final Duration ABANDONED_STAGING = Duration.ofHours(1);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -4,7 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import org.phasic.traces.app.composition.Composition;
+import org.phasic.traces.app.composition.UseCases;
 
 /** The hexagon's dependency rules, shared by the production scan and the planted-violation tests. */
 final class ArchitectureRules {
@@ -14,6 +19,13 @@ final class ArchitectureRules {
     static final String APPLICATION = ROOT + ".application..";
     static final String ADAPTERS = ROOT + ".adapter..";
     static final String APP = ROOT + ".app..";
+    static final String USE_CASES = ROOT + ".ports.in..";
+    static final String DRIVERS_CLI = ROOT + ".app.cli..";
+    static final String DRIVERS_FACADE = ROOT + ".app.facade..";
+    /** The driver-side settings (layers, flags, {@code config show}); not an adapter, not a port. */
+    static final String APP_CONFIG = ROOT + ".app.config..";
+    /** Libraries the drivers render with: picocli, progress bars, JSON output. */
+    static final String[] DRIVER_LIBRARIES = {"picocli..", "me.tongfei.progressbar..", "com.fasterxml.jackson.."};
 
     static final ArchRule DOMAIN_USES_ONLY_THE_JDK = classes().that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
@@ -34,6 +46,30 @@ final class ArchitectureRules {
     static final ArchRule NOTHING_DEPENDS_ON_APP = noClasses().that().resideOutsideOfPackage(APP)
             .should().dependOnClassesThat().resideInAPackage(APP)
             .as("nothing depends on app");
+
+    static final ArchRule DRIVERS_USE_ONLY_USE_CASES = classes().that().resideInAnyPackage(DRIVERS_CLI, DRIVERS_FACADE)
+            .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", DOMAIN, USE_CASES, DRIVERS_CLI,
+                            DRIVERS_FACADE, APP_CONFIG)
+                    .or(JavaClass.Predicates.resideInAnyPackage(DRIVER_LIBRARIES))
+                    .or(entryPoint()))
+            .as("drivers (app.cli, app.facade) depend only on ports.in, domain and the composition entry point");
+
+    static final ArchRule USE_CASES_HIDE_THE_OUTBOUND_SIDE = classes().that().resideInAPackage(USE_CASES)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, USE_CASES)
+            .as("ports.in depends on domain only (drivers never see ports.out or the services)");
+
+    static final ArchRule APP_PACKAGES_ARE_FREE_OF_CYCLES = slices().matching(ROOT + ".app.(*)..")
+            .should().beFreeOfCycles()
+            .as("no cycles between app's packages");
+
+    /** Every rule; {@code ArchitectureTest} checks each against production and a planted violation. */
+    static final List<ArchRule> ALL = List.of(DOMAIN_USES_ONLY_THE_JDK, PORTS_USE_ONLY_DOMAIN, ADAPTERS_ARE_INDEPENDENT,
+            ONLY_APP_USES_GUICE, NOTHING_DEPENDS_ON_APP, DRIVERS_USE_ONLY_USE_CASES, USE_CASES_HIDE_THE_OUTBOUND_SIDE,
+            APP_PACKAGES_ARE_FREE_OF_CYCLES);
+
+    private static DescribedPredicate<JavaClass> entryPoint() {
+        return JavaClass.Predicates.belongToAnyOf(Composition.class, UseCases.class);
+    }
 
     private ArchitectureRules() {
     }

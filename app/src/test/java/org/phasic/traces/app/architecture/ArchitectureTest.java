@@ -7,6 +7,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +18,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.phasic.traces.adapter.cloud.archviolation.AdapterUsingApp;
+import org.phasic.traces.app.cli.archviolation.CommandUsingAService;
+import org.phasic.traces.app.cyclea.First;
+import org.phasic.traces.app.cycleb.Second;
+import org.phasic.traces.app.facade.archviolation.FacadeUsingAStore;
+import org.phasic.traces.ports.in.archviolation.UseCaseSeeingAStore;
 import org.phasic.traces.adapter.gateway.archviolation.GatewayUsingIpfsAdapter;
 import org.phasic.traces.adapter.github.archviolation.AdapterUsingGuice;
 import org.phasic.traces.adapter.ipfs.archviolation.IpfsFixture;
@@ -37,7 +46,46 @@ class ArchitectureTest {
                 Arguments.of(ArchitectureRules.PORTS_USE_ONLY_DOMAIN, PortUsingOkHttp.class, "okhttp3.OkHttpClient"),
                 Arguments.of(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, GatewayUsingIpfsAdapter.class, IpfsFixture.class.getName()),
                 Arguments.of(ArchitectureRules.ONLY_APP_USES_GUICE, AdapterUsingGuice.class, "com.google.inject.AbstractModule"),
-                Arguments.of(ArchitectureRules.NOTHING_DEPENDS_ON_APP, AdapterUsingApp.class, "org.phasic.traces.app.config.Configuration"));
+                Arguments.of(ArchitectureRules.NOTHING_DEPENDS_ON_APP, AdapterUsingApp.class, "org.phasic.traces.app.config.Configuration"),
+                Arguments.of(ArchitectureRules.DRIVERS_USE_ONLY_USE_CASES, CommandUsingAService.class,
+                        "org.phasic.traces.application.TraceService"),
+                Arguments.of(ArchitectureRules.DRIVERS_USE_ONLY_USE_CASES, FacadeUsingAStore.class,
+                        "org.phasic.traces.ports.out.TraceStore"),
+                Arguments.of(ArchitectureRules.USE_CASES_HIDE_THE_OUTBOUND_SIDE, UseCaseSeeingAStore.class,
+                        "org.phasic.traces.ports.out.TraceStore"),
+                Arguments.of(ArchitectureRules.APP_PACKAGES_ARE_FREE_OF_CYCLES, First.class, Second.class.getName()));
+    }
+
+    /** The rules and what each is called; a rule dropped from the list (or renamed) fails here. */
+    private static final List<String> EXPECTED_RULES = List.of(
+            "domain depends on the JDK only",
+            "ports depend on domain (and jakarta.inject) only",
+            "adapters never depend on each other",
+            "only app uses Guice",
+            "nothing depends on app",
+            "drivers (app.cli, app.facade) depend only on ports.in, domain and the composition entry point",
+            "ports.in depends on domain only (drivers never see ports.out or the services)",
+            "no cycles between app's packages");
+
+    @Test
+    void noRuleDisappears() {
+        assertThat(ArchitectureRules.ALL).extracting(ArchRule::getDescription).containsExactlyElementsOf(EXPECTED_RULES);
+        List<Object> declared = Arrays.stream(ArchitectureRules.class.getDeclaredFields())
+                .filter(field -> Modifier.isStatic(field.getModifiers()) && ArchRule.class.isAssignableFrom(field.getType()))
+                .map(ArchitectureTest::value).toList();
+        assertThat(ArchitectureRules.ALL).as("every declared rule is in the list").containsAll(declared.stream()
+                .map(ArchRule.class::cast).toList());
+        assertThat(rules().map(arguments -> arguments.get()[0]).distinct().toList())
+                .as("every rule is proven on a planted violation").containsExactlyInAnyOrderElementsOf(ArchitectureRules.ALL);
+    }
+
+    private static Object value(Field field) {
+        try {
+            field.setAccessible(true);
+            return field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -56,7 +104,7 @@ class ArchitectureTest {
     @ParameterizedTest(name = "{0} catches {1}")
     @MethodSource("rules")
     void theRuleCatchesAPlantedViolation(ArchRule rule, Class<?> violation, String offendingTarget) {
-        JavaClasses planted = new ClassFileImporter().importClasses(violation, IpfsFixture.class);
+        JavaClasses planted = new ClassFileImporter().importClasses(violation, IpfsFixture.class, Second.class);
 
         assertThatThrownBy(() -> rule.check(planted))
                 .isInstanceOf(AssertionError.class)

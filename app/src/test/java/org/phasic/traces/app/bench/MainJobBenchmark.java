@@ -19,7 +19,7 @@ import org.phasic.traces.app.config.ConfigLoader.FlagValue;
 import org.phasic.traces.application.FetchService;
 import org.phasic.traces.domain.registry.RegistryQuery;
 import org.phasic.traces.domain.registry.TraceId;
-import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.in.Notices;
 
 /**
  * Benchmark of the main job (a plain main, run by hand, not a test; results in docs/benchmarks.md):

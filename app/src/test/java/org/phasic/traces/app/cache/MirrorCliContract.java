@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.app.bundle.BundledLibrary;
 import org.phasic.traces.app.cli.Main;
 import org.phasic.traces.app.cli.ExitCode;
+import org.phasic.traces.app.testing.CliRun;
 import org.phasic.traces.ports.out.BlobContent;
 import org.phasic.traces.ports.out.BlobKeys;
 import org.phasic.traces.ports.out.BlobStore;
@@ -40,8 +39,6 @@ abstract class MirrorCliContract {
 
     private Path registry;
 
-    record Run(int code, String out, String err) {
-    }
 
     /** The profile name and its keys as config.yaml lines (no {@code profile} or {@code registry} lines). */
     protected abstract List<String> mirrorConfig();
@@ -68,8 +65,8 @@ abstract class MirrorCliContract {
         Path first = home("first");
         assertThat(run(first, "get", ID).err()).contains("from bundled library");
 
-        Run push = run(first, "cache", "push", "--all");
-        Run again = run(first, "cache", "push", "--all");
+        CliRun push = run(first, "cache", "push", "--all");
+        CliRun again = run(first, "cache", "push", "--all");
 
         assertThat(push.code()).isZero();
         assertThat(push.out()).contains("push to " + location()).contains(": 1 sent, 0 skipped, 0 failed");
@@ -80,17 +77,17 @@ abstract class MirrorCliContract {
             assertThat(mirror.exists(BlobKeys.index(ID))).isTrue();
         }
 
-        Run ls = run(first, "cache", "ls");
+        CliRun ls = run(first, "cache", "ls");
         assertThat(ls.code()).isZero();
         assertThat(ls.out()).containsPattern(ID + "\\s+" + BUNDLED_ROOT + "\\s+\\d+");
         assertThat(run(first, "cache", "ls", "--json").out()).contains("\"id\" : \"" + ID + "\"", "\"car_bytes\" : ");
 
         Path second = home("second");
-        Run pull = run(second, "cache", "pull");
+        CliRun pull = run(second, "cache", "pull");
         assertThat(pull.code()).isZero();
         assertThat(pull.out()).contains("pull from " + location()).contains(": 1 received, 0 skipped, 0 failed");
         assertThat(run(second, "cache", "pull", ID).out()).contains(": 0 received, 1 skipped, 0 failed");
-        Run get = run(second, "get", ID);
+        CliRun get = run(second, "get", ID);
         assertThat(get.code()).isZero();
         assertThat(get.err()).contains("from local store");
     }
@@ -102,7 +99,7 @@ abstract class MirrorCliContract {
         Path home = home("reader");
         assertThat(run(home, "registry", "update").code()).isZero();
 
-        Run get = run(home, "get", ID);
+        CliRun get = run(home, "get", ID);
 
         assertThat(get.code()).isZero();
         assertThat(get.err()).contains("(CID " + V1_ROOT + ", from private mirror " + location());
@@ -117,7 +114,7 @@ abstract class MirrorCliContract {
         seedMirror(V1_ROOT, car);
         Path home = home("reader");
 
-        Run pull = run(home, "cache", "pull", ID);
+        CliRun pull = run(home, "cache", "pull", ID);
 
         assertThat(pull.code()).isEqualTo(ExitCode.FAILED);
         assertThat(pull.err()).contains("private mirror " + location()).contains("served bad content");
@@ -126,7 +123,7 @@ abstract class MirrorCliContract {
             assertThat(refs).isEmpty();
         }
 
-        Run get = run(home, "get", ID);
+        CliRun get = run(home, "get", ID);
         assertThat(get.code()).isZero();
         assertThat(get.err()).contains("served bad content").contains("from bundled library");
     }
@@ -156,7 +153,7 @@ abstract class MirrorCliContract {
 
     @Test
     void pushOfATraceNotInTheLocalStoreFails() throws IOException {
-        Run push = run(home("empty"), "cache", "push", ID);
+        CliRun push = run(home("empty"), "cache", "push", ID);
 
         assertThat(push.code()).isEqualTo(ExitCode.FAILED);
         assertThat(push.err()).contains("failed " + ID + ": not in the local store");
@@ -168,20 +165,17 @@ abstract class MirrorCliContract {
         Path home = home("plain");
         Files.writeString(home.resolve("config.yaml"), "registry:\n  url: " + registry.toUri() + "\n");
 
-        Run push = run(home, "cache", "push", "--all");
+        CliRun push = run(home, "cache", "push", "--all");
 
         assertThat(push.code()).isEqualTo(ExitCode.USAGE);
         assertThat(push.err()).contains("no private mirror is configured");
     }
 
     /** Runs the CLI with {@code --home home}; checks that no secret appears in its output. */
-    Run run(Path home, String... args) {
+    CliRun run(Path home, String... args) {
         List<String> all = new ArrayList<>(List.of("--home", home.toString()));
         all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), tmp);
-        Run run = new Run(code, out.toString(), err.toString());
+        CliRun run = CliRun.run(Map.of(), tmp, all);
         for (String secret : secrets()) {
             assertThat(run.out() + run.err()).doesNotContain(secret);
         }

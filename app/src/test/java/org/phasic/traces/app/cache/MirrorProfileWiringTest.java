@@ -16,7 +16,7 @@ import org.phasic.traces.app.cli.Main;
 import org.phasic.traces.app.cli.ExitCode;
 import org.phasic.traces.application.FetchService;
 import org.phasic.traces.ports.out.ContentSource;
-import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.in.Notices;
 
 /**
  * The built-in {@code s3} and {@code gcs} profiles, selected by the config file alone, put their mirror into the

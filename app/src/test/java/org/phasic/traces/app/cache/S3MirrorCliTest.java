@@ -19,6 +19,7 @@ import org.phasic.traces.adapter.cloud.S3Settings;
 import org.phasic.traces.adapter.cloud.Secret;
 import org.phasic.traces.ports.out.BlobStore;
 import software.amazon.awssdk.services.s3.S3Client;
+import org.phasic.traces.app.testing.CliRun;
 
 /** Profile {@code s3} against S3Proxy, a real S3 API server on 127.0.0.1, with static keys from the config file. */
 class S3MirrorCliTest extends MirrorCliContract {
@@ -81,7 +82,7 @@ class S3MirrorCliTest extends MirrorCliContract {
 
     @Test
     void secretsAreMaskedInConfigShow() throws IOException {
-        Run show = run(home("show"), "config", "show");
+        CliRun show = run(home("show"), "config", "show");
 
         assertThat(show.code()).isZero();
         assertThat(show.out()).containsPattern("s3\\.secretAccessKey\\s+\\*\\*\\*\\*").contains("s3.bucket");
@@ -94,7 +95,7 @@ class S3MirrorCliTest extends MirrorCliContract {
         java.nio.file.Files.writeString(home.resolve("config.yaml"), java.nio.file.Files.readString(home.resolve("config.yaml"))
                 .replace(SECRET_KEY, wrong));
 
-        Run push = run(home, "cache", "ls");
+        CliRun push = run(home, "cache", "ls");
 
         assertThat(push.code()).isEqualTo(1);
         assertThat(push.out() + push.err()).doesNotContain(wrong).contains(location());
@@ -106,7 +107,7 @@ class S3MirrorCliTest extends MirrorCliContract {
         java.nio.file.Files.writeString(home.resolve("config.yaml"), java.nio.file.Files.readString(home.resolve("config.yaml"))
                 .replace(SECRET_KEY, "wrong-Secret-Key-0123456789abcdef") + "cache:\n  writeBack: true\n");
 
-        Run get = run(home, "get", ID);
+        CliRun get = run(home, "get", ID);
 
         assertThat(get.code()).isZero();
         assertThat(get.err()).contains("from bundled library")

@@ -2,32 +2,25 @@ package org.phasic.traces.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.cli.Main;
+import org.phasic.traces.app.testing.CliRun;
 
 class CliTest {
     @TempDir
     Path userHome;
 
-    record Run(int code, String out, String err) {
-    }
 
-    private Run run(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment, userHome);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(Map<String, String> environment, String... args) {
+        return CliRun.run(environment, userHome, args);
     }
 
     @Test
     void helpListsTheCommandsAndExitCodes() {
-        Run run = run(Map.of(), "--help");
+        CliRun run = run(Map.of(), "--help");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("Usage: phasic-traces", "config", "Exit codes: 0 ok, 1 operation failed, 2 usage");
@@ -35,7 +28,7 @@ class CliTest {
 
     @Test
     void versionNamesTheTool() {
-        Run run = run(Map.of(), "--version");
+        CliRun run = run(Map.of(), "--version");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).startsWith("phasic-traces ").doesNotContain("unknown");
@@ -47,7 +40,7 @@ class CliTest {
         Files.createDirectories(home);
         Files.writeString(home.resolve("config.yaml"), "registry:\n  branch: develop\n");
 
-        Run run = run(Map.of("PHASIC_TRACES_HOME", home.toString()), "config", "show", "--set", "install.jobs=3");
+        CliRun run = run(Map.of("PHASIC_TRACES_HOME", home.toString()), "config", "show", "--set", "install.jobs=3");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).containsPattern("registry\\.branch\\s+develop\\s+file " + home.resolve("config.yaml"))
@@ -57,7 +50,7 @@ class CliTest {
 
     @Test
     void configShowJsonIsMachineReadable() {
-        Run run = run(Map.of(), "config", "show", "--json");
+        CliRun run = run(Map.of(), "config", "show", "--json");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("\"key\" : \"profile\"", "\"value\" : \"gateway\"", "\"source\" : \"default\"");
@@ -65,7 +58,7 @@ class CliTest {
 
     @Test
     void badProfileExitsTwoWithOneLineAndAHint() {
-        Run run = run(Map.of(), "--profile", "bogus", "config", "show");
+        CliRun run = run(Map.of(), "--profile", "bogus", "config", "show");
 
         assertThat(run.code()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err().lines()).hasSize(2);
@@ -75,7 +68,7 @@ class CliTest {
 
     @Test
     void offlineCannotBeCombinedWithNetworkProfiles() {
-        Run run = run(Map.of(), "--profile", "offline,gateway", "config", "show");
+        CliRun run = run(Map.of(), "--profile", "offline,gateway", "config", "show");
 
         assertThat(run.code()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("'offline' cannot be combined");
@@ -83,7 +76,7 @@ class CliTest {
 
     @Test
     void unknownOptionIsAUsageError() {
-        Run run = run(Map.of(), "config", "show", "--bogus");
+        CliRun run = run(Map.of(), "config", "show", "--bogus");
 
         assertThat(run.code()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("Unknown option: '--bogus'", "hint: see 'phasic-traces config show --help'");

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.phasic.traces.ports.out.TransferProgress.Outcome;
+import org.phasic.traces.ports.in.TransferProgress.Outcome;
 
 class ConsoleTransferProgressTest {
     private final StringWriter terminal = new StringWriter();

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.cli.Main;
 import org.phasic.traces.app.daemon.FakeKuboApi;
+import org.phasic.traces.app.testing.CliRun;
 
 /** {@code daemon status} and {@code daemon start} against a fake Kubo API and a fake {@code ipfs} command. */
 class DaemonCommandTest {
@@ -33,8 +31,6 @@ class DaemonCommandTest {
     private String deadApi;
     private final List<Long> startedDaemons = new ArrayList<>();
 
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() throws IOException {
@@ -56,13 +52,10 @@ class DaemonCommandTest {
         }
     }
 
-    private Run run(Map<String, String> environment, String... args) {
+    private CliRun run(Map<String, String> environment, String... args) {
         List<String> all = new ArrayList<>(List.of("--home", home.toString(), "--set", "ipfs.path=" + repo));
         all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), environment, tmp);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(environment, tmp, all);
     }
 
     private static Map<String, String> path(Path bin) {
@@ -71,7 +64,7 @@ class DaemonCommandTest {
 
     @Test
     void statusWithoutDaemonOrIpfsCommandIsTierOneWithAHint() {
-        Run run = run(Map.of(), "--set", "ipfs.api=" + deadApi, "daemon", "status");
+        CliRun run = run(Map.of(), "--set", "ipfs.api=" + deadApi, "daemon", "status");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("tier:     1 (gateways)", "version:  none", "repo:     " + repo,
@@ -83,8 +76,8 @@ class DaemonCommandTest {
     void statusReportsARunningDaemonWithItsVersionAndRepository() throws Exception {
         try (FakeKuboApi api = FakeKuboApi.start()) {
             api.put("QmBlock", new byte[] {1});
-            Run text = run(Map.of(), "--profile", "daemon", "--set", "ipfs.api=" + api.url(), "daemon", "status");
-            Run json = run(Map.of(), "--set", "ipfs.api=" + api.url(), "daemon", "status", "--json");
+            CliRun text = run(Map.of(), "--profile", "daemon", "--set", "ipfs.api=" + api.url(), "daemon", "status");
+            CliRun json = run(Map.of(), "--set", "ipfs.api=" + api.url(), "daemon", "status", "--json");
 
             assertThat(text.code()).as(text.err()).isZero();
             assertThat(text.out()).contains("tier:     3 (daemon)", "api:      " + api.url() + " (ipfs.api)",
@@ -105,7 +98,7 @@ class DaemonCommandTest {
     void statusWithTheIpfsCommandInstalledIsTierTwoAndStartsNothing() throws Exception {
         Path bin = FakeKuboApi.installIpfsCommand(tmp.resolve("fake"));
 
-        Run run = run(path(bin), "--set", "ipfs.api=" + deadApi, "daemon", "status", "--json");
+        CliRun run = run(path(bin), "--set", "ipfs.api=" + deadApi, "daemon", "status", "--json");
 
         assertThat(run.code()).isZero();
         JsonNode status = new ObjectMapper().readTree(run.out());
@@ -121,13 +114,13 @@ class DaemonCommandTest {
         Path bin = FakeKuboApi.installIpfsCommand(tmp.resolve("fake"));
 
         String api = "ipfs.api=" + deadApi;
-        Run first = run(path(bin), "--set", api, "daemon", "start");
+        CliRun first = run(path(bin), "--set", api, "daemon", "start");
         Path pidFile = home.resolve("ipfs/ipfs-daemon.pid");
         if (Files.exists(pidFile)) {
             startedDaemons.add(Long.parseLong(Files.readString(pidFile).strip()));
         }
-        Run second = run(path(bin), "--set", api, "daemon", "start");
-        Run status = run(path(bin), "--set", api, "daemon", "status");
+        CliRun second = run(path(bin), "--set", api, "daemon", "start");
+        CliRun status = run(path(bin), "--set", api, "daemon", "status");
 
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("started IPFS " + FakeKuboApi.VERSION, "(pid " + startedDaemons.get(0) + ")",
@@ -142,7 +135,7 @@ class DaemonCommandTest {
 
     @Test
     void startWithoutTheIpfsCommandFailsInOneLineWithAHint() {
-        Run run = run(path(tmp.resolve("empty-bin")), "--set", "ipfs.api=" + deadApi, "daemon", "start");
+        CliRun run = run(path(tmp.resolve("empty-bin")), "--set", "ipfs.api=" + deadApi, "daemon", "start");
 
         assertThat(run.code()).isEqualTo(ExitCode.FAILED);
         assertThat(run.err().lines()).hasSize(2);
@@ -153,7 +146,7 @@ class DaemonCommandTest {
 
     @Test
     void helpDescribesTheSubcommands() {
-        Run run = run(Map.of(), "daemon", "--help");
+        CliRun run = run(Map.of(), "daemon", "--help");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("Usage: phasic-traces daemon", "status", "start");
@@ -161,7 +154,7 @@ class DaemonCommandTest {
 
     @Test
     void aMalformedApiAddressIsAConfigurationError() {
-        Run run = run(Map.of(), "--set", "ipfs.api=/ip4/127.0.0.1/udp/5001", "daemon", "status");
+        CliRun run = run(Map.of(), "--set", "ipfs.api=/ip4/127.0.0.1/udp/5001", "daemon", "status");
 
         assertThat(run.code()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).startsWith("phasic-traces: invalid ipfs.api:").contains("hint: use a multiaddr");

@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.phasic.traces.application.EvaluationService;
+import org.phasic.traces.ports.in.Hint;
+import org.phasic.traces.ports.in.TraceUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,14 +32,14 @@ class EvalCommandTest {
     Path dir;
 
     private int run(String... args) {
-        EvalCommand.TraceLookup lookup = id -> {
-            lookedUp.add(id);
-            if (id.equals("kingman_n5_theta1")) {
+        EvaluationService.Traces lookup = id -> {
+            lookedUp.add(id.value());
+            if (id.value().equals("kingman_n5_theta1")) {
                 return KingmanCoalescent.trace(5);
             }
-            throw new IllegalStateException("no trace with id " + id + " in the registry");
+            throw new TraceUnavailableException("no trace with id " + id + " in the registry", List.of(), Hint.NONE);
         };
-        CommandLine cli = new CommandLine(new EvalCommand(lookup, new JacksonTraceCodec()));
+        CommandLine cli = new CommandLine(new EvalCommand(() -> new EvaluationService(lookup, new JacksonTraceCodec())));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

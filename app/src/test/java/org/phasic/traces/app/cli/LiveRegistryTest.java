@@ -3,8 +3,6 @@ package org.phasic.traces.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.cli.Main;
+import org.phasic.traces.app.testing.CliRun;
 
 /** The real registry file (a copy of ../shared/data/phasic-traces/registry.json) through the CLI. */
 class LiveRegistryTest {
@@ -29,23 +27,17 @@ class LiveRegistryTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of("--home", temp.resolve("home").toString(), "--set",
                 "registry.url=" + live.toUri()));
         all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), Map.of(),
-                temp);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(Map.of(), temp, all);
     }
 
     @Test
     void listsItsFiveTracesBesideTheBundledOnesAndWarnsOnceAboutTheMockFileCids() {
-        Run run = run("list", "--model-type", "coalescent", "--search", "coalescent_n");
+        CliRun run = run("list", "--model-type", "coalescent", "--search", "coalescent_n");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out().lines().skip(1).map(line -> line.split(" +")[0]).toList()).containsExactly(
@@ -57,7 +49,7 @@ class LiveRegistryTest {
 
     @Test
     void showsItsCollection() {
-        Run run = run("install", "--collection", "no_such_collection");
+        CliRun run = run("install", "--collection", "no_such_collection");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("coalescent_basic");
@@ -67,7 +59,7 @@ class LiveRegistryTest {
     void offlineATraceTheRegistryNamesByAnotherCidFallsBackToTheBundledCopy() {
         assertThat(run("list").code()).isZero();
 
-        Run run = run("--offline", "get", "coalescent_n5_theta1");
+        CliRun run = run("--offline", "get", "coalescent_n5_theta1");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err()).contains("using the bundled copy of coalescent_n5_theta1", "QmStRuZZVvHNGjcgxPPy7rRMxVzhRmuTgpQ2oPLBJiHEXg");

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.cli.Main;
+import org.phasic.traces.app.testing.CliRun;
 
 /** {@code registry init|validate}, run under the real top-level command (registered here as the lead will in it). */
 class RegistryCommandTest {
@@ -23,8 +21,6 @@ class RegistryCommandTest {
 
     private Path live;
 
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void copyLiveRegistry() throws Exception {
@@ -34,16 +30,13 @@ class RegistryCommandTest {
         }
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), temp.resolve("user"));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.run(Map.of(), temp.resolve("user"), args);
     }
 
     @Test
     void validateReportsEachDefectOfTheLiveRegistryWithItsPathAndExitsOne() {
-        Run run = run("registry", "validate", live.toString());
+        CliRun run = run("registry", "validate", live.toString());
 
         assertThat(run.code()).isEqualTo(ExitCode.FAILED);
         assertThat(run.out().lines()).hasSize(12)
@@ -55,7 +48,7 @@ class RegistryCommandTest {
 
     @Test
     void validateJsonIsMachineReadable() throws Exception {
-        Run run = run("registry", "validate", "--json", live.toUri().toString());
+        CliRun run = run("registry", "validate", "--json", live.toUri().toString());
 
         JsonNode result = new ObjectMapper().readTree(run.out());
         assertThat(run.code()).isEqualTo(ExitCode.FAILED);
@@ -70,7 +63,7 @@ class RegistryCommandTest {
     void structuralDefectIsReportedWithItsPath() throws Exception {
         Path duplicate = Files.writeString(temp.resolve("dup.json"), "{\"version\": \"1.0.0\", \"traces\": {\"a\": {}, \"a\": {}}}");
 
-        Run run = run("registry", "validate", duplicate.toString());
+        CliRun run = run("registry", "validate", duplicate.toString());
 
         assertThat(run.code()).isEqualTo(ExitCode.FAILED);
         assertThat(run.out()).startsWith("$.traces.a: not valid JSON: Duplicate").contains("1 defect in ");
@@ -83,7 +76,7 @@ class RegistryCommandTest {
             Files.copy(in, bundled);
         }
 
-        Run run = run("--offline", "registry", "validate", "--fetch", bundled.toString());
+        CliRun run = run("--offline", "registry", "validate", "--fetch", bundled.toString());
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.err()).contains("[6/6]", "verified (bundled library)");
@@ -101,7 +94,7 @@ class RegistryCommandTest {
         String wrong = checksum.substring(0, checksum.length() - 1) + (checksum.endsWith("0") ? "1" : "0");
         Path edited = Files.writeString(temp.resolve("edited.json"), document.replace(checksum, wrong));
 
-        Run run = run("--offline", "registry", "validate", "--fetch", edited.toString());
+        CliRun run = run("--offline", "registry", "validate", "--fetch", edited.toString());
 
         assertThat(run.code()).isEqualTo(ExitCode.FAILED);
         assertThat(run.out()).contains("$.traces.kingman_n3_theta1: not retrievable", "registry checksum", "1 defect");
@@ -111,8 +104,8 @@ class RegistryCommandTest {
     void initOutputPassesValidate() {
         Path dir = temp.resolve("new-registry");
 
-        Run init = run("registry", "init", dir.toString(), "--repo", "alice/traces");
-        Run validate = run("registry", "validate", dir.resolve("registry.json").toString());
+        CliRun init = run("registry", "init", dir.toString(), "--repo", "alice/traces");
+        CliRun validate = run("registry", "validate", dir.resolve("registry.json").toString());
 
         assertThat(init.code()).isZero();
         assertThat(init.out()).contains("Created a registry in " + dir, "  registry.json", "  .github/workflows/validate.yml", "git: ");
@@ -125,7 +118,7 @@ class RegistryCommandTest {
         Path dir = Files.createDirectories(temp.resolve("busy"));
         Files.writeString(dir.resolve("x"), "x");
 
-        Run run = run("registry", "init", dir.toString());
+        CliRun run = run("registry", "init", dir.toString());
 
         assertThat(run.code()).isEqualTo(ExitCode.FAILED);
         assertThat(run.err().lines()).hasSize(1);
@@ -134,8 +127,8 @@ class RegistryCommandTest {
 
     @Test
     void badArgumentsAreUsageErrors() {
-        Run badRepo = run("registry", "init", temp.resolve("d").toString(), "--repo", "nope");
-        Run badScheme = run("registry", "validate", "ftp://host/registry.json");
+        CliRun badRepo = run("registry", "init", temp.resolve("d").toString(), "--repo", "nope");
+        CliRun badScheme = run("registry", "validate", "ftp://host/registry.json");
 
         assertThat(badRepo.code()).isEqualTo(ExitCode.USAGE);
         assertThat(badRepo.err()).startsWith("phasic-traces: invalid GitHub repository 'nope'");
@@ -145,7 +138,7 @@ class RegistryCommandTest {
 
     @Test
     void missingFileFailsWithOneLine() {
-        Run run = run("registry", "validate", temp.resolve("nope.json").toString());
+        CliRun run = run("registry", "validate", temp.resolve("nope.json").toString());
 
         assertThat(run.code()).isEqualTo(ExitCode.FAILED);
         assertThat(run.err().strip()).isEqualTo("phasic-traces: cannot read the registry from " + temp.resolve("nope.json")
@@ -154,7 +147,7 @@ class RegistryCommandTest {
 
     @Test
     void withoutArgumentTheConfiguredRegistryIsValidated() {
-        Run run = run("--set", "registry.url=" + live.toUri(), "registry", "validate");
+        CliRun run = run("--set", "registry.url=" + live.toUri(), "registry", "validate");
 
         assertThat(run.code()).isEqualTo(ExitCode.FAILED);
         assertThat(run.out()).contains("11 defects in " + live);

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.phasic.traces.app.composition.Composition;
-import org.phasic.traces.app.cli.Main;
 import org.phasic.traces.app.cli.ExitCode;
 import org.phasic.traces.app.config.ConfigLoader.FlagValue;
+import org.phasic.traces.app.testing.CliRun;
 import org.phasic.traces.application.FetchService;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
 import org.phasic.traces.domain.io.Sha256;
@@ -34,7 +32,7 @@ import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.domain.unixfs.ImportResult;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 import org.phasic.traces.ports.out.ContentSource;
-import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.in.Notices;
 
 /** Profile {@code daemon}: its place in the fetch chain, its laziness, and {@code get} end to end through it. */
 class DaemonProfileTest {
@@ -48,8 +46,6 @@ class DaemonProfileTest {
     private Path repo;
     private String deadUrl;
 
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() throws IOException {
@@ -75,13 +71,10 @@ class DaemonProfileTest {
         return sources.stream().map(ContentSource::order).sorted().toList();
     }
 
-    private Run run(Map<String, String> environment, String... args) {
+    private CliRun run(Map<String, String> environment, String... args) {
         List<String> all = new ArrayList<>(List.of("--home", home.toString(), "--set", "ipfs.path=" + repo));
         all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), environment, tmp);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(environment, tmp, all);
     }
 
     @Test
@@ -116,7 +109,7 @@ class DaemonProfileTest {
             assertThat(api.calls()).isEmpty();
         }
         Path bin = FakeKuboApi.installIpfsCommand(tmp.resolve("fake"));
-        Run list = run(Map.of("PATH", bin.toString()), "--profile", "daemon", "--set", "ipfs.api=" + deadUrl,
+        CliRun list = run(Map.of("PATH", bin.toString()), "--profile", "daemon", "--set", "ipfs.api=" + deadUrl,
                 "--set", "registry.url=" + publish().registry().toUri(), "list");
 
         assertThat(list.code()).as(list.err()).isZero();
@@ -152,11 +145,11 @@ class DaemonProfileTest {
         return new Published(imported, blocks, trace, registryFile);
     }
 
-    private Run getThroughDaemon(FakeKuboApi api, Published published) {
+    private CliRun getThroughDaemon(FakeKuboApi api, Published published) {
         return get(Map.of(), api.url(), published);
     }
 
-    private Run get(Map<String, String> environment, String api, Published published) {
+    private CliRun get(Map<String, String> environment, String api, Published published) {
         return run(environment, "--profile", "daemon", "--set", "ipfs.api=" + api,
                 "--set", "registry.url=" + published.registry().toUri(),
                 "--set", "gateway.urls=" + deadUrl, "--set", "gateway.retries=0", "--set", "gateway.deadline=5s",
@@ -174,7 +167,7 @@ class DaemonProfileTest {
         Path bin = FakeKuboApi.installIpfsCommand(fake);
         Path pidFile = home.resolve("ipfs/ipfs-daemon.pid");
         try {
-            Run run = get(Map.of("PATH", bin.toString()), deadUrl, published);
+            CliRun run = get(Map.of("PATH", bin.toString()), deadUrl, published);
 
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(Files.readAllBytes(Path.of(run.out().strip()))).isEqualTo(published.trace());
@@ -198,7 +191,7 @@ class DaemonProfileTest {
         try (FakeKuboApi api = FakeKuboApi.start()) {
             published.blocks().blocks().forEach(block -> api.put(block.cid().toString(), block.data()));
 
-            Run run = getThroughDaemon(api, published);
+            CliRun run = getThroughDaemon(api, published);
 
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(Files.readAllBytes(Path.of(run.out().strip()))).isEqualTo(published.trace());
@@ -220,7 +213,7 @@ class DaemonProfileTest {
             tampered[tampered.length - 10] ^= 1;
             api.put(traceCid, tampered);
 
-            Run run = getThroughDaemon(api, published);
+            CliRun run = getThroughDaemon(api, published);
 
             assertThat(run.code()).isEqualTo(ExitCode.FAILED);
             assertThat(run.err()).contains("IPFS daemon: served bad content").contains("could not fetch " + ID);

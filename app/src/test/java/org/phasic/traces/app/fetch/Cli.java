@@ -1,8 +1,6 @@
 package org.phasic.traces.app.fetch;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,17 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.phasic.traces.app.cli.Main;
+import org.phasic.traces.app.testing.CliRun;
 
 /** Runs the {@code phasic-traces} command against one home folder: in this JVM, or as a separate JVM process. */
 final class Cli {
-    /** The result of one in-process run. */
-    record Run(int code, String out, String err) {
-        /** The first line of standard output (e.g. the path {@code get} prints). */
-        Path firstLine() {
-            return Path.of(out.lines().findFirst().orElseThrow(() -> new AssertionError("no output; stderr: " + err)));
-        }
-    }
-
     private final Path home;
     private final Path userHome;
 
@@ -39,18 +30,15 @@ final class Cli {
     }
 
     /** Runs {@code phasic-traces --home HOME args...} in this JVM with an empty environment. */
-    Run run(String... args) {
+    CliRun run(String... args) {
         return run(Map.of(), args);
     }
 
     /** Runs {@code phasic-traces --home HOME args...} in this JVM with {@code environment}. */
-    Run run(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    CliRun run(Map<String, String> environment, String... args) {
         List<String> all = new ArrayList<>(List.of("--home", home.toString()));
         all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), environment, userHome);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(environment, userHome, all);
     }
 
     /** Starts {@code phasic-traces --home HOME args...} as a separate JVM; output goes to files beside the home. */
@@ -64,8 +52,8 @@ final class Cli {
     }
 
     /** What a process launched with {@code tag} wrote to standard output and error. */
-    Run outputOf(String tag, int code) throws IOException {
-        return new Run(code, Files.readString(home.resolveSibling(tag + ".out")), Files.readString(home.resolveSibling(tag + ".err")));
+    CliRun outputOf(String tag, int code) throws IOException {
+        return new CliRun(code, Files.readString(home.resolveSibling(tag + ".out")), Files.readString(home.resolveSibling(tag + ".err")));
     }
 
     /** A JVM running {@code mainClass} on this test's class path, without PHASIC_TRACES_* variables, user home beside the home. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.app.facade.PhasicTrace;
 import org.phasic.traces.app.facade.PhasicTraces;
+import org.phasic.traces.app.testing.CliRun;
 
 /** Many threads and many processes fetching the same trace into one cold store: all succeed, one copy, nothing left over. */
 class ConcurrentGetTest {
@@ -95,7 +96,7 @@ class ConcurrentGetTest {
         for (int i = 0; i < 3; i++) {
             processes.add(cli.launch("get-" + i, "--offline", "get", ID));
         }
-        List<Cli.Run> runs = new ArrayList<>();
+        List<CliRun> runs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Process process = processes.get(i);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("process %d finished", i).isTrue();
@@ -106,7 +107,7 @@ class ConcurrentGetTest {
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.err()).contains(ID + ": 6 vertices", "verified");
         });
-        assertThat(runs).extracting(Cli.Run::firstLine).containsOnly(runs.get(0).firstLine());
+        assertThat(runs).extracting(CliRun::firstLine).containsOnly(runs.get(0).firstLine());
         assertThat(Files.isRegularFile(runs.get(0).firstLine())).isTrue();
         StoreAssertions.assertOneCleanCopy(cli, ID);
     }

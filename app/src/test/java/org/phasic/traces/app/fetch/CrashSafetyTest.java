@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.app.testing.CliRun;
 
 /** A process killed with SIGKILL while writing into the store leaves nothing a later {@code get} trusts or waits for. */
 class CrashSafetyTest {
@@ -40,7 +41,7 @@ class CrashSafetyTest {
         assertThat(cli.storeEntries("objects")).isEmpty();
 
         Instant started = Instant.now();
-        Cli.Run get = cli.run("--offline", "--set", "store.lockWait=10m", "get", ID);
+        CliRun get = cli.run("--offline", "--set", "store.lockWait=10m", "get", ID);
 
         assertThat(get.code()).as(get.err()).isZero();
         assertThat(Duration.between(started, Instant.now())).as("the dead writer's lock was taken over, not waited out")
@@ -61,7 +62,7 @@ class CrashSafetyTest {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(lines.readLine()).isEqualTo("STAGED true");
 
-            Cli.Run get = cli.run("--offline", "--set", "store.lockWait=300ms", "get", ID);
+            CliRun get = cli.run("--offline", "--set", "store.lockWait=300ms", "get", ID);
 
             assertThat(get.code()).as(get.err()).isZero();
             assertThat(get.err()).contains("from bundled library, verified");
@@ -82,7 +83,7 @@ class CrashSafetyTest {
         Path recent = Files.write(cli.store().resolve("tmp").resolve("stage-999999998-busy"), new byte[10]);
         Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
 
-        Cli.Run gc = cli.run("--offline", "gc");
+        CliRun gc = cli.run("--offline", "gc");
 
         assertThat(gc.code()).as(gc.err()).isZero();
         assertThat(gc.out()).contains("removed 0 trace(s), 0 file(s), 100 bytes");

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.app.cli.ExitCode;
+import org.phasic.traces.app.testing.CliRun;
 
 /** {@code get ID --output FILE}: a complete copy or a clear refusal, never a staging file left behind. */
 class GetOutputTest {
@@ -28,7 +29,7 @@ class GetOutputTest {
         Path out = Files.createDirectories(temp.resolve("out"));
         Files.writeString(out.resolve("trace.json.gz"), "an older file");
 
-        Cli.Run run = cli.run("--offline", "get", ID, "--output", out.resolve("trace.json.gz").toString());
+        CliRun run = cli.run("--offline", "get", ID, "--output", out.resolve("trace.json.gz").toString());
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.firstLine()).isEqualTo(out.resolve("trace.json.gz"));
@@ -42,7 +43,7 @@ class GetOutputTest {
         Cli cli = new Cli(temp.resolve("home"));
         Path folder = Files.createDirectories(temp.resolve("out"));
 
-        Cli.Run run = cli.run("--offline", "get", ID, "--output", folder.toString());
+        CliRun run = cli.run("--offline", "get", ID, "--output", folder.toString());
 
         assertThat(run.code()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).startsWith("phasic-traces: --output " + folder + " is a folder; give a file name");
@@ -56,7 +57,7 @@ class GetOutputTest {
         Cli cli = new Cli(temp.resolve("home"));
         Path target = temp.resolve("missing/trace.json.gz");
 
-        Cli.Run run = cli.run("--offline", "get", ID, "--output", target.toString());
+        CliRun run = cli.run("--offline", "get", ID, "--output", target.toString());
 
         assertThat(run.code()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).startsWith("phasic-traces: --output " + target + ": the folder " + target.getParent() + " does not exist");

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.app.testing.CliRun;
 
 /** A damaged object in the store is detected on the next read, reported, removed and fetched again. */
 class HealTest {
@@ -56,7 +57,7 @@ class HealTest {
         stored.toFile().setWritable(true);
         Files.write(stored, damage.apply(good));
 
-        Cli.Run again = cli.run("--offline", "get", ID);
+        CliRun again = cli.run("--offline", "get", ID);
 
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.err()).contains("local store: " + ID + "/trace.json.gz was damaged (" + damage.reason)
@@ -77,7 +78,7 @@ class HealTest {
         metadata.toFile().setWritable(true);
         Files.write(metadata, damage.apply(good));
 
-        Cli.Run again = cli.run("--offline", "get", ID);
+        CliRun again = cli.run("--offline", "get", ID);
 
         assertThat(again.err()).contains(ID + "/metadata.json was damaged (" + damage.reason);
         assertThat(Files.readAllBytes(metadata)).isEqualTo(good);

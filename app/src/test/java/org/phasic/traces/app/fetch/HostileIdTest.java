@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.phasic.traces.app.facade.PhasicTraces;
 import org.phasic.traces.app.cli.ExitCode;
+import org.phasic.traces.app.testing.CliRun;
 
 /** Hostile trace ids are refused as usage errors before anything touches the disk. */
 class HostileIdTest {
@@ -28,7 +29,7 @@ class HostileIdTest {
     void getRefusesTheIdWithExitTwoAndCreatesNothing(String id) throws Exception {
         Cli cli = new Cli(temp.resolve("home"));
 
-        Cli.Run run = cli.run("--offline", "get", id);
+        CliRun run = cli.run("--offline", "get", id);
 
         assertThat(run.code()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).startsWith("phasic-traces: invalid trace id").hasSizeLessThan(400)

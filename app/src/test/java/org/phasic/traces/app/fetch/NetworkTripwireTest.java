@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.app.cli.ExitCode;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.Multicodec;
+import org.phasic.traces.app.testing.CliRun;
 
 /**
  * The real network adapters pointed at one loopback server that records every request (registry at
@@ -74,7 +75,7 @@ class NetworkTripwireTest {
     void aStoreHitMakesNoNetworkCallEvenOnline() {
         assertThat(cli.run("--offline", "get", "kingman_n5_theta1").code()).isZero();
 
-        Cli.Run hit = cli.run(online("get", "kingman_n5_theta1"));
+        CliRun hit = cli.run(online("get", "kingman_n5_theta1"));
 
         assertThat(hit.code()).as(hit.err()).isZero();
         assertThat(hit.err()).contains("from local store");
@@ -83,7 +84,7 @@ class NetworkTripwireTest {
 
     @Test
     void aColdGetOfABundledTraceIsServedByTheBundleBeforeAnyGateway() {
-        Cli.Run cold = cli.run(online("get", "kingman_n10_theta1"));
+        CliRun cold = cli.run(online("get", "kingman_n10_theta1"));
 
         assertThat(cold.code()).as(cold.err()).isZero();
         assertThat(cold.err()).contains("from bundled library, verified");
@@ -95,10 +96,10 @@ class NetworkTripwireTest {
         assertThat(cli.run(online("registry", "update")).code()).isZero();
         requests.clear();
 
-        Cli.Run byFlag = cli.run(online("--offline", "get", UNBUNDLED));
-        Cli.Run byEnvironment = cli.run(Map.of("PHASIC_TRACES_OFFLINE", "1"), online("get", UNBUNDLED));
+        CliRun byFlag = cli.run(online("--offline", "get", UNBUNDLED));
+        CliRun byEnvironment = cli.run(Map.of("PHASIC_TRACES_OFFLINE", "1"), online("get", UNBUNDLED));
 
-        for (Cli.Run run : List.of(byFlag, byEnvironment)) {
+        for (CliRun run : List.of(byFlag, byEnvironment)) {
             assertThat(run.code()).isEqualTo(ExitCode.FAILED);
             assertThat(run.err()).startsWith("phasic-traces: could not fetch " + UNBUNDLED)
                     .contains("hint: you are offline");
@@ -112,7 +113,7 @@ class NetworkTripwireTest {
         assertThat(cli.run(online("registry", "update")).code()).isZero();
         requests.clear();
 
-        Cli.Run install = cli.run(online("--offline", "install", "--jobs", "3"));
+        CliRun install = cli.run(online("--offline", "install", "--jobs", "3"));
 
         assertThat(install.code()).isEqualTo(ExitCode.FAILED);
         assertThat(install.out()).contains("installed 6 trace(s): 6 fetched, 0 already stored, 1 failed");
@@ -127,7 +128,7 @@ class NetworkTripwireTest {
         assertThat(cli.run(online("registry", "update")).code()).isZero();
         requests.clear();
 
-        Cli.Run miss = cli.run(online("get", UNBUNDLED));
+        CliRun miss = cli.run(online("get", UNBUNDLED));
 
         assertThat(miss.code()).isEqualTo(ExitCode.FAILED);
         assertThat(miss.err()).startsWith("phasic-traces: could not fetch " + UNBUNDLED);

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.phasic.traces.app.cli.ExitCode;
+import org.phasic.traces.app.testing.CliRun;
 
 /** A registry download that fails, is malformed or is not shaped like a registry never replaces the last good copy. */
 class RegistryDownloadTest {
@@ -72,14 +73,14 @@ class RegistryDownloadTest {
     @MethodSource("badDownloads")
     void aBadDownloadKeepsTheLastGoodRegistry(String what, MockResponse bad) throws Exception {
         server.enqueue(json(200, goodRegistry()).newBuilder().setHeader("ETag", "\"v1\"").build());
-        Cli.Run first = cli.run("--set", url(), "registry", "update");
+        CliRun first = cli.run("--set", url(), "registry", "update");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).startsWith("registry updated from " + server.url("/registry.json") + " (7 traces)");
         Path cached = cli.home().resolve("registry/registry.json");
         byte[] lastGood = Files.readAllBytes(cached);
         server.enqueue(bad);
 
-        Cli.Run update = cli.run("--set", url(), "registry", "update");
+        CliRun update = cli.run("--set", url(), "registry", "update");
 
         assertThat(update.code()).isEqualTo(ExitCode.FAILED);
         assertThat(update.out()).contains("could not update the registry from " + server.url("/registry.json"))
@@ -88,7 +89,7 @@ class RegistryDownloadTest {
         server.takeRequest(5, TimeUnit.SECONDS);
         RecordedRequest conditional = server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(conditional.getHeaders().get("If-None-Match")).isEqualTo("\"v1\"");
-        Cli.Run show = cli.run("--offline", "show", SERVER_ONLY);
+        CliRun show = cli.run("--offline", "show", SERVER_ONLY);
         assertThat(show.code()).as(show.err()).isZero();
         assertThat(show.out()).contains(SERVER_ONLY);
         try (Stream<Path> leftovers = Files.list(cli.home().resolve("registry"))) {

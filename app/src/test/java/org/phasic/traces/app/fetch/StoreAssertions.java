@@ -3,6 +3,7 @@ package org.phasic.traces.app.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import org.phasic.traces.app.testing.CliRun;
 
 /** What a healthy store holding exactly one trace looks like from the outside. */
 final class StoreAssertions {
@@ -15,7 +16,7 @@ final class StoreAssertions {
         assertThat(cli.storeEntries("objects")).as("trace.json.gz and metadata.json, once").hasSize(2);
         assertThat(cli.storeEntries("tmp")).as("staging leftovers").isEmpty();
         assertThat(cli.storeEntries("locks")).as("locks left behind").isEmpty();
-        Cli.Run verify = cli.run("--offline", "verify");
+        CliRun verify = cli.run("--offline", "verify");
         assertThat(verify.code()).as(verify.err()).isZero();
         assertThat(verify.out()).isEqualToIgnoringNewLines("store is intact");
     }

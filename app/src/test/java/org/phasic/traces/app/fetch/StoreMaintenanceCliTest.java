@@ -16,6 +16,7 @@ import org.phasic.traces.app.store.DiskTraceStore;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.out.TraceStore.StagedFile;
 import org.phasic.traces.ports.out.TraceStore.VerifiedStagedFile;
+import org.phasic.traces.app.testing.CliRun;
 
 /** {@code verify} and {@code gc} through the CLI on a damaged or cluttered store. */
 class StoreMaintenanceCliTest {
@@ -30,7 +31,7 @@ class StoreMaintenanceCliTest {
         damaged.toFile().setWritable(true);
         Files.write(damaged, new byte[] {0x1f, (byte) 0x8b, 0});
 
-        Cli.Run report = cli.run("--offline", "verify");
+        CliRun report = cli.run("--offline", "verify");
 
         assertThat(report.code()).isEqualTo(ExitCode.FAILED);
         assertThat(report.out().strip()).startsWith("bad     kingman_n3_theta1/trace.json.gz: size is 3 bytes, expected ")
@@ -38,7 +39,7 @@ class StoreMaintenanceCliTest {
         assertThat(report.err()).contains("phasic-traces verify --fix");
         assertThat(damaged).as("reporting removes nothing").exists();
 
-        Cli.Run fix = cli.run("--offline", "verify", "--fix");
+        CliRun fix = cli.run("--offline", "verify", "--fix");
 
         assertThat(fix.code()).isZero();
         assertThat(fix.out().strip()).startsWith("removed kingman_n3_theta1/trace.json.gz: size is 3 bytes");
@@ -46,7 +47,7 @@ class StoreMaintenanceCliTest {
         assertThat(intact).exists();
         assertThat(cli.storeEntries("refs")).containsExactly("kingman_n5_theta1.json");
         assertThat(cli.run("--offline", "verify").out()).isEqualToIgnoringNewLines("store is intact");
-        Cli.Run refetch = cli.run("--offline", "get", "kingman_n3_theta1");
+        CliRun refetch = cli.run("--offline", "get", "kingman_n3_theta1");
         assertThat(refetch.err()).contains("from bundled library, verified");
         assertThat(refetch.firstLine()).isEqualTo(damaged);
         assertThat(cli.run("--offline", "get", "kingman_n5_theta1").err()).contains("from local store");
@@ -62,7 +63,7 @@ class StoreMaintenanceCliTest {
         store.pin(TraceId.of("pinned_trace"), true);
         Path orphan = Files.write(cli.store().resolve("objects").resolve("QmOrphan000000000000000000000000000000000000000"), new byte[70]);
 
-        Cli.Run dryRun = cli.run("--offline", "gc", "--dry-run");
+        CliRun dryRun = cli.run("--offline", "gc", "--dry-run");
 
         assertThat(dryRun.code()).as(dryRun.err()).isZero();
         assertThat(dryRun.out()).contains("would remove trace retired_trace", "would remove 1 trace(s), 2 file(s), 570 bytes (dry run: nothing removed)")
@@ -70,7 +71,7 @@ class StoreMaintenanceCliTest {
         assertThat(retired).exists();
         assertThat(orphan).exists();
 
-        Cli.Run gc = cli.run("--offline", "gc");
+        CliRun gc = cli.run("--offline", "gc");
 
         assertThat(gc.code()).isZero();
         assertThat(gc.out()).contains("removed trace retired_trace", "removed 1 trace(s), 2 file(s), 570 bytes");
@@ -91,17 +92,17 @@ class StoreMaintenanceCliTest {
         cli.run("--offline", "get", "kingman_n5_theta1");
         Files.writeString(cli.store().resolve("refs/kingman_n5_theta1.json"), reference);
 
-        Cli.Run report = cli.run("--offline", "verify");
+        CliRun report = cli.run("--offline", "verify");
         assertThat(report.code()).as(report.err()).isEqualTo(ExitCode.FAILED);
         assertThat(report.out()).startsWith("bad     kingman_n5_theta1.json: ");
-        Cli.Run dryRun = cli.run("--offline", "gc", "--dry-run");
+        CliRun dryRun = cli.run("--offline", "gc", "--dry-run");
         assertThat(dryRun.code()).as(dryRun.err()).isZero();
         assertThat(dryRun.out()).contains("would remove trace kingman_n5_theta1");
-        Cli.Run fix = cli.run("--offline", "verify", "--fix");
+        CliRun fix = cli.run("--offline", "verify", "--fix");
         assertThat(fix.code()).as(fix.err()).isZero();
         assertThat(cli.storeEntries("refs")).isEmpty();
 
-        Cli.Run get = cli.run("--offline", "get", "kingman_n5_theta1");
+        CliRun get = cli.run("--offline", "get", "kingman_n5_theta1");
         assertThat(get.code()).as(get.err()).isZero();
         assertThat(get.err()).contains("from bundled library, verified");
         assertThat(cli.run("--offline", "gc").code()).isZero();

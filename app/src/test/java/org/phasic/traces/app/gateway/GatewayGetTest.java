@@ -3,8 +3,6 @@ package org.phasic.traces.app.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +20,7 @@ import okio.Buffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.cli.Main;
+import org.phasic.traces.app.testing.CliRun;
 import org.phasic.traces.domain.cid.Cid;
 
 /** {@code get} through the {@code gateway} profile against a local trustless gateway (MockWebServer). */
@@ -63,26 +61,20 @@ class GatewayGetTest {
         });
     }
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private Run get(String... extra) {
+    private CliRun get(String... extra) {
         List<String> args = new ArrayList<>(List.of("--home", userHome.resolve("home").toString(), "--profile", "gateway",
                 "--set", "gateway.urls=http://127.0.0.1:" + gateway.getPort(), "--set", "gateway.retries=0",
                 "--set", "registry.url=" + registryFile.toUri(), "get", ID));
         args.addAll(List.of(extra));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), Map.of(),
-                userHome);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(Map.of(), userHome, args);
     }
 
     @Test
     void aTraceOnlyTheGatewayHasIsFetchedVerifiedAndStored() throws IOException {
         serve(car);
 
-        Run run = get();
+        CliRun run = get();
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err()).contains("from gateways http://127.0.0.1:" + gateway.getPort(), "verified");
@@ -91,7 +83,7 @@ class GatewayGetTest {
         assertThat(requests).anySatisfy(target -> assertThat(target).startsWith("/ipfs/" + root + "/trace.json.gz"));
 
         requests.clear();
-        Run again = get();
+        CliRun again = get();
         assertThat(again.code()).isZero();
         assertThat(again.err()).contains("from local store");
         assertThat(requests).as("a store hit makes no request").isEmpty();
@@ -105,7 +97,7 @@ class GatewayGetTest {
         tampered[inTrace] ^= 0x01;
         serve(tampered);
 
-        Run run = get();
+        CliRun run = get();
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("could not fetch " + ID);
@@ -122,7 +114,7 @@ class GatewayGetTest {
             }
         });
 
-        Run run = get();
+        CliRun run = get();
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(storedFiles()).isEmpty();

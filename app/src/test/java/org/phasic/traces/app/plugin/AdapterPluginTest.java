@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.app.composition.Composition;
 import org.phasic.traces.app.config.Configuration;
-import org.phasic.traces.ports.out.Notices;
+import org.phasic.traces.ports.in.Notices;
 
 class AdapterPluginTest {
     private static final Key<String> GREETING = Key.get(String.class, Names.named("example.greeting"));

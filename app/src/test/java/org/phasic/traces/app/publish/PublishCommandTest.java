@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
-import org.phasic.traces.app.cli.Main;
 import org.phasic.traces.app.cli.ExitCode;
 import org.phasic.traces.app.store.DiskTraceStore;
+import org.phasic.traces.app.testing.CliRun;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
@@ -54,8 +52,6 @@ class PublishCommandTest {
     private Path registryFile;
     private byte[] registryBytes;
 
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() throws IOException {
@@ -66,14 +62,11 @@ class PublishCommandTest {
         registryFile = Files.write(tmp.resolve("registry.json"), registryBytes);
     }
 
-    private Run run(Map<String, String> environment, String... args) {
+    private CliRun run(Map<String, String> environment, String... args) {
         List<String> all = new ArrayList<>(List.of("--home", home.toString(), "--set", "registry.url=" + registryFile.toUri(),
                 "--set", "github.api=" + github.url("/")));
         all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), environment, tmp);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(environment, tmp, all);
     }
 
     private Map<String, String> environment(String ipfsApi, boolean token) {
@@ -112,14 +105,14 @@ class PublishCommandTest {
     }
 
     private String dryRunCid() throws IOException {
-        Run dry = run(environment(kuboUrl(), false), publish("--dry-run"));
+        CliRun dry = run(environment(kuboUrl(), false), publish("--dry-run"));
         assertThat(dry.code()).as(dry.err()).isZero();
         return entryOf(dry.out()).get("cid").asText();
     }
 
     @Test
     void dryRunPrintsTheEntryAndTouchesNothing() throws Exception {
-        Run run = run(environment(kuboUrl(), true), publish("--dry-run"));
+        CliRun run = run(environment(kuboUrl(), true), publish("--dry-run"));
 
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode entry = entryOf(run.out());
@@ -151,7 +144,7 @@ class PublishCommandTest {
         github.enqueue(new MockResponse.Builder().code(201).setHeader("Content-Type", "application/json")
                 .body("{\"number\": 7, \"html_url\": \"https://github.com/munch-group/phasic-traces/pull/7\"}").build());
 
-        Run run = run(environment(kuboUrl(), true), publish());
+        CliRun run = run(environment(kuboUrl(), true), publish());
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("published " + ID + ": " + cid, "pull request: https://github.com/munch-group/phasic-traces/pull/7",
@@ -193,7 +186,7 @@ class PublishCommandTest {
 
     @Test
     void withoutDaemonOrTokenItStoresAndPrintsManualInstructions() throws Exception {
-        Run run = run(environment("http://127.0.0.1:" + closedPort(), false), publish());
+        CliRun run = run(environment("http://127.0.0.1:" + closedPort(), false), publish());
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err()).contains("no answer from the IPFS daemon at http://127.0.0.1:", "no IPFS node holds Qm");
@@ -211,7 +204,7 @@ class PublishCommandTest {
         Map<String, String> environment = environment("http://127.0.0.1:" + closedPort(), false);
         environment.put("PINNING_SERVICE_TOKEN", "psa-secret-123");
 
-        Run run = run(environment, publish("--no-pr", "--set", "publish.pinningUrl=" + kubo.url("/psa")));
+        CliRun run = run(environment, publish("--no-pr", "--set", "publish.pinningUrl=" + kubo.url("/psa")));
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("pin requested on pinning service " + kubo.url("/").host() + " (queued)",
@@ -231,8 +224,8 @@ class PublishCommandTest {
         Map<String, String> environment = environment(kuboUrl(), true);
         environment.put("PINNING_SERVICE_TOKEN", "psa-secret-123");
 
-        Run run = run(environment, publish("--offline", "--set", "publish.pinningUrl=" + github.url("/psa")));
-        Run check = run(environment, publish("--offline", "--check-retrievable"));
+        CliRun run = run(environment, publish("--offline", "--set", "publish.pinningUrl=" + github.url("/psa")));
+        CliRun check = run(environment, publish("--offline", "--check-retrievable"));
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err()).contains("offline: no pull request and no remote pinning");
@@ -247,7 +240,7 @@ class PublishCommandTest {
         kubo.enqueue(json("{\"Version\":\"0.29.0\"}"));
         kubo.enqueue(json("{\"Name\":\"trace\",\"Hash\":\"QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG\",\"Size\":\"1\"}\n"));
 
-        Run run = run(environment(kuboUrl(), true), publish());
+        CliRun run = run(environment(kuboUrl(), true), publish());
 
         assertThat(run.code()).isEqualTo(ExitCode.FAILED);
         assertThat(run.err()).contains("computed the directory CID QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG but Qm");
@@ -267,7 +260,7 @@ class PublishCommandTest {
                     description: scaled mutation rate
                 """);
 
-        Run run = run(environment(kuboUrl(), false), "publish", PublishServiceTest.N5_GZ.toString(), "--id", ID, "--metadata",
+        CliRun run = run(environment(kuboUrl(), false), "publish", PublishServiceTest.N5_GZ.toString(), "--id", ID, "--metadata",
                 yaml.toString(), "--license", "CC-BY-4.0", "--tag", "a", "--tag", "b", "--author", "Ada", "--doi", "10.1/x", "--dry-run");
 
         assertThat(run.code()).as(run.err()).isZero();
@@ -285,7 +278,7 @@ class PublishCommandTest {
 
     @Test
     void missingMetadataIsRefusedOneLineEachWithAHint() {
-        Run run = run(environment(kuboUrl(), false), "publish", PublishServiceTest.N5_GZ.toString(), "--id", ID, "--model-type",
+        CliRun run = run(environment(kuboUrl(), false), "publish", PublishServiceTest.N5_GZ.toString(), "--id", ID, "--model-type",
                 "coalescent", "--dry-run");
 
         assertThat(run.code()).isEqualTo(ExitCode.FAILED);
@@ -298,7 +291,7 @@ class PublishCommandTest {
 
     @Test
     void anExistingIdIsRefusedWithoutNewVersion() {
-        Run run = run(environment(kuboUrl(), false), "publish", PublishServiceTest.N5_GZ.toString(), "--id", "kingman_n3_theta1",
+        CliRun run = run(environment(kuboUrl(), false), "publish", PublishServiceTest.N5_GZ.toString(), "--id", "kingman_n3_theta1",
                 "--metadata", PublishServiceTest.N5_METADATA.toString(), "--dry-run");
 
         assertThat(run.code()).isEqualTo(ExitCode.FAILED);
@@ -307,7 +300,7 @@ class PublishCommandTest {
 
     @Test
     void helpListsTheOptions() {
-        Run run = run(Map.of(), "publish", "--help");
+        CliRun run = run(Map.of(), "publish", "--help");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("Usage: phasic-traces publish", "TRACE_FILE", "--id=ID", "--metadata=FILE", "--dry-run",
@@ -316,8 +309,8 @@ class PublishCommandTest {
 
     @Test
     void badIdOrMissingFileIsAUsageError() {
-        Run badId = run(environment(kuboUrl(), false), "publish", PublishServiceTest.N5_GZ.toString(), "--id", "../Evil", "--dry-run");
-        Run missing = run(environment(kuboUrl(), false), "publish", tmp.resolve("nope.json").toString(), "--id", ID, "--dry-run");
+        CliRun badId = run(environment(kuboUrl(), false), "publish", PublishServiceTest.N5_GZ.toString(), "--id", "../Evil", "--dry-run");
+        CliRun missing = run(environment(kuboUrl(), false), "publish", tmp.resolve("nope.json").toString(), "--id", ID, "--dry-run");
 
         assertThat(badId.code()).isEqualTo(ExitCode.USAGE);
         assertThat(badId.err()).contains("invalid trace id '../Evil'");

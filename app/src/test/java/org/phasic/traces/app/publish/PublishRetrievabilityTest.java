@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -27,9 +25,9 @@ import okio.Buffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.phasic.traces.app.cli.Main;
 import org.phasic.traces.app.cli.ExitCode;
 import org.phasic.traces.app.store.DiskTraceStore;
+import org.phasic.traces.app.testing.CliRun;
 import org.phasic.traces.domain.car.CarWriter;
 import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
@@ -61,10 +59,8 @@ class PublishRetrievabilityTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private Run publish() throws IOException {
+    private CliRun publish() throws IOException {
         int closed;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
@@ -74,11 +70,7 @@ class PublishRetrievabilityTest {
             "--set", "registry.url=" + registryFile.toUri(), "--set", "ipfs.api=http://127.0.0.1:" + closed,
             "publish", PublishServiceTest.N5_GZ.toString(), "--id", ID, "--metadata", PublishServiceTest.N5_METADATA.toString(),
             "--check-retrievable"};
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of("IPFS_PATH", tmp.resolve("ipfs").toString()),
-                tmp);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.run(Map.of("IPFS_PATH", tmp.resolve("ipfs").toString()), tmp, args);
     }
 
     private void serveTheLocalStore(boolean serve) {
@@ -122,7 +114,7 @@ class PublishRetrievabilityTest {
     void aGatewayServingTheContentConfirmsItBeforeTheManualPullRequest() throws IOException {
         serveTheLocalStore(true);
 
-        Run run = publish();
+        CliRun run = publish();
 
         assertThat(run.code()).as(run.err()).isZero();
         String cid = run.out().lines().findFirst().orElseThrow().replaceAll(".*: ", "");
@@ -135,7 +127,7 @@ class PublishRetrievabilityTest {
     void noGatewayServingItFailsWithoutPullRequestInstructions() throws IOException {
         serveTheLocalStore(false);
 
-        Run run = publish();
+        CliRun run = publish();
 
         assertThat(run.code()).isEqualTo(ExitCode.FAILED);
         assertThat(run.err()).contains("no gateway serves Qm", "the pull request was not opened");

@@ -24,11 +24,13 @@ import org.phasic.traces.app.bundle.BundledLibrary;
 import org.phasic.traces.app.codec.JacksonTraceCodec;
 import org.phasic.traces.app.store.DiskRegistryCache;
 import org.phasic.traces.app.store.DiskTraceStore;
-import org.phasic.traces.application.PreparedPublication;
-import org.phasic.traces.application.PublishRefusedException;
-import org.phasic.traces.application.PublishOptions;
-import org.phasic.traces.application.PublishRequest;
-import org.phasic.traces.application.PublishResult;
+import org.phasic.traces.application.PackagedPublication;
+import org.phasic.traces.ports.in.Hint;
+import org.phasic.traces.ports.in.OperationFailedException;
+import org.phasic.traces.ports.in.PublishRefusedException;
+import org.phasic.traces.ports.in.PublishOptions;
+import org.phasic.traces.ports.in.PublishRequest;
+import org.phasic.traces.ports.in.PublishResult;
 import org.phasic.traces.application.PublishService;
 import org.phasic.traces.application.PublishSettings;
 import org.phasic.traces.application.PublishTargets;
@@ -129,7 +131,7 @@ class PublishServiceTest {
 
     @Test
     void preparesAValidEntryWithRealCidsAndSizesOfEveryFile() throws Exception {
-        PreparedPublication prepared = service().prepare(request("kingman_n5_copy", metadata()));
+        PackagedPublication prepared = service().prepare(request("kingman_n5_copy", metadata()));
         TraceEntry entry = prepared.entry();
 
         assertThat(entry.cid()).startsWith("Qm").isEqualTo(prepared.root().toString());
@@ -200,7 +202,7 @@ class PublishServiceTest {
 
         assertThat(refused.problems()).containsExactly("metadata model_type is missing (e.g. coalescent)",
                 "metadata license is missing (e.g. MIT)");
-        assertThat(refused.hint()).contains("--metadata");
+        assertThat(refused.hint()).isEqualTo(Hint.of(Hint.Kind.GIVE_METADATA));
     }
 
     @Test
@@ -245,7 +247,7 @@ class PublishServiceTest {
         PublishRequest request = new PublishRequest(TraceId.of("kingman_n5_copy"), Files.readAllBytes(N5_GZ), metadata(),
                 Map.of("build_graph.py", code), false);
 
-        PreparedPublication prepared = service().prepare(request);
+        PackagedPublication prepared = service().prepare(request);
 
         assertThat(prepared.traceDirectory().files()).containsKey("build_graph.py");
         assertThat(prepared.entry().files().keySet()).containsExactly("trace.json.gz", "metadata.json", "checksum.sha256",
@@ -268,7 +270,7 @@ class PublishServiceTest {
         PublishRefusedException refused = refusal(request("kingman_n3_theta1", metadata()));
 
         assertThat(refused.problems()).singleElement().asString().startsWith("trace kingman_n3_theta1 already exists in the registry (CID Qm");
-        assertThat(refused.hint()).contains("--new-version");
+        assertThat(refused.hint()).isEqualTo(Hint.of(Hint.Kind.ANOTHER_ID_OR_NEW_VERSION, "kingman_n3_theta1"));
     }
 
     @Test
@@ -277,7 +279,7 @@ class PublishServiceTest {
         TraceMetadata m = metadata();
         PublishRequest request = new PublishRequest(TraceId.of("kingman_n3_theta1"), Files.readAllBytes(N5_GZ), m, Map.of(), true);
 
-        PreparedPublication prepared = service().prepare(request);
+        PackagedPublication prepared = service().prepare(request);
 
         assertThat(prepared.mode()).isEqualTo(RegistryChange.Mode.REPLACE);
         assertThat(prepared.entry().extra()).containsEntry(PublishService.PREVIOUS, List.of(old.cid()));
@@ -291,7 +293,7 @@ class PublishServiceTest {
     @Test
     void publishStoresPinsAndOpensThePullRequest() throws Exception {
         PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), new RecordingPublisher(false), daemon);
-        PreparedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
+        PackagedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
 
         PublishResult result = service.publish(prepared, PublishOptions.DEFAULTS);
 
@@ -309,7 +311,7 @@ class PublishServiceTest {
             assertThat(change.verification()).anyMatch(v -> v.contains("computed locally"))
                     .anyMatch(v -> v.contains("pinned on the recording node"));
         });
-        assertThat(result.pullRequest()).map(PullRequestResult::number).contains(12);
+        assertThat(result.pullRequest()).map(PublishResult.PullRequest::number).contains(12);
         assertThat(result.manualInstructions()).isEmpty();
     }
 
@@ -341,7 +343,7 @@ class PublishServiceTest {
         };
         remotePinning = List.of(queued);
         PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), daemon);
-        PreparedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
+        PackagedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
 
         PublishResult result = service.publish(prepared, PublishOptions.DEFAULTS);
 
@@ -356,7 +358,7 @@ class PublishServiceTest {
     @Test
     void withoutATokenThePullRequestIsDescribedNotOpened() throws Exception {
         PublishService service = service(Optional.empty(), new RecordingPublisher(false));
-        PreparedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
+        PackagedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
 
         PublishResult result = service.publish(prepared, PublishOptions.DEFAULTS);
 
@@ -375,7 +377,7 @@ class PublishServiceTest {
             }
         };
         PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), wrong);
-        PreparedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
+        PackagedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
 
         assertThatThrownBy(() -> service.publish(prepared, PublishOptions.DEFAULTS)).hasMessage("the node computed another CID");
         assertThat(pullRequests.submitted).isEmpty();
@@ -383,7 +385,7 @@ class PublishServiceTest {
 
     @Test
     void checkRetrievableFetchesTheTraceBackThroughAGatewayBeforeThePullRequest() throws Exception {
-        PreparedPublication prepared = service().prepare(request("kingman_n5_copy", metadata()));
+        PackagedPublication prepared = service().prepare(request("kingman_n5_copy", metadata()));
         sources = List.of(new ServingSource("gateway empty", null), new ServingSource("gateway good", prepared));
         PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), daemon);
 
@@ -397,11 +399,13 @@ class PublishServiceTest {
 
     @Test
     void checkRetrievableFailsWithoutAnyServingGatewayAndOpensNoPullRequest() throws Exception {
-        PreparedPublication prepared = service().prepare(request("kingman_n5_copy", metadata()));
+        PackagedPublication prepared = service().prepare(request("kingman_n5_copy", metadata()));
         sources = List.of(new ServingSource("own daemon", prepared, ContentSource.Tier.DAEMON), new ServingSource("gateway empty", null));
         PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), daemon);
 
-        assertThatThrownBy(() -> service.publish(prepared, new PublishOptions(true, true))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> service.publish(prepared, new PublishOptions(true, true)))
+                .isInstanceOfSatisfying(OperationFailedException.class,
+                        e -> assertThat(e.hint()).isEqualTo(Hint.of(Hint.Kind.KEEP_CONTENT_ONLINE)))
                 .hasMessageStartingWith("no gateway serves " + prepared.root() + " yet (gateway empty: does not have it)")
                 .hasMessageContaining("pull request was not opened");
         assertThat(pullRequests.submitted).isEmpty();
@@ -410,27 +414,27 @@ class PublishServiceTest {
 
     @Test
     void checkRetrievableRejectsAGatewayServingOtherContent() throws Exception {
-        PreparedPublication other = service().prepare(request("kingman_n5_other", withFields(metadata(), "other", "MIT", null, null)));
-        PreparedPublication prepared = service().prepare(request("kingman_n5_copy", metadata()));
+        PackagedPublication other = service().prepare(request("kingman_n5_other", withFields(metadata(), "other", "MIT", null, null)));
+        PackagedPublication prepared = service().prepare(request("kingman_n5_copy", metadata()));
         sources = List.of(new ServingSource("gateway liar", other));
         PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), daemon);
 
-        assertThatThrownBy(() -> service.publish(prepared, new PublishOptions(true, true))).isInstanceOf(IOException.class)
-                .hasMessageContaining("gateway liar: ");
+        assertThatThrownBy(() -> service.publish(prepared, new PublishOptions(true, true)))
+                .isInstanceOf(OperationFailedException.class).hasMessageContaining("gateway liar: ");
         assertThat(pullRequests.submitted).isEmpty();
     }
 
     /** A network source serving the blocks of {@code served}'s package (whatever root is asked for), or nothing. */
     private final class ServingSource implements ContentSource {
         private final String name;
-        private final PreparedPublication served;
+        private final PackagedPublication served;
         private final int order;
 
-        ServingSource(String name, PreparedPublication served) {
+        ServingSource(String name, PackagedPublication served) {
             this(name, served, Tier.GATEWAY);
         }
 
-        ServingSource(String name, PreparedPublication served, int order) {
+        ServingSource(String name, PackagedPublication served, int order) {
             this.name = name;
             this.served = served;
             this.order = order;

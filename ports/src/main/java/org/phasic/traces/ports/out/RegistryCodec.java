@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceMetadata;
 
 /** Reads and writes {@code registry.json}, keeping unknown members. */
@@ -17,6 +18,12 @@ public interface RegistryCodec {
 
     /** Writes {@code registry} as pretty-printed JSON in the public format (stable member order). */
     void write(Registry registry, OutputStream out) throws IOException;
+
+    /**
+     * The member {@code "<id>": {...}} of one entry exactly as it appears inside {@code "traces"} of a written
+     * registry (four-space base indent, no trailing comma), for pasting into {@code registry.json} by hand.
+     */
+    String entrySnippet(TraceEntry entry);
 
     /** Parses a trace directory's {@code metadata.json} (the registry's metadata object on its own). */
     TraceMetadata readMetadata(InputStream in) throws IOException;

@@ -7,11 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.in.StoreProblem;
 
 /**
- * The local content store: verified trace files kept by CID, with a reference per trace id. Writes are
+ * The local content store as the fetch chain and publishing use it: look up, stage, commit, lock (its upkeep is
+ * {@link StoreMaintenance}). Verified trace files are kept by CID, with a reference per trace id. Writes are
  * staged in unique temporary files and renamed into place atomically, so concurrent processes never see a
  * half-written entry; every read re-checks size and hash, and a bad entry is removed and reported.
  */
@@ -45,23 +46,8 @@ public interface TraceStore {
      */
     WorkLock lock(String rootCid, Duration maxWait) throws IOException;
 
-    /** Re-hashes every entry; with {@code fix}, removes the bad ones. */
-    List<StoreProblem> verifyAll(boolean fix) throws IOException;
-
-    /**
-     * Removes references to traces not in {@code keep} (id → directory CID to keep) and content no reference
-     * uses, plus abandoned staging files; with {@code dryRun} only reports.
-     */
-    GcReport gc(Map<TraceId, String> keep, boolean dryRun) throws IOException;
-
     /** Problems found by reads since the last call (each reported once). */
     List<StoreProblem> problems();
-
-    /** Ids the user pinned: never removed by {@link #gc}. */
-    Set<TraceId> pins() throws IOException;
-
-    /** Pins or unpins {@code id}. */
-    void pin(TraceId id, boolean pinned) throws IOException;
 
     /** A staging file being written. */
     interface StagedFile extends AutoCloseable {
@@ -118,27 +104,6 @@ public interface TraceStore {
      * @param path   where it is on disk (read only)
      */
     record StoredFile(String cid, long size, String sha256, Path path) {
-    }
-
-    /**
-     * Something wrong in the store.
-     *
-     * @param what   the entry, e.g. {@code coalescent_n5_theta1/trace.json.gz}
-     * @param reason what is wrong
-     * @param fixed  whether it was removed
-     */
-    record StoreProblem(String what, String reason, boolean fixed) {
-    }
-
-    /**
-     * What {@link #gc} removed (or would remove).
-     *
-     * @param references trace ids whose references went
-     * @param objects    content files removed
-     * @param bytes      bytes freed
-     * @param dryRun     whether nothing was actually removed
-     */
-    record GcReport(List<String> references, List<String> objects, long bytes, boolean dryRun) {
     }
 
     /** A held (or, after a timeout, empty) work lock. */

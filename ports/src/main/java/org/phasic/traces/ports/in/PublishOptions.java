@@ -1,4 +1,4 @@
-package org.phasic.traces.application;
+package org.phasic.traces.ports.in;
 
 /**
  * Choices of one {@link PublishService#publish} call.

@@ -1,4 +1,4 @@
-package org.phasic.traces.ports.out;
+package org.phasic.traces.ports.in;
 
 /** One-line messages to the user about what the tool is doing or falling back to (standard error in the CLI). */
 @FunctionalInterface

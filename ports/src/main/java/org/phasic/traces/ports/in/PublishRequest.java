@@ -1,4 +1,4 @@
-package org.phasic.traces.application;
+package org.phasic.traces.ports.in;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

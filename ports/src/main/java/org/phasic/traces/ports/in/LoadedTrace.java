@@ -1,24 +1,35 @@
-package org.phasic.traces.application;
+package org.phasic.traces.ports.in;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.trace.EliminationTrace;
 
 /**
  * A verified, parsed trace.
  *
- * @param fetched where it is stored and which source served it
- * @param trace   the parsed elimination trace
+ * @param local where it is stored and which source served it
+ * @param trace the parsed elimination trace
  */
-public record LoadedTrace(FetchedTrace fetched, EliminationTrace trace) {
+public record LoadedTrace(LocalTrace local, EliminationTrace trace) {
+    public LoadedTrace {
+        Objects.requireNonNull(local, "local");
+        Objects.requireNonNull(trace, "trace");
+    }
+
     /** The registry entry. */
     public TraceEntry entry() {
-        return fetched.entry();
+        return local.entry();
     }
 
     /** The stored {@code trace.json.gz}. */
     public Path path() {
-        return fetched.stored().file(TraceEntry.TRACE_FILE).orElseThrow().path();
+        return local.traceFile();
+    }
+
+    /** Where it came from in this call. */
+    public Provenance servedBy() {
+        return local.servedBy();
     }
 
     /** A one-line summary: vertices, parameters, operations. */

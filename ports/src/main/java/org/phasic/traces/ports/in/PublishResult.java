@@ -1,25 +1,34 @@
-package org.phasic.traces.application;
+package org.phasic.traces.ports.in;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.phasic.traces.domain.registry.TraceEntry;
-import org.phasic.traces.ports.out.PullRequestResult;
 
 /**
- * What {@link PublishService#publish} did.
+ * What {@link PublishTraceUseCase#publish} did.
  *
  * @param entry              the registry entry
  * @param verification       how the content was verified and where it is, one line each (also in the pull request)
  * @param pullRequest        the opened pull request, when one was opened
  * @param manualInstructions how to open the pull request by hand, when there was no token
  */
-public record PublishResult(TraceEntry entry, List<String> verification, Optional<PullRequestResult> pullRequest,
+public record PublishResult(TraceEntry entry, List<String> verification, Optional<PullRequest> pullRequest,
                             Optional<String> manualInstructions) {
     public PublishResult {
         Objects.requireNonNull(entry, "entry");
         verification = List.copyOf(verification);
         Objects.requireNonNull(pullRequest, "pullRequest");
         Objects.requireNonNull(manualInstructions, "manualInstructions");
+    }
+
+    /**
+     * An opened registry pull request.
+     *
+     * @param url    its web address
+     * @param number its number in the registry repository
+     */
+    public record PullRequest(URI url, int number) {
     }
 }

@@ -1,4 +1,4 @@
-package org.phasic.traces.ports.out;
+package org.phasic.traces.ports.in;
 
 /**
  * Progress of network transfers, for a progress bar. A source may run several transfers at once (e.g. racing

@@ -1,0 +1,111 @@
+package org.phasic.traces.app.composition;
+
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import java.util.Objects;
+import org.phasic.traces.app.config.ConfigException;
+import org.phasic.traces.ports.in.DaemonUseCase;
+import org.phasic.traces.ports.in.EvaluateTraceUseCase;
+import org.phasic.traces.ports.in.GetTraceFilesUseCase;
+import org.phasic.traces.ports.in.GetTraceUseCase;
+import org.phasic.traces.ports.in.InitRegistryUseCase;
+import org.phasic.traces.ports.in.InstallTracesUseCase;
+import org.phasic.traces.ports.in.ListTracesUseCase;
+import org.phasic.traces.ports.in.MirrorUseCase;
+import org.phasic.traces.ports.in.PublishTraceUseCase;
+import org.phasic.traces.ports.in.ShowTraceUseCase;
+import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
+import org.phasic.traces.ports.in.UpdateRegistryUseCase;
+import org.phasic.traces.ports.in.ValidateRegistryUseCase;
+
+/**
+ * The use cases of one {@link Composition}, the only way drivers (the CLI, the Java facade) reach the application.
+ * Each is built on first use, so a command never builds (or fails on) what it does not need; a configuration
+ * problem found while building one is thrown as the {@link ConfigException} it is.
+ */
+public final class UseCases {
+    private final Composition composition;
+
+    UseCases(Composition composition) {
+        this.composition = Objects.requireNonNull(composition, "composition");
+    }
+
+    /** Get a verified, parsed trace. */
+    public GetTraceUseCase getTrace() {
+        return get(GetTraceUseCase.class);
+    }
+
+    /** Get a trace's verified files. */
+    public GetTraceFilesUseCase getTraceFiles() {
+        return get(GetTraceFilesUseCase.class);
+    }
+
+    /** Search the registry. */
+    public ListTracesUseCase listTraces() {
+        return get(ListTracesUseCase.class);
+    }
+
+    /** One trace's entry and local state. */
+    public ShowTraceUseCase showTrace() {
+        return get(ShowTraceUseCase.class);
+    }
+
+    /** Fetch many traces. */
+    public InstallTracesUseCase installTraces() {
+        return get(InstallTracesUseCase.class);
+    }
+
+    /** Evaluate a trace. */
+    public EvaluateTraceUseCase evaluateTrace() {
+        return get(EvaluateTraceUseCase.class);
+    }
+
+    /** Publish a trace. */
+    public PublishTraceUseCase publishTrace() {
+        return get(PublishTraceUseCase.class);
+    }
+
+    /** Refresh the registry. */
+    public UpdateRegistryUseCase updateRegistry() {
+        return get(UpdateRegistryUseCase.class);
+    }
+
+    /** Check a registry. */
+    public ValidateRegistryUseCase validateRegistry() {
+        return get(ValidateRegistryUseCase.class);
+    }
+
+    /** Scaffold a registry. */
+    public InitRegistryUseCase initRegistry() {
+        return get(InitRegistryUseCase.class);
+    }
+
+    /** Verify, collect and pin the local store. */
+    public StoreMaintenanceUseCase storeMaintenance() {
+        return get(StoreMaintenanceUseCase.class);
+    }
+
+    /** Push, pull and list the private mirror. */
+    public MirrorUseCase mirror() {
+        return get(MirrorUseCase.class);
+    }
+
+    /** The local IPFS daemon. */
+    public DaemonUseCase daemon() {
+        return get(DaemonUseCase.class);
+    }
+
+    private <T> T get(Class<T> type) {
+        Injector injector = composition.injector();
+        try {
+            return injector.getInstance(type);
+        } catch (ProvisionException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConfigException config) {
+                    throw config;
+                }
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.phasic.traces.application;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.in.GcReport;
+import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
+import org.phasic.traces.ports.in.StoreProblem;
+import org.phasic.traces.ports.out.StoreMaintenance;
+
+/** Verify, garbage-collect and pin the local store; what to keep comes from the registry known here (no network). */
+public final class StoreMaintenanceService implements StoreMaintenanceUseCase {
+    private final RegistryService registry;
+    private final StoreMaintenance store;
+
+    public StoreMaintenanceService(RegistryService registry, StoreMaintenance store) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    @Override
+    public List<StoreProblem> verify(boolean fix) {
+        try {
+            return store.verifyAll(fix);
+        } catch (IOException e) {
+            throw TraceService.failed(e);
+        }
+    }
+
+    @Override
+    public GcReport gc(boolean dryRun) {
+        Map<TraceId, String> keep = new LinkedHashMap<>();
+        for (TraceEntry entry : registry.local().traces().values()) {
+            keep.put(entry.id(), entry.cid());
+        }
+        for (TraceEntry entry : registry.bundled().traces().values()) {
+            keep.putIfAbsent(entry.id(), entry.cid());
+        }
+        try {
+            return store.gc(keep, dryRun);
+        } catch (IOException e) {
+            throw TraceService.failed(e);
+        }
+    }
+
+    @Override
+    public Set<TraceId> pin(List<TraceId> ids, boolean pinned) {
+        try {
+            for (TraceId id : ids) {
+                store.pin(id, pinned);
+            }
+            return store.pins();
+        } catch (IOException e) {
+            throw TraceService.failed(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.phasic.traces.ports.out;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.in.GcReport;
+import org.phasic.traces.ports.in.StoreProblem;
+
+/** Upkeep of the local content store ({@link TraceStore}): re-verification, garbage collection and pins. */
+public interface StoreMaintenance {
+
+    /** Re-hashes every entry; with {@code fix}, removes the bad ones. */
+    List<StoreProblem> verifyAll(boolean fix) throws IOException;
+
+    /**
+     * Removes references to traces not in {@code keep} (id → directory CID to keep) and content no reference
+     * uses, plus abandoned staging files; with {@code dryRun} only reports.
+     */
+    GcReport gc(Map<TraceId, String> keep, boolean dryRun) throws IOException;
+
+    /** Ids the user pinned: never removed by {@link #gc}. */
+    Set<TraceId> pins() throws IOException;
+
+    /** Pins or unpins {@code id}. */
+    void pin(TraceId id, boolean pinned) throws IOException;
+}
