@@ -9,7 +9,7 @@ import org.phasic.traces.adapter.ipfs.RepoStat;
 import org.phasic.traces.adapter.ipfs.daemon.DaemonStatus;
 import org.phasic.traces.adapter.ipfs.daemon.IpfsDaemonException;
 import org.phasic.traces.adapter.ipfs.daemon.IpfsDaemonTiers;
-import org.phasic.traces.app.composition.DaemonProfileModule;
+import org.phasic.traces.app.composition.DaemonProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,7 +44,7 @@ public final class DaemonCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
-            DaemonStatus status = DaemonProfileModule.tiers(context.injector(), context::note).status();
+            DaemonStatus status = DaemonProfile.tiers(context.injector(), context::note).status();
             Optional<RepoStat> repo = status.answering() ? repoStat(context, status) : Optional.empty();
             boolean active = context.configuration().profiles().contains(DAEMON_PROFILE);
             if (json) {
@@ -64,8 +64,8 @@ public final class DaemonCommand implements Runnable {
 
         private static Optional<RepoStat> repoStat(CliContext context, DaemonStatus status) {
             try {
-                return Optional.of(DaemonProfileModule.clientFactory()
-                        .create(status.apiAddress(), DaemonProfileModule.callTimeout(context.configuration())).repoStat());
+                return Optional.of(DaemonProfile.clientFactory(context.injector())
+                        .create(status.apiAddress(), DaemonProfile.callTimeout(context.configuration())).repoStat());
             } catch (IpfsApiException e) {
                 context.note("repo/stat failed: " + e.getMessage());
                 return Optional.empty();
@@ -106,7 +106,7 @@ public final class DaemonCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
-            IpfsDaemonTiers tiers = DaemonProfileModule.tiers(context.injector(), context::note);
+            IpfsDaemonTiers tiers = DaemonProfile.tiers(context.injector(), context::note);
             DaemonStatus status;
             try {
                 status = tiers.start();

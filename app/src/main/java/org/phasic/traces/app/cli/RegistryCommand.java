@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import okhttp3.OkHttpClient;
 import org.phasic.traces.adapter.github.HttpSettings;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.adapter.github.RegistryScaffold;
@@ -124,7 +125,7 @@ public final class RegistryCommand implements Runnable {
             RegistrySource source;
             try {
                 source = target == null ? context.injector().getInstance(RegistrySource.class)
-                        : new RegistrySources(HttpSettings.DEFAULTS).of(target);
+                        : new RegistrySources(context.injector().getInstance(OkHttpClient.class), HttpSettings.DEFAULTS).of(target);
             } catch (IllegalArgumentException e) {
                 return fail(context, ExitCode.USAGE, e.getMessage());
             } catch (ConfigException e) {

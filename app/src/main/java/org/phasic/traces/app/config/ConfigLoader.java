@@ -1,5 +1,7 @@
 package org.phasic.traces.app.config;
 
+import org.phasic.traces.spi.ConfigKey;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;

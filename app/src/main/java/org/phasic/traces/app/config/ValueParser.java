@@ -1,5 +1,7 @@
 package org.phasic.traces.app.config;
 
+import org.phasic.traces.spi.ConfigKey;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
