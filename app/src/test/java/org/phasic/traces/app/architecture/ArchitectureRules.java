@@ -14,6 +14,9 @@ final class ArchitectureRules {
     static final String APPLICATION = ROOT + ".application..";
     static final String ADAPTERS = ROOT + ".adapter..";
     static final String APP = ROOT + ".app..";
+    static final String PLUGIN_SPI = ROOT + ".spi..";
+    /** The example third-party plugin of the tests. */
+    static final String EXAMPLE_PLUGIN = APP.replace("..", "") + ".plugin.example..";
 
     static final ArchRule DOMAIN_USES_ONLY_THE_JDK = classes().that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
@@ -34,6 +37,14 @@ final class ArchitectureRules {
     static final ArchRule NOTHING_DEPENDS_ON_APP = noClasses().that().resideOutsideOfPackage(APP)
             .should().dependOnClassesThat().resideInAPackage(APP)
             .as("nothing depends on app");
+
+    static final ArchRule PLUGIN_SPI_USES_ONLY_PORTS_AND_DOMAIN = classes().that().resideInAPackage(PLUGIN_SPI)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", PLUGIN_SPI, PORTS, DOMAIN)
+            .as("the plugin SPI depends on the ports and the domain only");
+
+    static final ArchRule PLUGINS_SEE_ONLY_THE_SPI = classes().that().resideInAPackage(EXAMPLE_PLUGIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", EXAMPLE_PLUGIN, PLUGIN_SPI, PORTS, DOMAIN)
+            .as("a plugin compiles against the plugin SPI, the ports and the domain alone");
 
     private ArchitectureRules() {
     }

@@ -19,6 +19,7 @@ import org.phasic.traces.adapter.github.archviolation.AdapterUsingGuice;
 import org.phasic.traces.adapter.ipfs.archviolation.IpfsFixture;
 import org.phasic.traces.domain.archviolation.DomainUsingJackson;
 import org.phasic.traces.ports.archviolation.PortUsingOkHttp;
+import org.phasic.traces.spi.archviolation.SpiUsingGuice;
 
 /** Every module's production classes obey the rules, and each rule is shown to catch a planted violation. */
 class ArchitectureTest {
@@ -37,12 +38,13 @@ class ArchitectureTest {
                 Arguments.of(ArchitectureRules.PORTS_USE_ONLY_DOMAIN, PortUsingOkHttp.class, "okhttp3.OkHttpClient"),
                 Arguments.of(ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, GatewayUsingIpfsAdapter.class, IpfsFixture.class.getName()),
                 Arguments.of(ArchitectureRules.ONLY_APP_USES_GUICE, AdapterUsingGuice.class, "com.google.inject.AbstractModule"),
-                Arguments.of(ArchitectureRules.NOTHING_DEPENDS_ON_APP, AdapterUsingApp.class, "org.phasic.traces.app.config.Configuration"));
+                Arguments.of(ArchitectureRules.NOTHING_DEPENDS_ON_APP, AdapterUsingApp.class, "org.phasic.traces.app.config.Configuration"),
+                Arguments.of(ArchitectureRules.PLUGIN_SPI_USES_ONLY_PORTS_AND_DOMAIN, SpiUsingGuice.class, "com.google.inject.Module"));
     }
 
     @Test
     void theScanSeesEveryModule() {
-        Stream.of(".domain", ".ports", ".adapter.ipfs", ".adapter.gateway", ".adapter.github", ".adapter.cloud", ".app")
+        Stream.of(".domain", ".ports", ".spi", ".adapter.ipfs", ".adapter.gateway", ".adapter.github", ".adapter.cloud", ".app")
                 .forEach(module -> assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(ArchitectureRules.ROOT + module)))
                         .as("classes of %s are scanned", module).isTrue());
     }

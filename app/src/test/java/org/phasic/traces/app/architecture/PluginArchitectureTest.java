@@ -1,0 +1,34 @@
+package org.phasic.traces.app.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+import org.phasic.traces.app.plugin.example.ExamplePlugin;
+import org.phasic.traces.app.plugin.example.archviolation.ExampleUsingApp;
+
+/** The example plugin of the tests is written against the plugin SPI, the ports and the domain alone. */
+class PluginArchitectureTest {
+
+    @Test
+    void theExamplePluginSeesOnlyTheSpi() {
+        JavaClasses example = new ClassFileImporter()
+                .withImportOption(location -> !location.contains("/archviolation/"))
+                .importPackages(ExamplePlugin.class.getPackageName());
+
+        assertThat(example.contain(ExamplePlugin.class)).isTrue();
+        ArchitectureRules.PLUGINS_SEE_ONLY_THE_SPI.check(example);
+    }
+
+    @Test
+    void theRuleCatchesAPluginReachingIntoApp() {
+        JavaClasses planted = new ClassFileImporter().importClasses(ExampleUsingApp.class);
+
+        assertThatThrownBy(() -> ArchitectureRules.PLUGINS_SEE_ONLY_THE_SPI.check(planted))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(ExampleUsingApp.class.getName())
+                .hasMessageContaining("org.phasic.traces.app.config.Configuration");
+    }
+}
