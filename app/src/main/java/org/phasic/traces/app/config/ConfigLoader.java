@@ -1,7 +1,5 @@
 package org.phasic.traces.app.config;
 
-import org.phasic.traces.spi.ConfigKey;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -14,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.phasic.traces.spi.ConfigKey;
 
 /**
  * Builds the effective {@link Configuration} from four layers, lowest precedence first: built-in defaults,

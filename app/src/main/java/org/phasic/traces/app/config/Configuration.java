@@ -1,8 +1,5 @@
 package org.phasic.traces.app.config;
 
-import org.phasic.traces.spi.ConfigKey;
-import org.phasic.traces.spi.Settings;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -12,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.phasic.traces.spi.ConfigKey;
+import org.phasic.traces.spi.Settings;
 
 /**
  * The one effective configuration: every known key with its value and where the value came from
