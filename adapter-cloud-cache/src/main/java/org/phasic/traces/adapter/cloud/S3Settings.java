@@ -1,11 +1,16 @@
 package org.phasic.traces.adapter.cloud;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.ports.out.BlobKeys;
+import org.phasic.traces.spi.ConfigKey;
+import org.phasic.traces.spi.InvalidSettingsException;
+import org.phasic.traces.spi.Settings;
 
 /**
  * Everything an {@link S3BlobStore} needs. Start from {@link #of(String, String)} and refine with
@@ -27,6 +32,29 @@ import org.phasic.traces.ports.out.BlobKeys;
 public record S3Settings(String bucket, String prefix, String region, Optional<URI> endpoint, boolean pathStyle,
                          S3Credentials credentials, long multipartThreshold, long partSize) {
 
+    /** Key of {@link #bucket()}. */
+    public static final String BUCKET_KEY = "s3.bucket";
+    /** Key of {@link #prefix()}. */
+    public static final String PREFIX = "s3.prefix";
+    /** Key of {@link #region()}. */
+    public static final String REGION = "s3.region";
+    /** Key of {@link #endpoint()}. */
+    public static final String ENDPOINT = "s3.endpoint";
+    /** Key of {@link #pathStyle()}. */
+    public static final String PATH_STYLE = "s3.pathStyle";
+    /** Key of the named AWS profile ({@link S3Credentials.Profile}). */
+    public static final String PROFILE = "s3.profile";
+    /** Key of the AWS shared credentials file of {@link #PROFILE}. */
+    public static final String CREDENTIALS_FILE = "s3.credentialsFile";
+    /** Key of the static access key id ({@link S3Credentials.StaticKeys}). */
+    public static final String ACCESS_KEY_ID = "s3.accessKeyId";
+    /** Key of the static secret access key. */
+    public static final String SECRET_ACCESS_KEY = "s3.secretAccessKey";
+    /** Key of unsigned requests ({@link S3Credentials.Anonymous}). */
+    public static final String ANONYMOUS = "s3.anonymous";
+    /** The region when none is configured. */
+    public static final String DEFAULT_REGION = "us-east-1";
+
     /** The smallest part S3 accepts (except for the last part). */
     public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
     /** Default part size: 8 MiB. */
@@ -36,19 +64,19 @@ public record S3Settings(String bucket, String prefix, String region, Optional<U
     /** Largest multipart threshold (single puts are staged in memory). */
     public static final long MAX_MULTIPART_THRESHOLD = 1024L * 1024 * 1024;
 
-    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern REGION_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     /** Validates every component; messages never show secrets. */
     public S3Settings {
         Objects.requireNonNull(bucket, "bucket");
-        if (!BUCKET.matcher(bucket).matches()) {
+        if (!BUCKET_NAME.matcher(bucket).matches()) {
             throw new IllegalArgumentException("S3 bucket name '" + UntrustedText.printable(bucket)
                     + "' is invalid: 3 to 63 characters of a-z, 0-9, '.' and '-', starting and ending with a letter or digit");
         }
         prefix = BlobKeys.requireValidPrefix(prefix);
         Objects.requireNonNull(region, "region");
-        if (!REGION.matcher(region).matches()) {
+        if (!REGION_NAME.matcher(region).matches()) {
             throw new IllegalArgumentException("S3 region '" + UntrustedText.printable(region) + "' is invalid, e.g. us-east-1");
         }
         Objects.requireNonNull(endpoint, "endpoint").ifPresent(uri -> Endpoints.requireValid(uri, "S3 endpoint"));
@@ -60,6 +88,62 @@ public record S3Settings(String bucket, String prefix, String region, Optional<U
             throw new IllegalArgumentException("S3 multipart threshold must be between 1 and " + MAX_MULTIPART_THRESHOLD
                     + " bytes, got " + multipartThreshold);
         }
+    }
+
+    /** The configuration keys of profile {@code s3}, with their defaults. */
+    public static List<ConfigKey> keys() {
+        return List.of(
+                ConfigKey.of(BUCKET_KEY, ConfigKey.Type.STRING, null, "bucket of the private S3 mirror (profile s3)"),
+                ConfigKey.of(PREFIX, ConfigKey.Type.STRING, null, "key prefix inside s3.bucket, e.g. team/traces"),
+                ConfigKey.of(REGION, ConfigKey.Type.STRING, DEFAULT_REGION, "region of s3.bucket"),
+                ConfigKey.of(ENDPOINT, ConfigKey.Type.URL, null,
+                        "endpoint of an S3-compatible store (MinIO, Ceph, R2) instead of AWS"),
+                ConfigKey.bool(PATH_STYLE, false, "path-style addressing (most S3-compatible stores need it)"),
+                ConfigKey.of(PROFILE, ConfigKey.Type.STRING, null,
+                        "named profile of the AWS shared files (default: the SDK's default credential chain)"),
+                ConfigKey.of(CREDENTIALS_FILE, ConfigKey.Type.STRING, null, "AWS shared credentials file to read s3.profile from"),
+                ConfigKey.secret(ACCESS_KEY_ID, "static access key id (S3-compatible stores; prefer s3.profile for AWS)"),
+                ConfigKey.secret(SECRET_ACCESS_KEY, "static secret access key, with s3.accessKeyId"),
+                ConfigKey.bool(ANONYMOUS, false, "unsigned requests (public buckets)"));
+    }
+
+    /**
+     * What {@code settings} say for the {@link #keys()}: credentials from static keys, unsigned requests, a named AWS
+     * profile, or else the SDK's default chain.
+     *
+     * @throws InvalidSettingsException naming what is wrong (never a secret)
+     */
+    public static S3Settings from(Settings settings) {
+        try {
+            S3Settings s3 = of(settings.require(BUCKET_KEY), settings.require(REGION))
+                    .withPrefix(settings.find(PREFIX).orElse(""))
+                    .withCredentials(credentials(settings));
+            Optional<String> endpoint = settings.find(ENDPOINT);
+            return endpoint.isPresent() ? s3.withEndpoint(URI.create(endpoint.get()), settings.flag(PATH_STYLE)) : s3;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("invalid S3 mirror setting: " + e.getMessage(),
+                    "check the s3.* keys with 'phasic-traces config show'");
+        }
+    }
+
+    private static S3Credentials credentials(Settings settings) {
+        Optional<String> keyId = settings.find(ACCESS_KEY_ID);
+        Optional<String> secret = settings.find(SECRET_ACCESS_KEY);
+        if (keyId.isPresent() != secret.isPresent()) {
+            throw new InvalidSettingsException(ACCESS_KEY_ID + " and " + SECRET_ACCESS_KEY + " must be set together",
+                    "set both, or neither to use s3.profile or the AWS default credential chain");
+        }
+        if (keyId.isPresent()) {
+            return new S3Credentials.StaticKeys(Secret.of(keyId.get()), Secret.of(secret.get()));
+        }
+        if (settings.flag(ANONYMOUS)) {
+            return new S3Credentials.Anonymous();
+        }
+        Optional<String> profile = settings.find(PROFILE);
+        if (profile.isPresent()) {
+            return new S3Credentials.Profile(profile.get(), settings.find(CREDENTIALS_FILE).map(Path::of));
+        }
+        return new S3Credentials.DefaultChain();
     }
 
     /** @return settings for AWS S3 with the default credential chain, no prefix and default sizes */

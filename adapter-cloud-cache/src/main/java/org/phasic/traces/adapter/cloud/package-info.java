@@ -18,13 +18,12 @@
  *   <li>implement {@code BlobStore} (record the SHA-256 on put, verify it on get with
  *       {@code BlobStreams.verifying}) and extend the contract suite from this module's test-jar
  *       ({@code BlobStoreContract}, {@code <type>test-jar</type>}) to prove it;</li>
- *   <li>implement {@code org.phasic.traces.app.spi.AdapterPlugin} named e.g. {@code azure}, list it in
- *       {@code META-INF/services/org.phasic.traces.app.spi.AdapterPlugin}, declare its {@code azure.*}
- *       configuration keys, and in its Guice module bind {@code @ProvidesIntoSet ContentSource} to a
- *       singleton {@code new MirrorContentSource(store, true)} and, when {@code cache.writeBack} is set,
- *       {@code @ProvidesIntoSet FetchListener} to {@code new MirrorWriteBack(mirror)} (the built-in
- *       {@code S3ProfileModule} and the test plugin {@code GcsMirrorCliTest.LocalGcsPlugin} in the app module
- *       are worked examples);</li>
+ *   <li>implement {@code org.phasic.traces.spi.ProfilePlugin} (artifact {@code phasic-traces-plugin-spi}) named e.g.
+ *       {@code azure}, list it in {@code META-INF/services/org.phasic.traces.spi.ProfilePlugin}, declare its
+ *       {@code azure.*} keys in {@code settingKeys()}, and in {@code contribute} add a content source that builds
+ *       {@code new MirrorContentSource(store, true)} once and, when {@link org.phasic.traces.adapter.cloud.MirrorSettings}
+ *       says {@code cache.writeBack}, a fetch listener {@code new MirrorWriteBack(mirror)} (the profiles {@code s3} and
+ *       {@code gcs} in {@code org.phasic.traces.adapter.cloud.profile} are worked examples);</li>
  *   <li>put the jar on the class path and select it with {@code profile: azure}: {@code get} then uses the
  *       mirror and {@code cache push|pull|ls} work against it.</li>
  * </ol>

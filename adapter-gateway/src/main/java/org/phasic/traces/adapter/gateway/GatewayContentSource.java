@@ -61,14 +61,14 @@ public final class GatewayContentSource implements ContentSource, Closeable {
     private final ExecutorService attempts = GatewayHttpClient.daemonPool("phasic-traces gateway attempt");
 
     /**
-     * The source with its own HTTP client.
+     * The source over a specialisation of {@code http}.
      *
-     * @param environment the process environment (for {@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY})
-     * @throws IllegalArgumentException when a proxy variable holds an invalid URL
+     * @param http the shared HTTP client (proxies, connection pool); this source sets its own timeouts, per-host
+     *             limit, redirect policy and headers on a {@code newBuilder()} of it
      */
-    public static GatewayContentSource create(GatewaySettings settings, Map<String, String> environment,
-                                              TransferProgress progress, Notices notices) {
-        return new GatewayContentSource(settings, GatewayHttpClient.create(settings, environment), progress, notices);
+    public static GatewayContentSource create(GatewaySettings settings, OkHttpClient http, TransferProgress progress,
+                                              Notices notices) {
+        return new GatewayContentSource(settings, GatewayHttpClient.create(http, settings), progress, notices);
     }
 
     /**

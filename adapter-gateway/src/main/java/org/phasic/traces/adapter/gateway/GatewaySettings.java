@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.phasic.traces.domain.unixfs.ImportProfile;
+import org.phasic.traces.spi.ConfigKey;
+import org.phasic.traces.spi.InvalidSettingsException;
+import org.phasic.traces.spi.Settings;
 
 /**
  * How the gateway source behaves. Start from {@link #defaults(String)} and change what the configuration says
@@ -31,6 +34,19 @@ public record GatewaySettings(List<GatewayEndpoint> gateways, Duration connectTi
     /** The public gateways used when none are configured. */
     public static final List<String> DEFAULT_GATEWAYS = List.of("https://ipfs.io", "https://dweb.link",
             "https://trustless-gateway.link");
+
+    /** Key of {@link #gateways()}. */
+    public static final String URLS = "gateway.urls";
+    /** Key of {@link #connectTimeout()}. */
+    public static final String CONNECT_TIMEOUT = "gateway.connectTimeout";
+    /** Key of {@link #readTimeout()}. */
+    public static final String READ_TIMEOUT = "gateway.readTimeout";
+    /** Key of {@link #deadline()}. */
+    public static final String DEADLINE = "gateway.deadline";
+    /** Key of {@link #hedgeDelay()}. */
+    public static final String HEDGE_DELAY = "gateway.hedgeDelay";
+    /** Key of {@link #retries()}. */
+    public static final String RETRIES = "gateway.retries";
 
     public GatewaySettings {
         gateways = List.copyOf(gateways);
@@ -72,6 +88,42 @@ public record GatewaySettings(List<GatewayEndpoint> gateways, Duration connectTi
         return new GatewaySettings(parseUrls(String.join(",", DEFAULT_GATEWAYS)), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofMillis(1500), 256L << 20, 3,
                 Duration.ofMillis(250), Duration.ofSeconds(10), 6, userAgent(version), ImportProfile.KUBO);
+    }
+
+    /** The configuration keys of these settings, with the defaults of {@link #defaults(String)}. */
+    public static List<ConfigKey> keys() {
+        GatewaySettings defaults = defaults("0");
+        return List.of(
+                ConfigKey.list(URLS, DEFAULT_GATEWAYS, "trustless HTTP gateways, in order of preference (profile gateway)"),
+                ConfigKey.duration(CONNECT_TIMEOUT, defaults.connectTimeout(), "connect timeout per gateway"),
+                ConfigKey.duration(READ_TIMEOUT, defaults.readTimeout(), "read timeout per gateway (between bytes)"),
+                ConfigKey.duration(DEADLINE, defaults.deadline(), "overall deadline of one fetch over all gateways"),
+                ConfigKey.duration(HEDGE_DELAY, defaults.hedgeDelay(),
+                        "start the next gateway when the current one sent no byte for this long (0 = race all at once)"),
+                ConfigKey.integer(RETRIES, defaults.retries(), "retries per gateway on 429, 5xx and dropped connections"));
+    }
+
+    /**
+     * The defaults changed by what {@code settings} say for the {@link #keys()}.
+     *
+     * @param userAgent the User-Agent header to send
+     * @throws InvalidSettingsException naming what is wrong
+     */
+    public static GatewaySettings from(Settings settings, String userAgent) {
+        try {
+            return defaults("0").toBuilder()
+                    .userAgent(userAgent)
+                    .urls(settings.require(URLS))
+                    .connectTimeout(settings.duration(CONNECT_TIMEOUT))
+                    .readTimeout(settings.duration(READ_TIMEOUT))
+                    .deadline(settings.duration(DEADLINE))
+                    .hedgeDelay(settings.duration(HEDGE_DELAY))
+                    .retries(settings.integer(RETRIES))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("invalid gateway setting: " + e.getMessage(),
+                    "check the gateway.* keys with 'phasic-traces config show'");
+        }
     }
 
     /** {@code phasic-traces/<version>}. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -25,7 +24,7 @@ final class GatewayHarness {
     final RecordingProgress progress = new RecordingProgress();
     private Sleeper sleeper = sleeps::add;
     private UnaryOperator<OkHttpClient.Builder> client = UnaryOperator.identity();
-    private Map<String, String> environment = Map.of();
+    private OkHttpClient base = new OkHttpClient();
     private int carMemoryBytes = CarRetrieval.MEMORY_BYTES;
 
     static GatewaySettings.Builder settings(MockWebServer... servers) {
@@ -68,13 +67,14 @@ final class GatewayHarness {
         return this;
     }
 
-    GatewayHarness environment(Map<String, String> variables) {
-        environment = variables;
+    /** The shared client the source specialises (the composition root's brings proxies). */
+    GatewayHarness base(OkHttpClient client) {
+        base = client;
         return this;
     }
 
     GatewayContentSource source(GatewaySettings settings) {
-        OkHttpClient http = client.apply(GatewayHttpClient.create(settings, environment).newBuilder()).build();
+        OkHttpClient http = client.apply(GatewayHttpClient.create(base, settings).newBuilder()).build();
         return new GatewayContentSource(settings, http, progress, notices::add, sleeper,
                 Clock.fixed(NOW, ZoneOffset.UTC), () -> 0.5, carMemoryBytes);
     }

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.in.TransferProgress;
@@ -72,7 +72,7 @@ public final class HedgingBenchmark {
                 .build();
         List<Double> millis = new ArrayList<>();
         for (int run = -2; run < runs; run++) {
-            try (GatewayContentSource source = GatewayContentSource.create(settings, Map.of(), TransferProgress.NONE,
+            try (GatewayContentSource source = GatewayContentSource.create(settings, new OkHttpClient(), TransferProgress.NONE,
                     Notices.silent())) {
                 long start = System.nanoTime();
                 byte[] bytes = Extraction.file(trace.root(), TRACE, source.open(trace.root(), TRACE).orElseThrow());

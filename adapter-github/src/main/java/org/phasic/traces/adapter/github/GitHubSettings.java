@@ -1,7 +1,10 @@
 package org.phasic.traces.adapter.github;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import org.phasic.traces.spi.ConfigKey;
+import org.phasic.traces.spi.Settings;
 
 /**
  * How {@link GitHubPullRequests} talks to GitHub.
@@ -18,6 +21,25 @@ public record GitHubSettings(String apiBaseUrl, String webBaseUrl, Duration fork
     /** api.github.com; a fork is waited for up to 60 s; three update attempts. */
     public static final GitHubSettings DEFAULTS = new GitHubSettings("https://api.github.com", "https://github.com",
             Duration.ofSeconds(2), 30, 3);
+
+    /** Key of {@link #apiBaseUrl()}. */
+    public static final String API = "github.api";
+    /** Key of the access token for pull requests (a secret; not part of these settings). */
+    public static final String TOKEN = "github.token";
+
+    /** The configuration keys of GitHub access, with the defaults of {@link #DEFAULTS}. */
+    public static List<ConfigKey> keys() {
+        return List.of(
+                ConfigKey.secret(TOKEN, "GitHub token for publish pull requests (scope public_repo); never shown",
+                        "GITHUB_TOKEN", "GH_TOKEN"),
+                ConfigKey.of(API, ConfigKey.Type.URL, DEFAULTS.apiBaseUrl(),
+                        "GitHub REST API root (GitHub Enterprise: https://HOST/api/v3)"));
+    }
+
+    /** {@link #DEFAULTS} with the API root {@code settings} name ({@link GitHubPullRequests} checks it). */
+    public static GitHubSettings from(Settings settings) {
+        return DEFAULTS.withApiBaseUrl(settings.require(API));
+    }
 
     public GitHubSettings {
         Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");

@@ -23,12 +23,7 @@ public final class RegistrySources {
     private final OkHttpClient client;
     private final HttpSettings settings;
 
-    /** A factory with its own HTTP client. */
-    public RegistrySources(HttpSettings settings) {
-        this(new OkHttpClient(), settings);
-    }
-
-    /** A factory whose HTTP sources derive from {@code client} (sharing its pool). */
+    /** A factory whose HTTP sources specialise {@code client} with {@code newBuilder()} (sharing its pool and proxies). */
     public RegistrySources(OkHttpClient client, HttpSettings settings) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");

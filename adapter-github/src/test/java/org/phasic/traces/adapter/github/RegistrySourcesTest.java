@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.ports.out.RegistrySource;
@@ -18,7 +19,7 @@ class RegistrySourcesTest {
     @TempDir
     Path dir;
 
-    private final RegistrySources sources = new RegistrySources(HttpSettings.DEFAULTS);
+    private final RegistrySources sources = new RegistrySources(new OkHttpClient(), HttpSettings.DEFAULTS);
 
     @Test
     void repositoryAndBranchByDefaultUrlOrPathWhenGiven() throws Exception {

@@ -72,15 +72,6 @@ public final class KuboRpcClient {
                 .build();
     }
 
-    /**
-     * A client with its own OkHttp instance and the basic tar name checks; long-running code should
-     * share one {@link OkHttpClient} through the constructor instead.
-     */
-    public static KuboRpcClient create(ApiAddress address, Duration timeout) {
-        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).build();
-        return new KuboRpcClient(http, address, timeout, SafeTarExtractor.withBasicChecks());
-    }
-
     /** The same client with another per-call deadline (sharing connections). */
     public KuboRpcClient withTimeout(Duration newTimeout) {
         return new KuboRpcClient(http, address, newTimeout, tarExtractor);

@@ -40,7 +40,7 @@ class KuboContentPublisherJsIpfsNodeTest {
         }
         Files.write(directory.resolve("example.py"), example);
         Cid local = new UnixFsImporter(ImportProfile.KUBO).importPath(directory).root();
-        KuboRpcClient client = KuboRpcClient.create(node.api(), Duration.ofSeconds(30));
+        KuboRpcClient client = TestKubo.client(node.api(), Duration.ofSeconds(30));
         KuboContentPublisher publisher = new KuboContentPublisher(client, ImportProfile.KUBO);
 
         assertThat(publisher.available()).isTrue();

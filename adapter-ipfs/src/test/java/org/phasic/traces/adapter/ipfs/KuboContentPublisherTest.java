@@ -31,7 +31,7 @@ class KuboContentPublisherTest {
 
     private KuboContentPublisher publisher(ImportProfile profile) {
         URI base = URI.create(server.url("/").toString().replaceAll("/$", ""));
-        return new KuboContentPublisher(KuboRpcClient.create(new ApiAddress(base, ApiAddress.Source.EXPLICIT),
+        return new KuboContentPublisher(TestKubo.client(new ApiAddress(base, ApiAddress.Source.EXPLICIT),
                 Duration.ofSeconds(5)), profile);
     }
 

@@ -70,7 +70,7 @@ class KuboRpcClientJsIpfsNodeTest {
     @BeforeEach
     void connect(JsIpfsNode runningNode) {
         node = runningNode;
-        client = KuboRpcClient.create(node.api(), Duration.ofSeconds(30));
+        client = TestKubo.client(node.api(), Duration.ofSeconds(30));
     }
 
     /** make-vectors.sh's generator: 32-bit LCG, seed 42, top byte of each state. */
@@ -205,7 +205,7 @@ class KuboRpcClientJsIpfsNodeTest {
         DaemonSettings settings = DaemonSettings.defaults(tmp.resolve("logs"))
                 .withExplicitApi(node.api().baseUri().toString());
         IpfsDaemonTiers tiers = new IpfsDaemonTiers(settings, discovery, ExecutableLookup.onPath(""),
-                KuboRpcClient::create, message -> { });
+                TestKubo::client, message -> { });
 
         DaemonStatus status = tiers.connect();
 

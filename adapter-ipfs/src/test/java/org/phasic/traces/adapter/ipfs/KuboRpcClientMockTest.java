@@ -36,7 +36,7 @@ class KuboRpcClientMockTest {
 
     private KuboRpcClient client(Duration timeout) {
         URI base = URI.create(server.url("/").toString().replaceAll("/$", ""));
-        return KuboRpcClient.create(new ApiAddress(base, ApiAddress.Source.EXPLICIT), timeout);
+        return TestKubo.client(new ApiAddress(base, ApiAddress.Source.EXPLICIT), timeout);
     }
 
     private KuboRpcClient client() {
@@ -170,7 +170,7 @@ class KuboRpcClientMockTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        KuboRpcClient client = KuboRpcClient.create(
+        KuboRpcClient client = TestKubo.client(
                 ApiAddress.parse("/ip4/127.0.0.1/tcp/" + port, ApiAddress.Source.DEFAULT), Duration.ofSeconds(2));
 
         assertThatThrownBy(client::version)

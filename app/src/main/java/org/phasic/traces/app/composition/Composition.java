@@ -1,56 +1,50 @@
 package org.phasic.traces.app.composition;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.Stage;
 import com.google.inject.TypeLiteral;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Properties;
-import java.util.Set;
-import org.phasic.traces.ports.out.ContentSource;
-import com.google.inject.Module;
-import com.google.inject.Stage;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.Properties;
+import java.util.Set;
+import org.phasic.traces.adapter.gateway.GatewaySettings;
 import org.phasic.traces.app.config.ConfigCatalog;
 import org.phasic.traces.app.config.ConfigLoader;
 import org.phasic.traces.app.config.Configuration;
+import org.phasic.traces.app.config.CoreSettings;
 import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.in.TransferProgress;
+import org.phasic.traces.ports.out.ContentSource;
 
 /**
- * The composition root: configuration layers, profiles and plugins, and the Guice injector built from them. Drivers
- * reach the application through {@link #useCases()} only; {@link #close()} releases the threads and connections of the
- * sources built.
+ * The composition root: the profile plugins on the class path, the configuration layers built from the keys they and
+ * the settings records declare, the shared services, and the Guice injector that binds what the active profiles
+ * contributed. Drivers reach the application through {@link #useCases()} only; {@link #close()} releases the threads
+ * and connections of what was built.
  */
 public final class Composition implements AutoCloseable {
     private static final String VERSION_RESOURCE = "/org/phasic/traces/app/version.properties";
 
     private final Configuration configuration;
     private final Profiles profiles;
-    private final Notices notices;
-    private final Map<String, String> environment;
-    private final Path userHome;
-    private final TransferProgress progress;
+    private final CompositionServices services;
+    private final Contributed contributed;
     private Injector injector;
     private boolean closed;
 
-    private Composition(Configuration configuration, Profiles profiles, Notices notices, Map<String, String> environment,
-                        Path userHome, TransferProgress progress) {
+    private Composition(Configuration configuration, Profiles profiles, CompositionServices services,
+                        Contributed contributed) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
-        this.notices = Objects.requireNonNull(notices, "notices");
-        this.environment = Map.copyOf(environment);
-        this.userHome = Objects.requireNonNull(userHome, "userHome");
-        this.progress = Objects.requireNonNull(progress, "progress");
+        this.services = Objects.requireNonNull(services, "services");
+        this.contributed = Objects.requireNonNull(contributed, "contributed");
     }
 
     /** {@link #create(Map, Map, Path, Notices, TransferProgress)} without progress events. */
@@ -60,32 +54,24 @@ public final class Composition implements AutoCloseable {
     }
 
     /**
-     * Loads the configuration (defaults, file, environment, flags) and discovers plugins on the class path.
+     * Discovers the profile plugins on the class path, loads the configuration (defaults, file, environment, flags)
+     * and lets the active profiles contribute their adapters (which checks their settings).
      *
      * @param progress receives transfer events of network sources (for a progress bar)
+     * @throws org.phasic.traces.app.config.ConfigException for a bad setting or an unavailable profile
      */
     public static Composition create(Map<String, ConfigLoader.FlagValue> flags, Map<String, String> environment, Path userHome,
                                      Notices notices, TransferProgress progress) {
-        Profiles profiles = Profiles.discover(builtInProfiles(), Thread.currentThread().getContextClassLoader());
+        Profiles profiles = Profiles.discover(Thread.currentThread().getContextClassLoader());
         ConfigLoader loader = new ConfigLoader(ConfigCatalog.keys(profiles.names(), profiles.pluginKeys()), environment, userHome);
         Configuration configuration = loader.load(flags);
-        if (configuration.flag("offline") && !configuration.profiles().equals(List.of("offline"))) {
-            configuration = configuration.with(Configuration.PROFILE, "offline", configuration.entry("offline").origin());
+        if (CoreSettings.from(configuration).offline() && !configuration.profiles().equals(List.of(Profiles.OFFLINE))) {
+            configuration = configuration.with(Configuration.PROFILE, Profiles.OFFLINE,
+                    configuration.entry(CoreSettings.OFFLINE).origin());
         }
-        Composition composition = new Composition(configuration, profiles, notices, environment, userHome, progress);
-        composition.profiles.modules(configuration);
-        return composition;
-    }
-
-    /** The built-in profiles, in documented order, with the module each installs. */
-    static Map<String, Function<Configuration, Module>> builtInProfiles() {
-        Map<String, Function<Configuration, Module>> profiles = new LinkedHashMap<>();
-        profiles.put("gateway", GatewayProfileModule::new);
-        profiles.put("daemon", DaemonProfileModule::new);
-        profiles.put("offline", configuration -> new AbstractModule() { });
-        profiles.put("s3", S3ProfileModule::new);
-        profiles.put("gcs", GcsProfileModule::new);
-        return profiles;
+        CompositionServices services = new CompositionServices(environment, userHome, notices, progress,
+                GatewaySettings.userAgent(version()));
+        return new Composition(configuration, profiles, services, profiles.contribute(configuration, services));
     }
 
     public Configuration configuration() {
@@ -107,10 +93,7 @@ public final class Composition implements AutoCloseable {
             throw new IllegalStateException("this client is closed");
         }
         if (injector == null) {
-            List<Module> modules = new ArrayList<>();
-            modules.add(new CoreModule(configuration, notices, environment, userHome, progress));
-            modules.addAll(profiles.modules(configuration));
-            injector = Guice.createInjector(Stage.PRODUCTION, modules);
+            injector = Guice.createInjector(Stage.PRODUCTION, new CoreModule(configuration, services), contributed);
         }
         return injector;
     }

@@ -14,18 +14,19 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.phasic.traces.adapter.github.HttpSettings;
+import okhttp3.OkHttpClient;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
+import org.phasic.traces.adapter.github.RegistrySettings;
 import org.phasic.traces.adapter.github.RegistrySources;
 import org.phasic.traces.app.bundle.BundledContentSource;
 import org.phasic.traces.app.bundle.BundledLibrary;
 import org.phasic.traces.app.codec.JacksonTraceCodec;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.Configuration;
+import org.phasic.traces.app.config.CoreSettings;
 import org.phasic.traces.app.store.DiskRegistryCache;
 import org.phasic.traces.app.store.DiskTraceStore;
 import org.phasic.traces.application.FetchService;
-import org.phasic.traces.application.FetchSettings;
 import org.phasic.traces.application.InstallService;
 import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.application.TraceService;
@@ -57,6 +58,7 @@ import org.phasic.traces.ports.out.PrivateMirror;
 import org.phasic.traces.ports.out.RegistrySourceFactory;
 import org.phasic.traces.ports.out.StoreMaintenance;
 import java.util.List;
+import org.phasic.traces.application.FetchSettings;
 import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.FetchListener;
 import org.phasic.traces.ports.in.Notices;
@@ -75,27 +77,24 @@ final class CoreModule extends AbstractModule {
     static final String USER_HOME = "userHome";
 
     private final Configuration configuration;
+    private final CompositionServices services;
     private final Notices notices;
-    private final Map<String, String> environment;
-    private final Path userHome;
-    private final TransferProgress progress;
 
-    CoreModule(Configuration configuration, Notices notices, Map<String, String> environment, Path userHome,
-               TransferProgress progress) {
+    CoreModule(Configuration configuration, CompositionServices services) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.notices = Objects.requireNonNull(notices, "notices");
-        this.environment = Map.copyOf(environment);
-        this.userHome = Objects.requireNonNull(userHome, "userHome");
-        this.progress = Objects.requireNonNull(progress, "progress");
+        this.services = Objects.requireNonNull(services, "services");
+        this.notices = services.notices();
     }
 
     @Override
     protected void configure() {
         bind(Configuration.class).toInstance(configuration);
+        bind(CompositionServices.class).toInstance(services);
         bind(Notices.class).toInstance(notices);
-        bind(TransferProgress.class).toInstance(progress);
-        bind(new TypeLiteral<Map<String, String>>() { }).annotatedWith(Names.named(ENVIRONMENT)).toInstance(environment);
-        bind(Path.class).annotatedWith(Names.named(USER_HOME)).toInstance(userHome);
+        bind(TransferProgress.class).toInstance(services.progress());
+        bind(new TypeLiteral<Map<String, String>>() { }).annotatedWith(Names.named(ENVIRONMENT))
+                .toInstance(services.environment());
+        bind(Path.class).annotatedWith(Names.named(USER_HOME)).toInstance(services.userHome());
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(RegistryCodec.class).to(JacksonRegistryCodec.class).in(Singleton.class);
         bind(TraceCodec.class).to(JacksonTraceCodec.class).in(Singleton.class);
@@ -134,16 +133,16 @@ final class CoreModule extends AbstractModule {
     }
 
     @Provides
-    ValidateRegistryUseCase validateRegistry(RegistryCodec codec, FetchService fetch) {
+    ValidateRegistryUseCase validateRegistry(RegistryCodec codec, FetchService fetch, OkHttpClient http) {
         RegistrySourceFactory sources = new RegistrySourceFactory() {
             @Override
             public RegistrySource configured() {
-                return registrySource();
+                return registrySource(http);
             }
 
             @Override
             public RegistrySource at(String location) {
-                return new RegistrySources(httpSettings()).of(location);
+                return new RegistrySources(http, RegistrySettings.from(configuration).http()).of(location);
             }
         };
         return new RegistryValidationService(sources, codec, fetch);
@@ -156,7 +155,7 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     MirrorUseCase mirror(RegistryService registry, TraceStore store, FetchService fetch, Set<ContentSource> sources) {
-        FetchSettings pulls = new FetchSettings(false, configuration.duration("store.lockWait"), FetchSettings.DEFAULTS.maxFileBytes());
+        FetchSettings pulls = new FetchSettings(false, CoreSettings.from(configuration).lockWait(), FetchSettings.DEFAULTS.maxFileBytes());
         List<PrivateMirror> mirrors = sources.stream().filter(MirrorContentSource.class::isInstance)
                 .map(source -> (PrivateMirror) new BlobStoreMirror((MirrorContentSource) source)).toList();
         return new MirrorService(registry, store, fetch, mirrors, notices, pulls);
@@ -164,8 +163,14 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     DaemonUseCase daemon() {
-        return new DaemonService(DaemonProfileModule.localNode(configuration, environment, userHome, notices::notice),
-                configuration.profiles().contains(DaemonProfileModule.NAME));
+        return new DaemonService(DaemonProfile.localNode(configuration, services, notices::notice),
+                configuration.profiles().contains(DaemonProfile.NAME));
+    }
+
+    /** The one base HTTP client; adapters specialise it with {@code newBuilder()}. */
+    @Provides
+    OkHttpClient http() {
+        return services.http();
     }
 
     @Provides
@@ -194,17 +199,13 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RegistrySource registrySource() {
+    RegistrySource registrySource(OkHttpClient http) {
+        RegistrySettings settings = RegistrySettings.from(configuration);
         try {
-            return new RegistrySources(httpSettings()).select(configuration.find("registry.url"),
-                    configuration.require("registry.repo"), configuration.require("registry.branch"));
+            return new RegistrySources(http, settings.http()).select(settings.url(), settings.repo(), settings.branch());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), "check registry.url, registry.repo and registry.branch ('phasic-traces config show')");
         }
-    }
-
-    private HttpSettings httpSettings() {
-        return HttpSettings.DEFAULTS.withConnectTimeout(configuration.duration("registry.connectTimeout"));
     }
 
     @Provides
@@ -212,16 +213,15 @@ final class CoreModule extends AbstractModule {
     RegistryService registryService(RegistrySource source, RegistryCodec codec, RegistryCache cache, BundledLibrary bundle,
                                     Clock clock) {
         return new RegistryService(source, codec, cache, bundle.registry(), notices, clock,
-                configuration.duration("registry.maxAge"), configuration.flag("offline"));
+                RegistrySettings.from(configuration).maxAge(), CoreSettings.from(configuration).offline());
     }
 
     @Provides
     @Singleton
     FetchService fetchService(RegistryService registry, TraceStore store, Set<ContentSource> sources,
                               Set<FetchListener> listeners) {
-        FetchSettings settings = new FetchSettings(configuration.flag("offline"), configuration.duration("store.lockWait"),
-                FetchSettings.DEFAULTS.maxFileBytes());
-        return new FetchService(registry, store, new ArrayList<>(sources), notices, settings, FetchListener.all(listeners));
+        return new FetchService(registry, store, new ArrayList<>(sources), notices, CoreSettings.from(configuration).fetch(),
+                FetchListener.all(listeners));
     }
 
     @Provides

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.phasic.traces.adapter.ipfs.ApiAddress;
 import org.phasic.traces.adapter.ipfs.ApiAddressDiscovery;
-import org.phasic.traces.app.config.Configuration;
+import org.phasic.traces.adapter.ipfs.IpfsSettings;
 
 /**
  * Where the IPFS (Kubo) RPC API is, for profile {@code daemon} and for {@code publish}: {@code ipfs.api}, then
@@ -16,9 +16,9 @@ final class IpfsApiLocation {
     private IpfsApiLocation() {
     }
 
-    static ApiAddressDiscovery discovery(Configuration configuration, Map<String, String> environment, Path userHome) {
+    static ApiAddressDiscovery discovery(IpfsSettings settings, Map<String, String> environment, Path userHome) {
         Map<String, String> ipfsEnvironment = new HashMap<>(environment);
-        configuration.find("ipfs.path").ifPresent(path -> ipfsEnvironment.put(ApiAddressDiscovery.IPFS_PATH, path));
+        settings.repoPath().ifPresent(path -> ipfsEnvironment.put(ApiAddressDiscovery.IPFS_PATH, path));
         return new ApiAddressDiscovery(ipfsEnvironment, userHome, ApiAddress.DEFAULT_MULTIADDR);
     }
 }

@@ -2,13 +2,10 @@ package org.phasic.traces.app.composition;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
-import com.google.inject.name.Named;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,14 +14,19 @@ import org.phasic.traces.adapter.github.GitHubPullRequests;
 import org.phasic.traces.adapter.github.GitHubSettings;
 import org.phasic.traces.adapter.github.HttpSettings;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
+import org.phasic.traces.adapter.github.RegistrySettings;
 import org.phasic.traces.adapter.ipfs.ApiAddress;
+import org.phasic.traces.adapter.ipfs.IpfsSettings;
 import org.phasic.traces.adapter.ipfs.KuboContentPublisher;
 import org.phasic.traces.adapter.ipfs.KuboRpcClient;
+import org.phasic.traces.adapter.ipfs.PublishingSettings;
 import org.phasic.traces.adapter.ipfs.pinning.PinningServiceClient;
 import org.phasic.traces.adapter.ipfs.pinning.PinningServiceRemotePinning;
 import org.phasic.traces.adapter.ipfs.pinning.PinningToken;
+import org.phasic.traces.adapter.ipfs.tar.SafeTarExtractor;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.Configuration;
+import org.phasic.traces.app.config.CoreSettings;
 import org.phasic.traces.application.PublishService;
 import org.phasic.traces.application.PublishSettings;
 import org.phasic.traces.application.PublishTargets;
@@ -39,6 +41,7 @@ import org.phasic.traces.ports.out.RegistryPullRequests;
 import org.phasic.traces.ports.out.RemotePinning;
 import org.phasic.traces.ports.out.TraceCodec;
 import org.phasic.traces.ports.out.TraceStore;
+import org.phasic.traces.spi.InvalidSettingsException;
 
 /**
  * Publishing: the local IPFS daemon as content publisher, an optional remote pinning service, GitHub pull requests, the
@@ -48,6 +51,8 @@ import org.phasic.traces.ports.out.TraceStore;
 final class PublishModule extends AbstractModule {
     /** The import profile of published directories: Kubo's defaults (CIDv0), as the public registry uses. */
     static final ImportProfile PROFILE = ImportProfile.KUBO;
+    /** How long to wait for a connection to the local daemon's API when publishing. */
+    private static final Duration KUBO_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final Configuration configuration;
 
@@ -56,43 +61,50 @@ final class PublishModule extends AbstractModule {
     }
 
     @Provides
-    RegistryPullRequests pullRequests(JacksonRegistryCodec codec, Clock clock) {
+    RegistryPullRequests pullRequests(OkHttpClient http, JacksonRegistryCodec codec, Clock clock) {
         try {
-            GitHubSettings settings = GitHubSettings.DEFAULTS.withApiBaseUrl(configuration.require("github.api"));
-            return new GitHubPullRequests(new OkHttpClient(), HttpSettings.DEFAULTS, settings, codec, clock);
+            return new GitHubPullRequests(http, HttpSettings.DEFAULTS, GitHubSettings.from(configuration), codec, clock);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("invalid github.api: " + e.getMessage(), "use https://api.github.com or https://HOST/api/v3");
         }
     }
 
     @Provides
-    PublishTargets publishTargets(@Named(CoreModule.ENVIRONMENT) Map<String, String> environment,
-                                  @Named(CoreModule.USER_HOME) Path userHome, Set<ContentSource> sources) {
-        return new PublishTargets(List.of(daemon(environment, userHome)), remotePinning(), List.copyOf(sources));
+    PublishTargets publishTargets(CompositionServices services, Set<ContentSource> sources) {
+        PublishingSettings publishing = PublishingSettings.from(configuration);
+        return new PublishTargets(List.of(daemon(services, publishing)), remotePinning(services.http(), publishing),
+                List.copyOf(sources));
     }
 
-    private ContentPublisher daemon(Map<String, String> environment, Path userHome) {
+    private ContentPublisher daemon(CompositionServices services, PublishingSettings publishing) {
+        IpfsSettings ipfs;
+        try {
+            ipfs = IpfsSettings.from(configuration);
+        } catch (InvalidSettingsException e) {
+            throw ConfigException.of(e);
+        }
         ApiAddress address;
         try {
-            address = IpfsApiLocation.discovery(configuration, environment, userHome).discover(configuration.find("ipfs.api"));
+            address = IpfsApiLocation.discovery(ipfs, services.environment(), services.userHome()).discover(ipfs.api());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("invalid IPFS API address: " + e.getMessage(), "check ipfs.api and IPFS_API");
         }
-        KuboRpcClient client = KuboRpcClient.create(address, configuration.duration("publish.ipfsTimeout"));
+        KuboRpcClient client = new KuboRpcClient(HttpClients.direct(services.http(), KUBO_CONNECT_TIMEOUT), address,
+                publishing.ipfsTimeout(), SafeTarExtractor.withBasicChecks());
         return new KuboContentPublisher(client, PROFILE);
     }
 
-    private List<RemotePinning> remotePinning() {
-        Optional<String> url = configuration.find("publish.pinningUrl");
-        if (url.isEmpty() || configuration.flag("offline")) {
+    private List<RemotePinning> remotePinning(OkHttpClient http, PublishingSettings publishing) {
+        Optional<String> url = publishing.pinningUrl();
+        if (url.isEmpty() || CoreSettings.from(configuration).offline()) {
             return List.of();
         }
-        String token = configuration.find("publish.pinningToken").filter(value -> !value.isBlank()).orElseThrow(() ->
-                new ConfigException("publish.pinningUrl is set but publish.pinningToken is not",
+        String token = publishing.pinningToken().filter(value -> !value.isBlank()).orElseThrow(() ->
+                new ConfigException(PublishingSettings.PINNING_URL + " is set but " + PublishingSettings.PINNING_TOKEN + " is not",
                         "set PHASIC_TRACES_PUBLISH_PINNINGTOKEN or PINNING_SERVICE_TOKEN to the service's access token"));
         try {
             URI endpoint = URI.create(url.get());
-            PinningServiceClient client = new PinningServiceClient(new OkHttpClient(), endpoint.getHost(), endpoint,
+            PinningServiceClient client = new PinningServiceClient(http, endpoint.getHost(), endpoint,
                     PinningToken.of(token), Duration.ofSeconds(60));
             return List.of(new PinningServiceRemotePinning(client, "pinning service " + endpoint.getHost()));
         } catch (IllegalArgumentException e) {
@@ -104,11 +116,12 @@ final class PublishModule extends AbstractModule {
     PublishSettings publishSettings() {
         Optional<AccessToken> token;
         try {
-            token = configuration.find("github.token").filter(value -> !value.isBlank()).map(AccessToken::of);
+            token = configuration.find(GitHubSettings.TOKEN).filter(value -> !value.isBlank()).map(AccessToken::of);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), "check GITHUB_TOKEN, GH_TOKEN or github.token");
         }
-        return new PublishSettings(configuration.require("registry.repo"), configuration.require("registry.branch"), PROFILE, token);
+        RegistrySettings registry = RegistrySettings.from(configuration);
+        return new PublishSettings(registry.repo(), registry.branch(), PROFILE, token);
     }
 
     @Provides

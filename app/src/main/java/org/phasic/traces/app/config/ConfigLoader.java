@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.phasic.traces.spi.ConfigKey;
 
 /**
  * Builds the effective {@link Configuration} from four layers, lowest precedence first: built-in defaults,

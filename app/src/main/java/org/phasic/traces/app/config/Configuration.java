@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.phasic.traces.spi.ConfigKey;
+import org.phasic.traces.spi.Settings;
 
 /**
  * The one effective configuration: every known key with its value and where the value came from
  * (built-in default &lt; config file &lt; environment &lt; command-line flag).
  */
-public final class Configuration {
+public final class Configuration implements Settings {
     /** Key whose value is the home folder. */
     public static final String HOME = "home";
     /** Key whose value lists the active profiles. */
@@ -48,6 +50,11 @@ public final class Configuration {
         return entries.values();
     }
 
+    @Override
+    public List<ConfigKey> keys() {
+        return entries.values().stream().map(Entry::key).toList();
+    }
+
     /** The setting named {@code key}; unknown keys are a programming error. */
     public Entry entry(String key) {
         Entry entry = entries.get(key);
@@ -58,39 +65,47 @@ public final class Configuration {
     }
 
     /** The value of {@code key}, empty when unset. */
+    @Override
     public Optional<String> find(String key) {
         return Optional.ofNullable(entry(key).value()).filter(value -> !value.isEmpty());
     }
 
     /** The value of {@code key}; a {@link ConfigException} naming the key when it is unset. */
+    @Override
     public String require(String key) {
         return find(key).orElseThrow(() -> new ConfigException(key + " is not set",
                 "set it in the config file, with " + entry(key).key().environmentVariable() + " or with --set " + key + "=..."));
     }
 
+    @Override
     public boolean flag(String key) {
         return find(key).map(Boolean::parseBoolean).orElse(false);
     }
 
+    @Override
     public int integer(String key) {
         return Integer.parseInt(require(key));
     }
 
+    @Override
     public Duration duration(String key) {
         Entry entry = entry(key);
         return ValueParser.parseDuration(entry.key(), require(key), entry.origin());
     }
 
+    @Override
     public List<String> list(String key) {
         return find(key).map(ValueParser::splitList).orElse(List.of());
     }
 
     /** The home folder (store, config file, last good registry, logs). */
+    @Override
     public Path home() {
         return Path.of(require(HOME));
     }
 
     /** Active profile names, in the order given. */
+    @Override
     public List<String> profiles() {
         return list(PROFILE);
     }

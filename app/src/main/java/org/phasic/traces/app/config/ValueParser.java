@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.phasic.traces.spi.ConfigKey;
 
 /** Parses and checks raw configuration strings against their {@link ConfigKey}; errors name the key, value and what is allowed. */
 final class ValueParser {

@@ -26,6 +26,9 @@ final class ArchitectureRules {
     static final String APP_CONFIG = ROOT + ".app.config..";
     /** Libraries the drivers render with: picocli, progress bars, JSON output. */
     static final String[] DRIVER_LIBRARIES = {"picocli..", "me.tongfei.progressbar..", "com.fasterxml.jackson.."};
+    static final String PLUGIN_SPI = ROOT + ".spi..";
+    /** The example third-party plugin of the tests. */
+    static final String EXAMPLE_PLUGIN = APP.replace("..", "") + ".plugin.example..";
 
     static final ArchRule DOMAIN_USES_ONLY_THE_JDK = classes().that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
@@ -62,10 +65,19 @@ final class ArchitectureRules {
             .should().beFreeOfCycles()
             .as("no cycles between app's packages");
 
+    static final ArchRule PLUGIN_SPI_USES_ONLY_PORTS_AND_DOMAIN = classes().that().resideInAPackage(PLUGIN_SPI)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", PLUGIN_SPI, PORTS, DOMAIN)
+            .as("the plugin SPI depends on the ports and the domain only");
+
+    static final ArchRule PLUGINS_SEE_ONLY_THE_SPI = classes().that().resideInAPackage(EXAMPLE_PLUGIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", EXAMPLE_PLUGIN, PLUGIN_SPI, PORTS, DOMAIN)
+            .as("a plugin compiles against the plugin SPI, the ports and the domain alone")
+            .allowEmptyShould(true);
+
     /** Every rule; {@code ArchitectureTest} checks each against production and a planted violation. */
     static final List<ArchRule> ALL = List.of(DOMAIN_USES_ONLY_THE_JDK, PORTS_USE_ONLY_DOMAIN, ADAPTERS_ARE_INDEPENDENT,
             ONLY_APP_USES_GUICE, NOTHING_DEPENDS_ON_APP, DRIVERS_USE_ONLY_USE_CASES, USE_CASES_HIDE_THE_OUTBOUND_SIDE,
-            APP_PACKAGES_ARE_FREE_OF_CYCLES);
+            APP_PACKAGES_ARE_FREE_OF_CYCLES, PLUGIN_SPI_USES_ONLY_PORTS_AND_DOMAIN, PLUGINS_SEE_ONLY_THE_SPI);
 
     private static DescribedPredicate<JavaClass> entryPoint() {
         return JavaClass.Predicates.belongToAnyOf(Composition.class, UseCases.class);

@@ -22,12 +22,14 @@ import org.phasic.traces.app.cli.archviolation.CommandUsingAService;
 import org.phasic.traces.app.cyclea.First;
 import org.phasic.traces.app.cycleb.Second;
 import org.phasic.traces.app.facade.archviolation.FacadeUsingAStore;
+import org.phasic.traces.app.plugin.example.archviolation.ExampleUsingApp;
 import org.phasic.traces.ports.in.archviolation.UseCaseSeeingAStore;
 import org.phasic.traces.adapter.gateway.archviolation.GatewayUsingIpfsAdapter;
 import org.phasic.traces.adapter.github.archviolation.AdapterUsingGuice;
 import org.phasic.traces.adapter.ipfs.archviolation.IpfsFixture;
 import org.phasic.traces.domain.archviolation.DomainUsingJackson;
 import org.phasic.traces.ports.archviolation.PortUsingOkHttp;
+import org.phasic.traces.spi.archviolation.SpiUsingGuice;
 
 /** Every module's production classes obey the rules, and each rule is shown to catch a planted violation. */
 class ArchitectureTest {
@@ -53,7 +55,10 @@ class ArchitectureTest {
                         "org.phasic.traces.ports.out.TraceStore"),
                 Arguments.of(ArchitectureRules.USE_CASES_HIDE_THE_OUTBOUND_SIDE, UseCaseSeeingAStore.class,
                         "org.phasic.traces.ports.out.TraceStore"),
-                Arguments.of(ArchitectureRules.APP_PACKAGES_ARE_FREE_OF_CYCLES, First.class, Second.class.getName()));
+                Arguments.of(ArchitectureRules.APP_PACKAGES_ARE_FREE_OF_CYCLES, First.class, Second.class.getName()),
+                Arguments.of(ArchitectureRules.PLUGIN_SPI_USES_ONLY_PORTS_AND_DOMAIN, SpiUsingGuice.class, "com.google.inject.Module"),
+                Arguments.of(ArchitectureRules.PLUGINS_SEE_ONLY_THE_SPI, ExampleUsingApp.class,
+                        "org.phasic.traces.app.config.Configuration"));
     }
 
     /** The rules and what each is called; a rule dropped from the list (or renamed) fails here. */
@@ -65,7 +70,9 @@ class ArchitectureTest {
             "nothing depends on app",
             "drivers (app.cli, app.facade) depend only on ports.in, domain and the composition entry point",
             "ports.in depends on domain only (drivers never see ports.out or the services)",
-            "no cycles between app's packages");
+            "no cycles between app's packages",
+            "the plugin SPI depends on the ports and the domain only",
+            "a plugin compiles against the plugin SPI, the ports and the domain alone");
 
     @Test
     void noRuleDisappears() {
@@ -90,7 +97,7 @@ class ArchitectureTest {
 
     @Test
     void theScanSeesEveryModule() {
-        Stream.of(".domain", ".ports", ".adapter.ipfs", ".adapter.gateway", ".adapter.github", ".adapter.cloud", ".app")
+        Stream.of(".domain", ".ports", ".spi", ".adapter.ipfs", ".adapter.gateway", ".adapter.github", ".adapter.cloud", ".app")
                 .forEach(module -> assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(ArchitectureRules.ROOT + module)))
                         .as("classes of %s are scanned", module).isTrue());
     }

@@ -2,11 +2,6 @@ package org.phasic.traces.app.cache;
 
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
-import com.google.inject.AbstractModule;
-import com.google.inject.Module;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
-import com.google.inject.multibindings.ProvidesIntoSet;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -17,17 +12,19 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.phasic.traces.adapter.cloud.GcsBlobStore;
 import org.phasic.traces.adapter.cloud.GcsSettings;
 import org.phasic.traces.adapter.cloud.MirrorContentSource;
+import org.phasic.traces.adapter.cloud.MirrorSettings;
 import org.phasic.traces.adapter.cloud.MirrorWriteBack;
-import org.phasic.traces.app.config.Configuration;
-import org.phasic.traces.app.spi.AdapterPlugin;
 import org.phasic.traces.ports.out.BlobStore;
-import org.phasic.traces.ports.out.ContentSource;
-import org.phasic.traces.ports.out.FetchListener;
+import org.phasic.traces.spi.Contributions;
+import org.phasic.traces.spi.PluginServices;
+import org.phasic.traces.spi.ProfilePlugin;
+import org.phasic.traces.spi.Settings;
 
 /**
  * The GCS adapter as a private mirror through the CLI, on Google's in-memory Storage fake (LocalStorageHelper).
@@ -44,7 +41,7 @@ class GcsMirrorCliTest extends MirrorCliContract {
     private ClassLoader original;
 
     /** Profile {@code gcs-local}: a GCS mirror on the fake {@link #storage}, bound like the built-in gcs profile binds its own. */
-    public static final class LocalGcsPlugin implements AdapterPlugin {
+    public static final class LocalGcsPlugin implements ProfilePlugin {
         @Override
         public String name() {
             return "gcs-local";
@@ -56,24 +53,12 @@ class GcsMirrorCliTest extends MirrorCliContract {
         }
 
         @Override
-        public Module module(Configuration configuration) {
-            return new AbstractModule() {
-                @Provides
-                @Singleton
-                MirrorContentSource mirror() {
-                    return new MirrorContentSource(store(), true);
-                }
-
-                @ProvidesIntoSet
-                ContentSource source(MirrorContentSource mirror) {
-                    return mirror;
-                }
-
-                @ProvidesIntoSet
-                FetchListener writeBack(MirrorContentSource mirror) {
-                    return configuration.flag("cache.writeBack") ? new MirrorWriteBack(mirror) : FetchListener.NONE;
-                }
-            };
+        public void contribute(Settings settings, PluginServices services, Contributions contributions) {
+            Supplier<MirrorContentSource> mirror = Contributions.once(() -> new MirrorContentSource(store(), true));
+            contributions.contentSource(mirror);
+            if (MirrorSettings.from(settings).writeBack()) {
+                contributions.fetchListener(() -> new MirrorWriteBack(mirror.get()));
+            }
         }
     }
 
@@ -121,9 +106,9 @@ class GcsMirrorCliTest extends MirrorCliContract {
                 });
     }
 
-    /** Adds one service file for {@link AdapterPlugin} to what the parent finds. */
+    /** Adds one service file for {@link ProfilePlugin} to what the parent finds. */
     private static final class PluginClassLoader extends ClassLoader {
-        private static final String SERVICE = "META-INF/services/" + AdapterPlugin.class.getName();
+        private static final String SERVICE = "META-INF/services/" + ProfilePlugin.class.getName();
         private final URL services;
 
         PluginClassLoader(ClassLoader parent, URL services) {

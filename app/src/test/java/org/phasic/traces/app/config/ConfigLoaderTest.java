@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.spi.ConfigKey;
 
 class ConfigLoaderTest {
     private static final List<String> PROFILES = List.of("gateway", "daemon", "offline", "s3", "gcs");

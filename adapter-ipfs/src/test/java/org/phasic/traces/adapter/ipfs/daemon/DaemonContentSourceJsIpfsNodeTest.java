@@ -24,6 +24,7 @@ import org.phasic.traces.adapter.ipfs.ApiAddressDiscovery;
 import org.phasic.traces.adapter.ipfs.JsIpfsNode;
 import org.phasic.traces.adapter.ipfs.JsIpfsNodeExtension;
 import org.phasic.traces.adapter.ipfs.KuboRpcClient;
+import org.phasic.traces.adapter.ipfs.TestKubo;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.Multicodec;
 import org.phasic.traces.domain.dag.Block;
@@ -58,16 +59,16 @@ class DaemonContentSourceJsIpfsNodeTest {
         }
         byte[] trace = Files.readAllBytes(dir.resolve("trace.json.gz"));
         Files.writeString(dir.resolve("metadata.json"), "{\"id\":\"kingman\"}");
-        KuboRpcClient client = KuboRpcClient.create(node.api(), Duration.ofSeconds(30));
+        KuboRpcClient client = TestKubo.client(node.api(), Duration.ofSeconds(30));
         Cid root = Cid.parse(client.add(dir, AddOptions.cidV0().withPin(false), AddProgressListener.NONE).rootCid());
         List<String> notices = new ArrayList<>();
         IpfsDaemonTiers tiers = new IpfsDaemonTiers(
                 DaemonSettings.defaults(tmp.resolve("logs")).withExplicitApi(node.api().baseUri().toString()),
                 new ApiAddressDiscovery(Map.of(ApiAddressDiscovery.IPFS_PATH, tmp.resolve("no-repo").toString()), tmp,
                         node.api().baseUri().toString()),
-                name -> Optional.empty(), KuboRpcClient::create, notices::add);
+                name -> Optional.empty(), TestKubo::client, notices::add);
         DaemonContentSource source = new DaemonContentSource(
-                DaemonConnection.onFirstUse(tiers, KuboRpcClient::create, Duration.ofSeconds(30), notices::add));
+                DaemonConnection.onFirstUse(tiers, TestKubo::client, Duration.ofSeconds(30), notices::add));
 
         try (BlockFeed feed = source.open(root, "trace.json.gz").orElseThrow()) {
             assertThat(read(feed, root, "trace.json.gz")).isEqualTo(trace);
@@ -82,7 +83,7 @@ class DaemonContentSourceJsIpfsNodeTest {
     void aRootTheNodeDoesNotHaveIsAbsentWithinTheTimeout(JsIpfsNode node) throws IOException {
         Cid unknown = Block.of(1, Multicodec.RAW, ("never added " + System.nanoTime()).getBytes()).cid();
         DaemonContentSource source = new DaemonContentSource(
-                DaemonConnection.fixed(KuboRpcClient.create(node.api(), Duration.ofSeconds(2))));
+                DaemonConnection.fixed(TestKubo.client(node.api(), Duration.ofSeconds(2))));
 
         long start = System.nanoTime();
         assertThat(source.open(unknown, "trace.json.gz")).isEmpty();

@@ -32,6 +32,7 @@ import org.phasic.traces.adapter.ipfs.ApiAddress;
 import org.phasic.traces.adapter.ipfs.ApiAddressDiscovery;
 import org.phasic.traces.adapter.ipfs.IpfsApiException;
 import org.phasic.traces.adapter.ipfs.KuboRpcClient;
+import org.phasic.traces.adapter.ipfs.TestKubo;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.Multicodec;
@@ -85,7 +86,7 @@ class DaemonContentSourceMockTest {
 
     private KuboRpcClient client(Duration timeout) {
         URI base = URI.create(server.url("/").toString().replaceAll("/$", ""));
-        return KuboRpcClient.create(new ApiAddress(base, ApiAddress.Source.EXPLICIT), timeout);
+        return TestKubo.client(new ApiAddress(base, ApiAddress.Source.EXPLICIT), timeout);
     }
 
     private DaemonContentSource source() {
@@ -185,9 +186,9 @@ class DaemonContentSourceMockTest {
         List<String> notices = new ArrayList<>();
         IpfsDaemonTiers tiers = new IpfsDaemonTiers(DaemonSettings.defaults(tmp.resolve("logs")).withExplicitApi(dead),
                 new ApiAddressDiscovery(Map.of(ApiAddressDiscovery.IPFS_PATH, repo.toString()), tmp, dead),
-                name -> Optional.empty(), (address, timeout) -> KuboRpcClient.create(address, timeout), notices::add);
+                name -> Optional.empty(), (address, timeout) -> TestKubo.client(address, timeout), notices::add);
         DaemonContentSource source = new DaemonContentSource(
-                DaemonConnection.onFirstUse(tiers, (a, t) -> KuboRpcClient.create(a, t), Duration.ofSeconds(5), notices::add));
+                DaemonConnection.onFirstUse(tiers, (a, t) -> TestKubo.client(a, t), Duration.ofSeconds(5), notices::add));
 
         assertThat(source.open(imported.root(), "trace.json.gz")).isEmpty();
         assertThat(source.open(imported.root(), "metadata.json")).isEmpty();
@@ -212,9 +213,9 @@ class DaemonContentSourceMockTest {
         IpfsDaemonTiers tiers = new IpfsDaemonTiers(DaemonSettings.defaults(tmp.resolve("logs")).withExplicitApi(api),
                 new ApiAddressDiscovery(Map.of(ApiAddressDiscovery.IPFS_PATH, tmp.resolve("repo").toString()), tmp,
                         ApiAddress.DEFAULT_MULTIADDR),
-                name -> Optional.empty(), (address, timeout) -> KuboRpcClient.create(address, timeout), notices::add);
+                name -> Optional.empty(), (address, timeout) -> TestKubo.client(address, timeout), notices::add);
         DaemonContentSource source = new DaemonContentSource(
-                DaemonConnection.onFirstUse(tiers, (a, t) -> KuboRpcClient.create(a, t), Duration.ofSeconds(5), notices::add));
+                DaemonConnection.onFirstUse(tiers, (a, t) -> TestKubo.client(a, t), Duration.ofSeconds(5), notices::add));
 
         for (int i = 0; i < 2; i++) {
             try (BlockFeed feed = source.open(imported.root(), "trace.json.gz").orElseThrow()) {

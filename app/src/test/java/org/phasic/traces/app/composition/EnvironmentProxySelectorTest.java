@@ -1,4 +1,4 @@
-package org.phasic.traces.adapter.gateway;
+package org.phasic.traces.app.composition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

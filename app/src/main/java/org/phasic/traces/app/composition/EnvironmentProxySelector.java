@@ -1,4 +1,4 @@
-package org.phasic.traces.adapter.gateway;
+package org.phasic.traces.app.composition;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,11 +1,12 @@
-package org.phasic.traces.app.config;
+package org.phasic.traces.spi;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One configuration setting: its dotted name, default, the values it accepts and whether it is a secret.
+ * One configuration setting, as its owner (an adapter's settings record or a plugin) declares it: its dotted name, default, the values it accepts and whether it is a secret.
  *
  * @param name      dotted key as written in the config file, e.g. {@code registry.repo}
  * @param type      how the value is parsed and checked
@@ -32,6 +33,36 @@ public record ConfigKey(String name, Type type, String defaultValue, List<String
     /** A plain key of the given type. */
     public static ConfigKey of(String name, Type type, String defaultValue, String description) {
         return new ConfigKey(name, type, defaultValue, List.of(), false, description, List.of());
+    }
+
+    /** A {@link Type#DURATION} key whose default is {@code defaultValue}, written as {@link #format(Duration)} does. */
+    public static ConfigKey duration(String name, Duration defaultValue, String description) {
+        return of(name, Type.DURATION, format(defaultValue), description);
+    }
+
+    /** An {@link Type#INTEGER} key with a default. */
+    public static ConfigKey integer(String name, int defaultValue, String description) {
+        return of(name, Type.INTEGER, Integer.toString(defaultValue), description);
+    }
+
+    /** A {@link Type#BOOLEAN} key with a default. */
+    public static ConfigKey bool(String name, boolean defaultValue, String description) {
+        return of(name, Type.BOOLEAN, Boolean.toString(defaultValue), description);
+    }
+
+    /** A {@link Type#LIST} key with a default (comma-separated). */
+    public static ConfigKey list(String name, List<String> defaultValue, String description) {
+        return of(name, Type.LIST, String.join(",", defaultValue), description);
+    }
+
+    /** A duration as people write it: whole hours as {@code 24h}, whole seconds as {@code 30s}, else {@code 1500ms}. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1_000 != 0) {
+            return millis + "ms";
+        }
+        long seconds = millis / 1_000;
+        return seconds != 0 && seconds % 3_600 == 0 ? (seconds / 3_600) + "h" : seconds + "s";
     }
 
     /** A key restricted to {@code allowed} values ({@link Type#CHOICE} or {@link Type#CHOICE_LIST}). */

@@ -1,0 +1,50 @@
+package org.phasic.traces.app.composition;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
+import com.google.inject.multibindings.Multibinder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.phasic.traces.app.config.ConfigException;
+import org.phasic.traces.ports.out.ContentSource;
+import org.phasic.traces.ports.out.FetchListener;
+import org.phasic.traces.spi.Contributions;
+import org.phasic.traces.spi.InvalidSettingsException;
+
+/**
+ * What the active profile plugins contributed, as a Guice module: each contribution joins its port's set binding,
+ * built on first use, once.
+ */
+final class Contributed extends AbstractModule implements Contributions {
+    private final List<Supplier<? extends ContentSource>> sources = new ArrayList<>();
+    private final List<Supplier<? extends FetchListener>> listeners = new ArrayList<>();
+
+    @Override
+    public void contentSource(Supplier<? extends ContentSource> source) {
+        sources.add(Contributions.once(source));
+    }
+
+    @Override
+    public void fetchListener(Supplier<? extends FetchListener> listener) {
+        listeners.add(Contributions.once(listener));
+    }
+
+    @Override
+    protected void configure() {
+        Multibinder<ContentSource> sourceSet = Multibinder.newSetBinder(binder(), ContentSource.class);
+        sources.forEach(source -> sourceSet.addBinding().toProvider(provider(source)));
+        Multibinder<FetchListener> listenerSet = Multibinder.newSetBinder(binder(), FetchListener.class);
+        listeners.forEach(listener -> listenerSet.addBinding().toProvider(provider(listener)));
+    }
+
+    private static <T> Provider<T> provider(Supplier<? extends T> supplier) {
+        return () -> {
+            try {
+                return supplier.get();
+            } catch (InvalidSettingsException e) {
+                throw ConfigException.of(e);
+            }
+        };
+    }
+}
