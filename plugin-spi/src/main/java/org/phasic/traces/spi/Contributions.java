@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.FetchListener;
+import org.phasic.traces.ports.out.PrivateMirror;
 
 /**
  * What an active profile adds to the outbound ports. Suppliers are called at most once, when the port is first
@@ -16,6 +17,9 @@ public interface Contributions {
 
     /** Adds a listener told about every trace the fetch chain committed. */
     void fetchListener(Supplier<? extends FetchListener> listener);
+
+    /** Adds a private mirror that {@code cache push/pull/ls} work on (usually also contributed as a content source). */
+    void privateMirror(Supplier<? extends PrivateMirror> mirror);
 
     /** {@code supplier}, called at most once and its result remembered (for an object several contributions share). */
     static <T> Supplier<T> once(Supplier<T> supplier) {

@@ -140,12 +140,15 @@ public final class BundleBuilder {
         return out.toByteArray();
     }
 
-    /** Rebuilds the committed bundle resources of the app module at {@code args[0]} (default {@code app}). */
+    /** Where the committed bundle resources live, relative to the app module: the library module ships them. */
+    public static final String RESOURCES = "../library/src/main/resources";
+
+    /** Rebuilds the committed bundle resources from the sources of the app module at {@code args[0]} (default {@code app}). */
     public static void main(String[] args) throws IOException {
         Path app = Path.of(args.length > 0 ? args[0] : "app");
         Bundle bundle = new BundleBuilder(new JacksonRegistryCodec(), new JacksonTraceCodec())
                 .build(app.resolve(KingmanTraces.SOURCE_DIR));
-        Path resources = Files.createDirectories(app.resolve("src/main/resources").resolve(BundledLibrary.RESOURCE_DIR));
+        Path resources = Files.createDirectories(app.resolve(RESOURCES).resolve(BundledLibrary.RESOURCE_DIR).normalize());
         Files.write(resources.resolve("registry.json"), bundle.registryJson());
         Files.write(resources.resolve("traces.car"), bundle.car());
         System.out.println("wrote " + bundle.registry().traces().size() + " traces to " + resources.toAbsolutePath());

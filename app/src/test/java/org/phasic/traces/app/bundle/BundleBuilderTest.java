@@ -24,7 +24,7 @@ import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.unixfs.Reassembler;
 
 class BundleBuilderTest {
-    private static final Path RESOURCES = Path.of("src/main/resources").resolve(BundledLibrary.RESOURCE_DIR);
+    private static final Path RESOURCES = Path.of(BundleBuilder.RESOURCES).resolve(BundledLibrary.RESOURCE_DIR);
     private static BundleBuilder.Bundle built;
 
     @BeforeAll

@@ -19,7 +19,7 @@ import org.phasic.traces.adapter.cloud.GcsBlobStore;
 import org.phasic.traces.adapter.cloud.GcsSettings;
 import org.phasic.traces.adapter.cloud.MirrorContentSource;
 import org.phasic.traces.adapter.cloud.MirrorSettings;
-import org.phasic.traces.adapter.cloud.MirrorWriteBack;
+import org.phasic.traces.adapter.cloud.profile.MirrorProfile;
 import org.phasic.traces.ports.out.BlobStore;
 import org.phasic.traces.spi.Contributions;
 import org.phasic.traces.spi.PluginServices;
@@ -55,10 +55,7 @@ class GcsMirrorCliTest extends MirrorCliContract {
         @Override
         public void contribute(Settings settings, PluginServices services, Contributions contributions) {
             Supplier<MirrorContentSource> mirror = Contributions.once(() -> new MirrorContentSource(store(), true));
-            contributions.contentSource(mirror);
-            if (MirrorSettings.from(settings).writeBack()) {
-                contributions.fetchListener(() -> new MirrorWriteBack(mirror.get()));
-            }
+            MirrorProfile.contributeMirror(mirror, MirrorSettings.from(settings).writeBack(), contributions);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.phasic.traces.adapter.cloud.BlobStoreMirror;
 import org.phasic.traces.adapter.cloud.MirrorContentSource;
 import org.phasic.traces.adapter.cloud.MirrorSettings;
 import org.phasic.traces.adapter.cloud.MirrorWriteBack;
@@ -21,7 +22,7 @@ import org.phasic.traces.spi.Settings;
  * fetch listener that copies traces fetched from other sources into it. The mirror is built once, on first use;
  * the settings are read and checked when the profile is activated.
  */
-abstract class MirrorProfile implements ProfilePlugin {
+public abstract class MirrorProfile implements ProfilePlugin {
 
     /** The keys of this backend. */
     protected abstract List<ConfigKey> backendKeys();
@@ -57,8 +58,17 @@ abstract class MirrorProfile implements ProfilePlugin {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
         });
+        contributeMirror(source, mirror.writeBack(), contributions);
+    }
+
+    /**
+     * Contributes {@code source} as a content source and a private mirror, and with {@code writeBack} a listener that
+     * copies traces fetched elsewhere into it (for mirror profiles that are not subclasses, e.g. test plugins).
+     */
+    public static void contributeMirror(Supplier<MirrorContentSource> source, boolean writeBack, Contributions contributions) {
         contributions.contentSource(source);
-        if (mirror.writeBack()) {
+        contributions.privateMirror(() -> new BlobStoreMirror(source.get()));
+        if (writeBack) {
             contributions.fetchListener(() -> new MirrorWriteBack(source.get()));
         }
     }

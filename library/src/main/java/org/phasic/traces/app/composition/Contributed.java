@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.FetchListener;
+import org.phasic.traces.ports.out.PrivateMirror;
 import org.phasic.traces.spi.Contributions;
 import org.phasic.traces.spi.InvalidSettingsException;
 
@@ -19,6 +20,7 @@ import org.phasic.traces.spi.InvalidSettingsException;
 final class Contributed extends AbstractModule implements Contributions {
     private final List<Supplier<? extends ContentSource>> sources = new ArrayList<>();
     private final List<Supplier<? extends FetchListener>> listeners = new ArrayList<>();
+    private final List<Supplier<? extends PrivateMirror>> mirrors = new ArrayList<>();
 
     @Override
     public void contentSource(Supplier<? extends ContentSource> source) {
@@ -31,11 +33,18 @@ final class Contributed extends AbstractModule implements Contributions {
     }
 
     @Override
+    public void privateMirror(Supplier<? extends PrivateMirror> mirror) {
+        mirrors.add(Contributions.once(mirror));
+    }
+
+    @Override
     protected void configure() {
         Multibinder<ContentSource> sourceSet = Multibinder.newSetBinder(binder(), ContentSource.class);
         sources.forEach(source -> sourceSet.addBinding().toProvider(provider(source)));
         Multibinder<FetchListener> listenerSet = Multibinder.newSetBinder(binder(), FetchListener.class);
         listeners.forEach(listener -> listenerSet.addBinding().toProvider(provider(listener)));
+        Multibinder<PrivateMirror> mirrorSet = Multibinder.newSetBinder(binder(), PrivateMirror.class);
+        mirrors.forEach(mirror -> mirrorSet.addBinding().toProvider(provider(mirror)));
     }
 
     private static <T> Provider<T> provider(Supplier<? extends T> supplier) {

@@ -30,8 +30,6 @@ import org.phasic.traces.application.FetchService;
 import org.phasic.traces.application.InstallService;
 import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.application.TraceService;
-import org.phasic.traces.adapter.cloud.BlobStoreMirror;
-import org.phasic.traces.adapter.cloud.MirrorContentSource;
 import org.phasic.traces.adapter.github.RegistryScaffold;
 import org.phasic.traces.application.DaemonService;
 import org.phasic.traces.application.EvaluationService;
@@ -154,11 +152,9 @@ final class CoreModule extends AbstractModule {
     }
 
     @Provides
-    MirrorUseCase mirror(RegistryService registry, TraceStore store, FetchService fetch, Set<ContentSource> sources) {
+    MirrorUseCase mirror(RegistryService registry, TraceStore store, FetchService fetch, Set<PrivateMirror> mirrors) {
         FetchSettings pulls = new FetchSettings(false, CoreSettings.from(configuration).lockWait(), FetchSettings.DEFAULTS.maxFileBytes());
-        List<PrivateMirror> mirrors = sources.stream().filter(MirrorContentSource.class::isInstance)
-                .map(source -> (PrivateMirror) new BlobStoreMirror((MirrorContentSource) source)).toList();
-        return new MirrorService(registry, store, fetch, mirrors, notices, pulls);
+        return new MirrorService(registry, store, fetch, List.copyOf(mirrors), notices, pulls);
     }
 
     @Provides
