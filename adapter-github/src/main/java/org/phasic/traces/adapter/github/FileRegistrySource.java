@@ -46,6 +46,11 @@ public final class FileRegistrySource implements RegistrySource {
     }
 
     @Override
+    public boolean usesNetwork() {
+        return false;
+    }
+
+    @Override
     public RegistryDownload fetch(Optional<String> etag) throws IOException {
         byte[] bytes = read();
         String tag = "\"sha256-" + Sha256.hex(bytes) + "\"";
