@@ -126,19 +126,21 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
         }
     }
 
-    /** One line naming the source once: why the refresh failed and which registry is used instead. */
+    /** One line naming the source once: why the refresh failed, which registry is used instead, and the source's hint. */
     private String fallbackMessage(Exception e, Optional<Stamp> last) {
         String reason = String.valueOf(e.getMessage());
-        int named = reason.indexOf(source.location() + ": ");
-        if (named >= 0) {
-            reason = reason.substring(named + source.location().length() + 2);
+        String hint = "";
+        int hintAt = reason.indexOf(". Hint: ");
+        if (hintAt > 0) {
+            hint = reason.substring(hintAt);
+            reason = reason.substring(0, hintAt);
         }
-        int hint = reason.indexOf(". Hint:");
-        if (hint > 0) {
-            reason = reason.substring(0, hint);
+        int named = reason.indexOf(source.location());
+        if (named >= 0) {
+            reason = reason.substring(named + source.location().length()).replaceFirst("^(: | is | )", "");
         }
         return "could not update the registry from " + source.location() + " (" + reason + "); using "
-                + (last.isPresent() ? "the last good copy from " + last.get().checkedAt() : "the bundled registry");
+                + (last.isPresent() ? "the last good copy from " + last.get().checkedAt() : "the bundled registry") + hint;
     }
 
     /**

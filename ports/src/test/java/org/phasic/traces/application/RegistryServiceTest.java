@@ -87,7 +87,7 @@ class RegistryServiceTest {
         assertThat(service.current().find(BUNDLED)).isPresent();
 
         assertThat(notices).singleElement().isEqualTo("could not update the registry from https://down.invalid/registry.json"
-                + " (connection refused); using the bundled registry");
+                + " (connection refused); using the bundled registry. Hint: check the network");
         RegistryUpdate update = service.update();
         assertThat(update.outcome()).isEqualTo(RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD);
         assertThat(update.message()).isEqualTo(notices.get(0));

@@ -109,7 +109,7 @@ public final class JacksonRegistryCodec implements RegistryCodec {
                 }
             }
         } catch (SizeLimitExceededException e) {
-            throw RegistryFormatException.at("$", e.getMessage() + "; refusing to read it", e);
+            throw RegistryFormatException.at("$", e.getMessage() + "; refusing to read it (raise " + RegistrySettings.MAX_BYTES + " for a larger registry)", e);
         } catch (JsonProcessingException e) {
             throw notJson(e);
         }
@@ -163,7 +163,7 @@ public final class JacksonRegistryCodec implements RegistryCodec {
             }
             return tree;
         } catch (SizeLimitExceededException e) {
-            throw RegistryFormatException.at("$", e.getMessage() + "; refusing to read it", e);
+            throw RegistryFormatException.at("$", e.getMessage() + "; refusing to read it (raise " + RegistrySettings.MAX_BYTES + " for a larger registry)", e);
         } catch (JsonProcessingException e) {
             throw notJson(e);
         }

@@ -263,10 +263,10 @@ class JacksonRegistryCodecTest {
         byte[] big = ("{\"traces\": {}, \"pad\": \"" + "x".repeat(2000) + "\"}").getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> small.read(big)).isInstanceOf(RegistryFormatException.class)
-                .hasMessage("$: the registry document exceeds the limit of 1024 bytes; refusing to read it");
+                .hasMessage("$: the registry document exceeds the limit of 1024 bytes; refusing to read it (raise registry.maxBytes for a larger registry)");
         assertThat(small.read("{\"traces\": {}}".getBytes(StandardCharsets.UTF_8)).traces()).isEmpty();
         assertThatThrownBy(() -> new JacksonRegistryCodec(1024 * 1024).read(" ".repeat(1024 * 1024 + 1).getBytes(StandardCharsets.UTF_8)))
-                .hasMessage("$: the registry document exceeds the limit of 1048576 bytes; refusing to read it");
+                .hasMessage("$: the registry document exceeds the limit of 1048576 bytes; refusing to read it (raise registry.maxBytes for a larger registry)");
     }
 
     @Test

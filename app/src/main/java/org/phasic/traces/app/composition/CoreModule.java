@@ -176,7 +176,7 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     JacksonRegistryCodec registryCodec() {
-        return new JacksonRegistryCodec();
+        return new JacksonRegistryCodec(RegistrySettings.from(configuration).maxBytes());
     }
 
     @Provides

@@ -86,4 +86,22 @@ class RegistrySourceSwitchTest {
         assertThat(update.out()).isEmpty();
         assertThat(update.err().lines().filter(line -> line.contains(unreachable))).hasSize(1);
     }
+
+    @Test
+    void theSizeCeilingIsASettingThatTheRefusalNames() throws Exception {
+        ObjectNode registry = BundledEntries.registry();
+        ObjectNode entry = ((ObjectNode) registry.get("traces").get("kingman_n3_theta1")).deepCopy();
+        entry.put("description", "x".repeat(17 * 1024 * 1024));
+        ((ObjectNode) registry.get("traces")).set("large_one", entry);
+        Path large = Files.writeString(temp.resolve("large.json"), new ObjectMapper().writeValueAsString(registry));
+        String location = "registry.url=" + large.toUri();
+
+        CliRun refused = cli.run("--set", location, "--set", "registry.maxBytes=1000000", "registry", "update");
+
+        assertThat(refused.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(refused.err()).contains("registry.maxBytes");
+        CliRun accepted = cli.run("--set", location, "registry", "update");
+        assertThat(accepted.code()).as("a registry over 16 MiB is read by default: %s", accepted.err()).isZero();
+        assertThat(cli.run("--offline", "--set", location, "show", "large_one").code()).isZero();
+    }
 }
