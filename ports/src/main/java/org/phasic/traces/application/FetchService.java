@@ -78,7 +78,7 @@ public final class FetchService {
     public FetchedTrace get(TraceId id, boolean force) throws IOException {
         List<TraceEntry> candidates = registry.candidates(id);
         if (candidates.isEmpty() && !settings.offline()) {
-            registry.update();
+            registry.refresh();
             candidates = registry.candidates(id);
         }
         if (candidates.isEmpty()) {

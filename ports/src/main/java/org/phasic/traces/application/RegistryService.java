@@ -2,11 +2,16 @@ package org.phasic.traces.application;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,15 +26,18 @@ import org.phasic.traces.ports.in.UpdateRegistryUseCase;
 import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.out.RegistryCache;
 import org.phasic.traces.ports.out.RegistryCache.CachedRegistry;
+import org.phasic.traces.ports.out.RegistryCache.Stamp;
 import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistryFormatException;
 import org.phasic.traces.ports.out.RegistrySource;
 import org.phasic.traces.ports.out.RegistrySource.RegistryDownload;
 
 /**
- * The registry as this machine knows it: the last good download (kept in the store) over the bundled
- * registry. Refreshes are conditional, and a download that fails, does not parse or is not shaped like a
- * registry never replaces the last good copy.
+ * The registry as this machine knows it: the last good download of the configured source (each source keeps its
+ * own copy, so switching sources takes effect at once) over the bundled registry. Refreshes are conditional, and a
+ * download that fails, does not parse or is not shaped like a registry never replaces the last good copy; when a
+ * refresh made on the way to another command fails, one notice says so. Lookups of one trace read only that entry
+ * of the cached copy, and searches stream it.
  */
 public final class RegistryService implements ListTracesUseCase, UpdateRegistryUseCase {
     private final RegistrySource source;
@@ -43,6 +51,9 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
     private Registry downloaded;
     private boolean downloadedLoaded;
     private boolean fileCidsChecked;
+    private boolean refreshAttempted;
+    private boolean fallbackNoticed;
+    private boolean cachedCopyIgnored;
 
     /**
      * @param source  where fresh copies come from
@@ -78,20 +89,27 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
 
     /** {@link #local()}, refreshed first when the last good copy is missing or older than the maximum age. */
     public synchronized Registry current() {
-        if (!offline && isStale()) {
-            return update().registry();
-        }
+        refreshIfStale();
         return local();
     }
 
-        @Override
+    /**
+     * The entry for {@code id} in the {@linkplain #current() current} registry, read without parsing the whole
+     * registry: the last good download's entry, else the bundled one.
+     */
+    public synchronized Optional<TraceEntry> find(TraceId id) {
+        refreshIfStale();
+        return downloadedEntry(id).or(() -> bundled.find(id));
+    }
+
+    @Override
     public synchronized RegistryUpdate update() {
         if (offline) {
             return new RegistryUpdate(RegistryUpdate.Outcome.OFFLINE, local(), "offline: using the registry on this machine");
         }
-        Optional<CachedRegistry> last = loadCache();
+        Optional<Stamp> last = stamp();
         try {
-            RegistryDownload download = source.fetch(last.flatMap(CachedRegistry::etag));
+            RegistryDownload download = source.fetch(last.flatMap(Stamp::etag));
             if (download instanceof RegistryDownload.Fetched fetched) {
                 Registry parsed = parseAndCheck(fetched.bytes());
                 cache.save(new CachedRegistry(fetched.bytes(), fetched.etag(), source.location(), clock.instant()));
@@ -101,34 +119,105 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
                 return new RegistryUpdate(RegistryUpdate.Outcome.UPDATED, merged(parsed),
                         "registry updated from " + source.location() + " (" + parsed.traces().size() + " traces)");
             }
-            cache.touch(clock.instant());
+            cache.touch(source.location(), clock.instant());
             return new RegistryUpdate(RegistryUpdate.Outcome.NOT_MODIFIED, local(), "registry is up to date (" + source.location() + ")");
         } catch (IOException | RegistryFormatException e) {
-            String message = "could not update the registry from " + source.location() + " (" + e.getMessage() + "); using "
-                    + (last.isPresent() ? "the last good copy from " + last.get().checkedAt() : "the bundled registry");
-            notices.notice(message);
-            return new RegistryUpdate(RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD, local(), message);
+            return new RegistryUpdate(RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD, local(), fallbackMessage(e, last));
+        }
+    }
+
+    /** One line naming the source once: why the refresh failed, which registry is used instead, and the source's hint. */
+    private String fallbackMessage(Exception e, Optional<Stamp> last) {
+        String reason = String.valueOf(e.getMessage());
+        String hint = "";
+        int hintAt = reason.indexOf(". Hint: ");
+        if (hintAt > 0) {
+            hint = reason.substring(hintAt);
+            reason = reason.substring(0, hintAt);
+        }
+        int named = reason.indexOf(source.location());
+        if (named >= 0) {
+            reason = reason.substring(named + source.location().length()).replaceFirst("^(: | is | )", "");
+        }
+        return "could not update the registry from " + source.location() + " (" + reason + "); using "
+                + (last.isPresent() ? "the last good copy from " + last.get().checkedAt() : "the bundled registry") + hint;
+    }
+
+    /**
+     * {@link #update()} for a command that needs the registry on the way: a failure is said once per process (as a
+     * notice), and the registry then in use is returned.
+     */
+    public synchronized Registry refresh() {
+        RegistryUpdate result = update();
+        if (result.outcome() == RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD && !fallbackNoticed) {
+            fallbackNoticed = true;
+            notices.notice(result.message());
+        }
+        return result.registry();
+    }
+
+    private void refreshIfStale() {
+        if (!offline && !refreshAttempted && isStale()) {
+            refreshAttempted = true;
+            refresh();
         }
     }
 
     @Override
-    public List<TraceEntry> list(RegistryQuery query) {
-        return current().search(query);
+    public synchronized List<TraceEntry> list(RegistryQuery query) {
+        refreshIfStale();
+        if (downloadedLoaded) {
+            return local().search(query);
+        }
+        Map<TraceId, TraceEntry> found = new TreeMap<>();
+        Set<TraceId> listed = new HashSet<>();
+        try {
+            Optional<InputStream> document = cache.open(source.location());
+            if (document.isPresent()) {
+                try (InputStream in = document.get()) {
+                    codec.readEntries(in, entry -> {
+                        listed.add(entry.id());
+                        if (query.matches(entry)) {
+                            found.put(entry.id(), entry);
+                        }
+                    });
+                }
+            }
+        } catch (IOException | RegistryFormatException e) {
+            ignoreCachedCopy(e);
+            return bundled.search(query);
+        }
+        bundled.traces().values().stream().filter(entry -> !listed.contains(entry.id())).filter(query::matches)
+                .forEach(entry -> found.put(entry.id(), entry));
+        return List.copyOf(found.values());
     }
 
     /**
      * The registry entries that may satisfy {@code id}, most authoritative first: the downloaded registry's
-     * entry, then the bundled entry when its CID differs.
+     * entry, then the bundled entry when its CID differs. Reads only that entry of the last good download.
      */
     public synchronized List<TraceEntry> candidates(TraceId id) {
         List<TraceEntry> candidates = new ArrayList<>();
-        Registry remote = downloaded();
-        if (remote != null) {
-            remote.find(id).ifPresent(candidates::add);
-        }
+        downloadedEntry(id).ifPresent(candidates::add);
         bundled.find(id).filter(entry -> candidates.stream().noneMatch(c -> Objects.equals(c.cid(), entry.cid())))
                 .ifPresent(candidates::add);
         return candidates;
+    }
+
+    private Optional<TraceEntry> downloadedEntry(TraceId id) {
+        if (downloadedLoaded) {
+            return downloaded == null ? Optional.empty() : downloaded.find(id);
+        }
+        try {
+            Optional<byte[]> json = cache.entry(source.location(), id.value());
+            if (json.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(codec.readEntry(id, new ByteArrayInputStream(json.get())));
+        } catch (IOException | RegistryFormatException e) {
+            ignoreCachedCopy(e);
+            return Optional.empty();
+        }
     }
 
     private Registry parseAndCheck(byte[] bytes) throws IOException {
@@ -145,15 +234,30 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
     }
 
     private boolean isStale() {
-        Optional<CachedRegistry> last = loadCache();
+        Optional<Stamp> last = stamp();
         return last.isEmpty() || last.get().checkedAt().plus(maxAge).isBefore(clock.instant());
+    }
+
+    private Optional<Stamp> stamp() {
+        try {
+            return cache.stamp(source.location());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cached registry: " + e.getMessage(), e);
+        }
     }
 
     private Optional<CachedRegistry> loadCache() {
         try {
-            return cache.load();
+            return cache.load(source.location());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the cached registry: " + e.getMessage(), e);
+        }
+    }
+
+    private void ignoreCachedCopy(Exception e) {
+        if (!cachedCopyIgnored) {
+            cachedCopyIgnored = true;
+            notices.notice("ignoring the cached registry (" + e.getMessage() + ")");
         }
     }
 
@@ -166,7 +270,7 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
                     downloaded = codec.read(new ByteArrayInputStream(last.get().bytes()));
                     warnOnceAboutInvalidFileCids(downloaded);
                 } catch (IOException | RegistryFormatException e) {
-                    notices.notice("ignoring the cached registry (" + e.getMessage() + ")");
+                    ignoreCachedCopy(e);
                 }
             }
         }
@@ -209,8 +313,8 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
         return merged;
     }
 
-    /** When the last good copy was fetched or confirmed, if there is one. */
+    /** When the last good copy of the configured source was fetched or confirmed, if there is one. */
     public Optional<Instant> lastChecked() {
-        return loadCache().map(CachedRegistry::checkedAt);
+        return stamp().map(Stamp::checkedAt);
     }
 }

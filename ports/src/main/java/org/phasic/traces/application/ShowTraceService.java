@@ -23,7 +23,7 @@ public final class ShowTraceService implements ShowTraceUseCase {
 
     @Override
     public TraceDetails show(TraceId id) {
-        TraceEntry entry = registry.current().find(id).orElseThrow(() -> new UnknownTraceException(id, Hint.of(Hint.Kind.LIST_TRACES)));
+        TraceEntry entry = registry.find(id).orElseThrow(() -> new UnknownTraceException(id, Hint.of(Hint.Kind.LIST_TRACES)));
         Optional<Path> stored;
         try {
             stored = store.find(id, entry.cid()).flatMap(trace -> trace.file(TraceEntry.TRACE_FILE)).map(TraceStore.StoredFile::path);

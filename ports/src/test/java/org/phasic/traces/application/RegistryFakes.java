@@ -2,6 +2,7 @@ package org.phasic.traces.application;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,10 +13,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.registry.TraceMetadata;
 import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.out.RegistryCache;
@@ -46,10 +49,10 @@ final class RegistryFakes {
     static RegistryService service(Registry bundled, Registry lastGood, RegistrySource source, Notices notices, boolean offline)
             throws IOException {
         Map<String, Registry> documents = lastGood == null ? Map.of() : Map.of("last-good", lastGood);
-        MemoryRegistryCache cache = new MemoryRegistryCache();
+        MemoryRegistryCache cache = new MemoryRegistryCache(documents);
         if (lastGood != null) {
-            cache.save(new RegistryCache.CachedRegistry("last-good".getBytes(StandardCharsets.UTF_8), Optional.empty(), "test",
-                    CLOCK.instant()));
+            cache.save(new RegistryCache.CachedRegistry("last-good".getBytes(StandardCharsets.UTF_8), Optional.empty(),
+                    source.location(), CLOCK.instant()));
         }
         return new RegistryService(source, new StubCodec(documents), cache, bundled, notices, CLOCK, Duration.ofDays(1), offline);
     }
@@ -85,26 +88,49 @@ final class RegistryFakes {
         }
     }
 
-    private static final class MemoryRegistryCache implements RegistryCache {
-        private final AtomicReference<CachedRegistry> saved = new AtomicReference<>();
+    /** Copies by source; an entry's bytes are {@code "<document>#<id>"}, which {@link StubCodec} reads back. */
+    static final class MemoryRegistryCache implements RegistryCache {
+        private final Map<String, CachedRegistry> saved = new ConcurrentHashMap<>();
+        private final Map<String, Registry> documents;
+
+        MemoryRegistryCache(Map<String, Registry> documents) {
+            this.documents = documents;
+        }
 
         @Override
-        public Optional<CachedRegistry> load() {
-            return Optional.ofNullable(saved.get());
+        public Optional<CachedRegistry> load(String source) {
+            return Optional.ofNullable(saved.get(source));
+        }
+
+        @Override
+        public Optional<Stamp> stamp(String source) {
+            return load(source).map(copy -> new Stamp(copy.etag(), copy.checkedAt()));
         }
 
         @Override
         public void save(CachedRegistry registry) {
-            saved.set(registry);
+            saved.put(registry.source(), registry);
         }
 
         @Override
-        public void touch(Instant checkedAt) {
-            saved.getAndUpdate(last -> last == null ? null : new CachedRegistry(last.bytes(), last.etag(), last.source(), checkedAt));
+        public void touch(String source, Instant checkedAt) {
+            saved.computeIfPresent(source, (key, last) -> new CachedRegistry(last.bytes(), last.etag(), last.source(), checkedAt));
+        }
+
+        @Override
+        public Optional<byte[]> entry(String source, String id) {
+            return load(source).map(copy -> new String(copy.bytes(), StandardCharsets.UTF_8))
+                    .filter(name -> documents.containsKey(name) && documents.get(name).find(TraceId.of(id)).isPresent())
+                    .map(name -> (name + "#" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public Optional<InputStream> open(String source) {
+            return load(source).map(copy -> new ByteArrayInputStream(copy.bytes()));
         }
     }
 
-    private record StubCodec(Map<String, Registry> documents) implements RegistryCodec {
+    record StubCodec(Map<String, Registry> documents) implements RegistryCodec {
         @Override
         public Registry read(InputStream in) throws IOException {
             String name = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -113,6 +139,17 @@ final class RegistryFakes {
                 throw new RegistryFormatException("not a registry: " + name);
             }
             return registry;
+        }
+
+        @Override
+        public TraceEntry readEntry(TraceId id, InputStream in) throws IOException {
+            String[] reference = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("#", 2);
+            return documents.get(reference[0]).find(TraceId.of(reference[1])).orElseThrow();
+        }
+
+        @Override
+        public void readEntries(InputStream in, Consumer<TraceEntry> consumer) throws IOException {
+            read(in).traces().values().forEach(consumer);
         }
 
         @Override

@@ -46,6 +46,11 @@ public final class FileRegistrySource implements RegistrySource {
     }
 
     @Override
+    public boolean usesNetwork() {
+        return false;
+    }
+
+    @Override
     public RegistryDownload fetch(Optional<String> etag) throws IOException {
         byte[] bytes = read();
         String tag = "\"sha256-" + Sha256.hex(bytes) + "\"";
@@ -62,8 +67,8 @@ public final class FileRegistrySource implements RegistrySource {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
-                throw new IOException("the registry file " + file + " is too large: more than " + maxBytes
-                        + " bytes, the limit is " + maxBytes + " bytes. Hint: check the path points at registry.json");
+                throw new IOException("cannot read the registry from " + file + ": too large, more than the limit of " + maxBytes
+                        + " bytes. Hint: " + RegistrySettings.tooLargeHint());
             }
             return bytes;
         } catch (NoSuchFileException e) {

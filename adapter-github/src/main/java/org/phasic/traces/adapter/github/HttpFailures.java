@@ -46,10 +46,16 @@ final class HttpFailures {
      * reading is described as by {@link #unreachable}.
      */
     static byte[] boundedBody(Response response, long maxBytes, String what, HttpUrl url, HttpSettings settings) throws IOException {
+        return boundedBody(response, maxBytes, what, url, settings, "check the URL points at the right document");
+    }
+
+    /** {@link #boundedBody(Response, long, String, HttpUrl, HttpSettings)} with {@code hint} when the body is too large. */
+    static byte[] boundedBody(Response response, long maxBytes, String what, HttpUrl url, HttpSettings settings, String hint)
+            throws IOException {
         ResponseBody body = response.body();
         long declared = body.contentLength();
         if (declared > maxBytes) {
-            throw tooLarge(response, declared, maxBytes, what);
+            throw tooLarge(response, declared, maxBytes, what, hint);
         }
         byte[] bytes;
         try (InputStream in = body.byteStream()) {
@@ -58,14 +64,14 @@ final class HttpFailures {
             throw unreachable("read " + what, url, e, settings);
         }
         if (bytes.length > maxBytes) {
-            throw tooLarge(response, -1, maxBytes, what);
+            throw tooLarge(response, -1, maxBytes, what, hint);
         }
         return bytes;
     }
 
-    private static IOException tooLarge(Response response, long declared, long maxBytes, String what) {
+    private static IOException tooLarge(Response response, long declared, long maxBytes, String what, String hint) {
         String size = declared >= 0 ? declared + " bytes" : "more than " + maxBytes + " bytes";
         return new IOException(what + " " + response.request().url() + " is too large: " + size + ", the limit is "
-                + maxBytes + " bytes. Hint: check the URL points at the right document");
+                + maxBytes + " bytes. Hint: " + hint);
     }
 }

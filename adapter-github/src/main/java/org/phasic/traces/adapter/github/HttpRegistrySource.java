@@ -86,7 +86,8 @@ public final class HttpRegistrySource implements RegistrySource {
                 throw new IOException("cannot fetch the registry from " + url + ": HTTP " + response.code()
                         + statusText(response) + ". Hint: " + hint(response.code()));
             }
-            byte[] bytes = HttpFailures.boundedBody(response, settings.maxBodyBytes(), "the registry at", url, settings);
+            byte[] bytes = HttpFailures.boundedBody(response, settings.maxBodyBytes(), "the registry at", url, settings,
+                    RegistrySettings.tooLargeHint());
             return new RegistryDownload.Fetched(bytes, Optional.ofNullable(response.header("ETag")));
         }
     }

@@ -2,8 +2,11 @@ package org.phasic.traces.adapter.github;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,11 +20,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.phasic.traces.domain.io.SizeLimitExceededException;
 import org.phasic.traces.domain.io.SizeLimitedInputStream;
 import org.phasic.traces.domain.registry.JsonPath;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.registry.TraceMetadata;
 import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistryFormatException;
@@ -45,6 +50,7 @@ public final class JacksonRegistryCodec implements RegistryCodec {
 
     private final long maxBytes;
     private final ObjectMapper mapper = JsonTrees.strictMapper();
+    private final ObjectReader member = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** A codec reading documents of up to {@link #DEFAULT_MAX_BYTES}. */
     public JacksonRegistryCodec() {
@@ -71,6 +77,41 @@ public final class JacksonRegistryCodec implements RegistryCodec {
             return read(new ByteArrayInputStream(document));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public TraceEntry readEntry(TraceId id, InputStream in) throws IOException {
+        Objects.requireNonNull(id, "id");
+        return RegistryTreeMapper.toEntry(id, readTree(Objects.requireNonNull(in, "in")));
+    }
+
+    @Override
+    public void readEntries(InputStream in, Consumer<TraceEntry> consumer) throws IOException {
+        Objects.requireNonNull(consumer, "consumer");
+        try (JsonParser parser = mapper.getFactory().createParser(new SizeLimitedInputStream(in, maxBytes, "the registry document"))) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw RegistryFormatException.at("$", "a registry is a JSON object", null);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean traces = parser.currentName().equals("traces");
+                JsonToken value = parser.nextToken();
+                if (!traces) {
+                    parser.skipChildren();
+                } else if (value != JsonToken.START_OBJECT) {
+                    throw RegistryFormatException.at("$.traces", "expected an object, found " + value, null);
+                } else {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        TraceId id = RegistryTreeMapper.traceId(parser.currentName());
+                        parser.nextToken();
+                        consumer.accept(RegistryTreeMapper.toEntry(id, member.readTree(parser)));
+                    }
+                }
+            }
+        } catch (SizeLimitExceededException e) {
+            throw RegistryFormatException.at("$", e.getMessage() + "; refusing to read it (raise " + RegistrySettings.MAX_BYTES + " for a larger registry)", e);
+        } catch (JsonProcessingException e) {
+            throw notJson(e);
         }
     }
 
@@ -122,11 +163,15 @@ public final class JacksonRegistryCodec implements RegistryCodec {
             }
             return tree;
         } catch (SizeLimitExceededException e) {
-            throw RegistryFormatException.at("$", e.getMessage() + "; refusing to read it", e);
+            throw RegistryFormatException.at("$", e.getMessage() + "; refusing to read it (raise " + RegistrySettings.MAX_BYTES + " for a larger registry)", e);
         } catch (JsonProcessingException e) {
-            JsonPath path = e.getProcessor() instanceof JsonParser parser ? JsonTrees.pathOf(parser.getParsingContext()) : JsonPath.root();
-            throw RegistryFormatException.at(path.toString(), "not valid JSON: " + describe(e), e);
+            throw notJson(e);
         }
+    }
+
+    private static RegistryFormatException notJson(JsonProcessingException e) {
+        JsonPath path = e.getProcessor() instanceof JsonParser parser ? JsonTrees.pathOf(parser.getParsingContext()) : JsonPath.root();
+        return RegistryFormatException.at(path.toString(), "not valid JSON: " + describe(e), e);
     }
 
     private static String describe(JsonProcessingException e) {

@@ -13,6 +13,7 @@ import org.phasic.traces.domain.registry.Citation;
 import org.phasic.traces.domain.registry.FileRef;
 import org.phasic.traces.domain.registry.Parameter;
 import org.phasic.traces.domain.registry.PinningService;
+import org.phasic.traces.domain.registry.JsonPath;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceCollection;
 import org.phasic.traces.domain.registry.TraceEntry;
@@ -59,6 +60,16 @@ final class RegistryTreeMapper {
                 root.member("collections").objectOf((name, field) -> collection(field.requireObject())),
                 root.member("pinning_services").objectOf((name, field) -> pinning(field.requireObject())),
                 root.extra(Set.copyOf(REGISTRY_FIELDS)));
+    }
+
+    /** One entry: the JSON object of {@code id} found under {@code traces}, with the paths {@link #toRegistry} would name. */
+    static TraceEntry toEntry(TraceId id, JsonNode node) {
+        return entry(id, new JsonField(node, JsonPath.root().member("traces").member(id.value())));
+    }
+
+    /** The trace id of member {@code key} of {@code traces}, or a format error naming its path. */
+    static TraceId traceId(String key) {
+        return traceId(key, new JsonField(null, JsonPath.root().member("traces").member(key)));
     }
 
     private static TraceId traceId(String key, JsonField field) {

@@ -102,7 +102,7 @@ class HttpRegistrySourceTest {
 
         assertThatThrownBy(() -> source(FAST.withMaxBodyBytes(1000)).fetch(Optional.empty())).isInstanceOf(IOException.class)
                 .hasMessage("the registry at " + server.url("/registry.json") + " is too large: 5000 bytes, the limit is 1000 bytes."
-                        + " Hint: check the URL points at the right document");
+                        + " Hint: check the location points at registry.json, or raise registry.maxBytes");
     }
 
     @Test

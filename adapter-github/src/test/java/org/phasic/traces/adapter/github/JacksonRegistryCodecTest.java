@@ -69,6 +69,29 @@ class JacksonRegistryCodecTest {
     }
 
     @Test
+    void streamingAndSingleEntryReadsGiveTheSameEntriesAsAWholeRead() throws Exception {
+        Registry whole = codec.read(LiveRegistry.bytes());
+        List<TraceEntry> streamed = new java.util.ArrayList<>();
+
+        codec.readEntries(new ByteArrayInputStream(LiveRegistry.bytes()), streamed::add);
+
+        assertThat(streamed).containsExactlyElementsOf(whole.traces().values());
+        TraceEntry first = streamed.get(0);
+        byte[] member = plain.writeValueAsBytes(plain.readTree(LiveRegistry.bytes()).get("traces").get(first.id().value()));
+        assertThat(codec.readEntry(first.id(), new ByteArrayInputStream(member))).isEqualTo(first);
+    }
+
+    @Test
+    void streamingAndSingleEntryReadsNameTheFaultyPath() {
+        byte[] document = "{\"version\": \"1.0.0\", \"traces\": {\"ok_1\": {\"cid\": \"QmX\"}, \"../x\": {}}}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> codec.readEntries(new ByteArrayInputStream(document), entry -> { }))
+                .isInstanceOf(RegistryFormatException.class).hasMessageStartingWith("$.traces");
+        byte[] entry = "{\"cid\": 5}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> codec.readEntry(TraceId.of("one_1"), new ByteArrayInputStream(entry)))
+                .isInstanceOf(RegistryFormatException.class).hasMessageStartingWith("$.traces.one_1.cid");
+    }
+
+    @Test
     void rewritingTheLiveRegistryReproducesItByteForByte() {
         byte[] original = LiveRegistry.bytes();
 
@@ -240,10 +263,10 @@ class JacksonRegistryCodecTest {
         byte[] big = ("{\"traces\": {}, \"pad\": \"" + "x".repeat(2000) + "\"}").getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> small.read(big)).isInstanceOf(RegistryFormatException.class)
-                .hasMessage("$: the registry document exceeds the limit of 1024 bytes; refusing to read it");
+                .hasMessage("$: the registry document exceeds the limit of 1024 bytes; refusing to read it (raise registry.maxBytes for a larger registry)");
         assertThat(small.read("{\"traces\": {}}".getBytes(StandardCharsets.UTF_8)).traces()).isEmpty();
         assertThatThrownBy(() -> new JacksonRegistryCodec(1024 * 1024).read(" ".repeat(1024 * 1024 + 1).getBytes(StandardCharsets.UTF_8)))
-                .hasMessage("$: the registry document exceeds the limit of 1048576 bytes; refusing to read it");
+                .hasMessage("$: the registry document exceeds the limit of 1048576 bytes; refusing to read it (raise registry.maxBytes for a larger registry)");
     }
 
     @Test

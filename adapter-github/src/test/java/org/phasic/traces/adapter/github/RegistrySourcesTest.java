@@ -71,6 +71,6 @@ class RegistrySourcesTest {
         assertThatThrownBy(() -> sources.of(dir.toString()).fetch(Optional.empty()))
                 .isInstanceOf(IOException.class).hasMessageContaining("it is a folder");
         assertThatThrownBy(() -> new FileRegistrySource(big, 1000).fetch(Optional.empty()))
-                .isInstanceOf(IOException.class).hasMessageContaining("is too large: more than 1000 bytes");
+                .isInstanceOf(IOException.class).hasMessageContaining("too large, more than the limit of 1000 bytes").hasMessageContaining("registry.maxBytes");
     }
 }

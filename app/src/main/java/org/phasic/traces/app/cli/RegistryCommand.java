@@ -167,9 +167,11 @@ public final class RegistryCommand implements Runnable {
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
             RegistryUpdate result = context.useCases().updateRegistry().update();
-            context.out().println(result.message());
-            context.out().flush();
-            return result.outcome() == RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD ? ExitCode.FAILED : ExitCode.OK;
+            boolean failed = result.outcome() == RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD;
+            PrintWriter stream = failed ? context.err() : context.out();
+            stream.println(result.message());
+            stream.flush();
+            return failed ? ExitCode.FAILED : ExitCode.OK;
         }
     }
 }

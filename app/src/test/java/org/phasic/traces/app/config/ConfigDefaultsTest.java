@@ -56,6 +56,7 @@ class ConfigDefaultsTest {
         expected.put("registry.url", null);
         expected.put("registry.connectTimeout", "3s");
         expected.put("registry.maxAge", "24h");
+        expected.put("registry.maxBytes", "134217728");
         expected.put("ipfs.api", null);
         expected.put("ipfs.path", null);
         expected.put("ipfs.autoStart", "true");
@@ -125,6 +126,7 @@ class ConfigDefaultsTest {
         values.put("registry.url", "https://example.org/registry.json");
         values.put("registry.connectTimeout", "4s");
         values.put("registry.maxAge", "2h");
+        values.put("registry.maxBytes", "1000000");
         values.put("ipfs.api", "/ip4/127.0.0.1/tcp/5002");
         values.put("ipfs.path", "/srv/ipfs");
         values.put("ipfs.autoStart", "false");
@@ -171,7 +173,7 @@ class ConfigDefaultsTest {
         assertThat(configuration.profiles()).containsExactly("daemon", "s3");
         assertThat(CoreSettings.from(configuration)).isEqualTo(new CoreSettings(true, Duration.ofSeconds(5), 7));
         assertThat(RegistrySettings.from(configuration)).isEqualTo(new RegistrySettings("someone/registry", "main",
-                Optional.of("https://example.org/registry.json"), Duration.ofSeconds(4), Duration.ofHours(2)));
+                Optional.of("https://example.org/registry.json"), Duration.ofSeconds(4), Duration.ofHours(2), 1_000_000));
         assertThat(IpfsSettings.from(configuration)).isEqualTo(new IpfsSettings(Optional.of("/ip4/127.0.0.1/tcp/5002"),
                 Optional.of("/srv/ipfs"), false, Duration.ofSeconds(9), Duration.ofSeconds(90)));
         assertThat(configuration.require(GitHubSettings.TOKEN)).isEqualTo("ghp_example");

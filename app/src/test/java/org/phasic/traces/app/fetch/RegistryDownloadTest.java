@@ -76,24 +76,56 @@ class RegistryDownloadTest {
         CliRun first = cli.run("--set", url(), "registry", "update");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).startsWith("registry updated from " + server.url("/registry.json") + " (7 traces)");
-        Path cached = cli.home().resolve("registry/registry.json");
+        Path cached = onlyCopy();
         byte[] lastGood = Files.readAllBytes(cached);
         server.enqueue(bad);
 
         CliRun update = cli.run("--set", url(), "registry", "update");
 
         assertThat(update.code()).isEqualTo(ExitCode.FAILED);
-        assertThat(update.out()).contains("could not update the registry from " + server.url("/registry.json"))
+        assertThat(update.out()).isEmpty();
+        assertThat(update.err()).contains("could not update the registry from " + server.url("/registry.json"))
                 .contains("using the last good copy from");
+        assertThat(update.err().split(java.util.regex.Pattern.quote(server.url("/registry.json").toString()), -1))
+                .as("the URL is named once: %s", update.err()).hasSize(2);
+        assertThat(update.err().lines()).hasSize(1);
         assertThat(Files.readAllBytes(cached)).as("the last good copy is untouched").isEqualTo(lastGood);
         server.takeRequest(5, TimeUnit.SECONDS);
         RecordedRequest conditional = server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(conditional.getHeaders().get("If-None-Match")).isEqualTo("\"v1\"");
-        CliRun show = cli.run("--offline", "show", SERVER_ONLY);
+        CliRun show = cli.run("--offline", "--set", url(), "show", SERVER_ONLY);
         assertThat(show.code()).as(show.err()).isZero();
         assertThat(show.out()).contains(SERVER_ONLY);
-        try (Stream<Path> leftovers = Files.list(cli.home().resolve("registry"))) {
-            assertThat(leftovers.map(path -> path.getFileName().toString())).containsOnly("registry.json", "registry.meta.json");
+        try (Stream<Path> leftovers = Files.list(cached.getParent())) {
+            assertThat(leftovers.map(path -> path.getFileName().toString()))
+                    .containsOnly("registry.json", "registry.meta.json", "registry.index");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void offlineValidationNeverGoesToTheNetworkAndChecksTheLastGoodCopy() throws Exception {
+        CliRun none = cli.run("--offline", "--set", url(), "registry", "validate");
+        assertThat(none.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(none.err()).contains("offline: not downloading " + server.url("/registry.json"));
+        CliRun named = cli.run("--offline", "registry", "validate", server.url("/registry.json").toString());
+        assertThat(named.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(server.getRequestCount()).isZero();
+
+        server.enqueue(json(200, goodRegistry()));
+        assertThat(cli.run("--set", url(), "registry", "update").code()).isZero();
+        CliRun cached = cli.run("--offline", "--set", url(), "registry", "validate");
+
+        assertThat(cached.code()).as(cached.err()).isZero();
+        assertThat(cached.out()).contains(server.url("/registry.json").toString());
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    /** The one cached registry document under the home. */
+    private Path onlyCopy() throws Exception {
+        try (Stream<Path> files = Files.walk(cli.home().resolve("registry"))) {
+            return files.filter(path -> path.getFileName().toString().equals("registry.json")).reduce((a, b) -> {
+                throw new AssertionError("more than one cached registry: " + a + ", " + b);
+            }).orElseThrow();
         }
     }
 }

@@ -131,7 +131,7 @@ final class CoreModule extends AbstractModule {
     }
 
     @Provides
-    ValidateRegistryUseCase validateRegistry(RegistryCodec codec, FetchService fetch, OkHttpClient http) {
+    ValidateRegistryUseCase validateRegistry(RegistryCodec codec, FetchService fetch, OkHttpClient http, RegistryCache cache) {
         RegistrySourceFactory sources = new RegistrySourceFactory() {
             @Override
             public RegistrySource configured() {
@@ -143,7 +143,7 @@ final class CoreModule extends AbstractModule {
                 return new RegistrySources(http, RegistrySettings.from(configuration).http()).of(location);
             }
         };
-        return new RegistryValidationService(sources, codec, fetch);
+        return new RegistryValidationService(sources, codec, fetch, cache, CoreSettings.from(configuration).offline());
     }
 
     @Provides
@@ -172,7 +172,7 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     JacksonRegistryCodec registryCodec() {
-        return new JacksonRegistryCodec();
+        return new JacksonRegistryCodec(RegistrySettings.from(configuration).maxBytes());
     }
 
     @Provides

@@ -1,44 +1,257 @@
 package org.phasic.traces.app.store;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.ports.out.RegistryCache;
 
-/** The last good registry in {@code <home>/registry/}: {@code registry.json} and {@code registry.meta.json}, each replaced atomically. */
+/**
+ * The last good registry of each source in {@code <home>/registry/<key>/}, where the key is derived from the source's
+ * location: {@code registry.json}, {@code registry.meta.json} (entity tag, source, time, the document's SHA-256) and
+ * {@code registry.index} (each trace's byte range in the document, stamped with the document's SHA-256 and size so a
+ * stale or damaged index is noticed and rebuilt). Every file is replaced atomically; the copies of the
+ * {@value #KEPT_SOURCES} most recently saved sources are kept.
+ */
 public final class DiskRegistryCache implements RegistryCache {
+    /** How many sources keep a copy. */
+    static final int KEPT_SOURCES = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory STREAMING = new JsonFactory();
+    private static final String DOCUMENT = "registry.json";
+    private static final String META = "registry.meta.json";
+    private static final String INDEX = "registry.index";
+    private static final String INDEX_HEADER = "phasic-traces registry index 1";
 
     private final Path folder;
-    private final Path document;
-    private final Path meta;
 
-    record Meta(String etag, String source, String checkedAt) {
+    record Meta(String etag, String source, String checkedAt, String sha256) {
+    }
+
+    private record Range(long offset, int length) {
     }
 
     public DiskRegistryCache(Path folder) throws IOException {
         this.folder = Files.createDirectories(Objects.requireNonNull(folder, "folder"));
-        this.document = folder.resolve("registry.json");
-        this.meta = folder.resolve("registry.meta.json");
+    }
+
+    /** The folder holding the copy of {@code source}. */
+    Path folderOf(String source) {
+        return folder.resolve(Sha256.hex(source.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
     }
 
     @Override
-    public Optional<CachedRegistry> load() throws IOException {
+    public Optional<CachedRegistry> load(String source) throws IOException {
+        Path dir = existing(source);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(document);
+            bytes = Files.readAllBytes(dir.resolve(DOCUMENT));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        Meta info = readMeta();
-        Instant checkedAt = parseInstant(info.checkedAt()).orElse(Files.getLastModifiedTime(document).toInstant());
-        return Optional.of(new CachedRegistry(bytes, Optional.ofNullable(info.etag()), info.source() == null ? "" : info.source(), checkedAt));
+        Meta info = readMeta(dir);
+        return Optional.of(new CachedRegistry(bytes, Optional.ofNullable(info.etag()), source, checkedAt(dir, info)));
+    }
+
+    @Override
+    public Optional<Stamp> stamp(String source) throws IOException {
+        Path dir = existing(source);
+        if (!Files.isRegularFile(dir.resolve(DOCUMENT))) {
+            return Optional.empty();
+        }
+        Meta info = readMeta(dir);
+        return Optional.of(new Stamp(Optional.ofNullable(info.etag()), checkedAt(dir, info)));
+    }
+
+    @Override
+    public Optional<InputStream> open(String source) throws IOException {
+        try {
+            return Optional.of(new BufferedInputStream(Files.newInputStream(existing(source).resolve(DOCUMENT)), 1 << 16));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void save(CachedRegistry registry) throws IOException {
+        Path dir = Files.createDirectories(folderOf(registry.source()));
+        String sha256 = Sha256.hex(registry.bytes());
+        AtomicFiles.write(dir, dir.resolve(DOCUMENT), registry.bytes());
+        writeMeta(dir, new Meta(registry.etag().orElse(null), registry.source(), registry.checkedAt().toString(), sha256));
+        writeIndex(dir, registry.bytes(), sha256);
+        forgetOldSources(dir);
+    }
+
+    @Override
+    public void touch(String source, Instant checkedAt) throws IOException {
+        Path dir = existing(source);
+        if (Files.isRegularFile(dir.resolve(DOCUMENT))) {
+            Meta info = readMeta(dir);
+            writeMeta(dir, new Meta(info.etag(), source, checkedAt.toString(), info.sha256()));
+        }
+    }
+
+    @Override
+    public Optional<byte[]> entry(String source, String id) throws IOException {
+        Path dir = existing(source);
+        Path document = dir.resolve(DOCUMENT);
+        if (!Files.isRegularFile(document)) {
+            return Optional.empty();
+        }
+        Optional<Optional<byte[]>> found = lookUp(dir, id);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        byte[] bytes = Files.readAllBytes(document);
+        Meta info = readMeta(dir);
+        String sha256 = Sha256.hex(bytes);
+        if (!sha256.equals(info.sha256())) {
+            writeMeta(dir, new Meta(info.etag(), info.source(), info.checkedAt(), sha256));
+        }
+        writeIndex(dir, bytes, sha256);
+        return lookUp(dir, id).orElseThrow(() -> new IOException("the registry index in " + dir + " cannot be rebuilt"));
+    }
+
+    /** The entry through the index; empty when the index is missing, stale or damaged. */
+    private Optional<Optional<byte[]>> lookUp(Path dir, String id) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(dir.resolve(INDEX), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException | java.nio.charset.MalformedInputException e) {
+            return Optional.empty();
+        }
+        Path document = dir.resolve(DOCUMENT);
+        String expected = INDEX_HEADER + " " + readMeta(dir).sha256() + " " + Files.size(document);
+        if (lines.isEmpty() || !lines.get(0).equals(expected)) {
+            return Optional.empty();
+        }
+        String prefix = id + "\t";
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith(prefix)) {
+                Optional<Range> range = range(line.substring(prefix.length()));
+                if (range.isEmpty()) {
+                    return Optional.empty();
+                }
+                byte[] bytes = slice(document, range.get());
+                boolean whole = bytes.length > 1 && bytes[0] == '{' && bytes[bytes.length - 1] == '}';
+                return whole ? Optional.of(Optional.of(bytes)) : Optional.empty();
+            }
+        }
+        return Optional.of(Optional.empty());
+    }
+
+    private static Optional<Range> range(String text) {
+        String[] parts = text.split("\t");
+        try {
+            return parts.length == 2 ? Optional.of(new Range(Long.parseLong(parts[0]), Integer.parseInt(parts[1]))) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] slice(Path document, Range range) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(document.toFile(), "r")) {
+            if (range.offset() < 0 || range.length() < 0 || range.offset() + range.length() > file.length()) {
+                return new byte[0];
+            }
+            byte[] bytes = new byte[range.length()];
+            file.seek(range.offset());
+            file.readFully(bytes);
+            return bytes;
+        }
+    }
+
+    /** Writes the byte range of every member of {@code traces}; a document that does not stream is indexed as empty. */
+    private static void writeIndex(Path dir, byte[] document, String sha256) throws IOException {
+        StringBuilder index = new StringBuilder(INDEX_HEADER).append(' ').append(sha256).append(' ').append(document.length).append('\n');
+        try (JsonParser parser = STREAMING.createParser(document)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean traces = parser.currentName().equals("traces");
+                    JsonToken value = parser.nextToken();
+                    if (traces && value == JsonToken.START_OBJECT) {
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String id = parser.currentName();
+                            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                                long start = parser.currentTokenLocation().getByteOffset();
+                                parser.skipChildren();
+                                long end = parser.currentTokenLocation().getByteOffset() + 1;
+                                index.append(id).append('\t').append(start).append('\t').append(end - start).append('\n');
+                            } else {
+                                parser.skipChildren();
+                            }
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+        }
+        AtomicFiles.write(dir, dir.resolve(INDEX), index.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The folder of {@code source}, taking over a copy from the single-source layout when it belongs to {@code source}. */
+    private Path existing(String source) throws IOException {
+        Path dir = folderOf(source);
+        Path legacy = folder.resolve(DOCUMENT);
+        if (!Files.isDirectory(dir) && Files.isRegularFile(legacy) && source.equals(readMeta(folder).source())) {
+            Files.createDirectories(dir);
+            AtomicFiles.move(folder.resolve(META), dir.resolve(META));
+            AtomicFiles.move(legacy, dir.resolve(DOCUMENT));
+        }
+        return dir;
+    }
+
+    private void forgetOldSources(Path kept) throws IOException {
+        List<Path> sources = new ArrayList<>();
+        try (Stream<Path> children = Files.list(folder)) {
+            children.filter(Files::isDirectory).filter(dir -> !dir.equals(kept)).forEach(sources::add);
+        }
+        if (sources.size() < KEPT_SOURCES) {
+            return;
+        }
+        sources.sort(Comparator.comparing(DiskRegistryCache::lastUsed).reversed());
+        for (Path old : sources.subList(KEPT_SOURCES - 1, sources.size())) {
+            for (String name : List.of(INDEX, META, DOCUMENT)) {
+                Files.deleteIfExists(old.resolve(name));
+            }
+            try {
+                Files.deleteIfExists(old);
+            } catch (IOException notEmpty) {
+                // another process is writing into it; it is pruned next time
+            }
+        }
+    }
+
+    private static Instant lastUsed(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir.resolve(META)).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private static Instant checkedAt(Path dir, Meta info) throws IOException {
+        Optional<Instant> parsed = parseInstant(info.checkedAt());
+        return parsed.isPresent() ? parsed.get() : Files.getLastModifiedTime(dir.resolve(DOCUMENT)).toInstant();
     }
 
     private static Optional<Instant> parseInstant(String text) {
@@ -49,27 +262,15 @@ public final class DiskRegistryCache implements RegistryCache {
         }
     }
 
-    private Meta readMeta() {
+    private static Meta readMeta(Path dir) {
         try {
-            return JSON.readValue(meta.toFile(), Meta.class);
+            return JSON.readValue(dir.resolve(META).toFile(), Meta.class);
         } catch (IOException | RuntimeException missingOrDamaged) {
-            return new Meta(null, null, null);
+            return new Meta(null, null, null, null);
         }
     }
 
-    @Override
-    public void save(CachedRegistry registry) throws IOException {
-        AtomicFiles.write(folder, document, registry.bytes());
-        writeMeta(new Meta(registry.etag().orElse(null), registry.source(), registry.checkedAt().toString()));
-    }
-
-    @Override
-    public void touch(Instant checkedAt) throws IOException {
-        Meta info = readMeta();
-        writeMeta(new Meta(info.etag(), info.source(), checkedAt.toString()));
-    }
-
-    private void writeMeta(Meta info) throws IOException {
-        AtomicFiles.write(folder, meta, JSON.writeValueAsBytes(info));
+    private static void writeMeta(Path dir, Meta info) throws IOException {
+        AtomicFiles.write(dir, dir.resolve(META), JSON.writeValueAsBytes(info));
     }
 }

@@ -3,8 +3,10 @@ package org.phasic.traces.ports.out;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.Consumer;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.registry.TraceMetadata;
 
 /** Reads and writes {@code registry.json}, keeping unknown members. */
@@ -15,6 +17,18 @@ public interface RegistryCodec {
      * written. Malformed JSON, a wrong top-level shape or an invalid trace id is a {@link RegistryFormatException}.
      */
     Registry read(InputStream in) throws IOException;
+
+    /**
+     * Parses one entry: the JSON object of trace {@code id} as it appears under {@code traces} (see
+     * {@link RegistryCache#entry}), with the same rules and JSON paths as {@link #read}.
+     */
+    TraceEntry readEntry(TraceId id, InputStream in) throws IOException;
+
+    /**
+     * Reads the entries of a registry one at a time, in document order, handing each to {@code consumer} without
+     * holding the whole document; structure errors are {@link RegistryFormatException}s as in {@link #read}.
+     */
+    void readEntries(InputStream in, Consumer<TraceEntry> consumer) throws IOException;
 
     /** Writes {@code registry} as pretty-printed JSON in the public format (stable member order). */
     void write(Registry registry, OutputStream out) throws IOException;

@@ -9,6 +9,11 @@ public interface RegistrySource {
     /** A human-readable location, e.g. the URL; never contains credentials. */
     String location();
 
+    /** Whether {@link #fetch} goes to the network (so it must not when the tool is offline); a local file does not. */
+    default boolean usesNetwork() {
+        return true;
+    }
+
     /**
      * Fetches the registry document.
      *
