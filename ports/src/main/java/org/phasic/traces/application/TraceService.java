@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.phasic.traces.ports.in.GetTraceFilesUseCase;
 import org.phasic.traces.ports.in.GetTraceUseCase;
 import org.phasic.traces.ports.in.LoadedTrace;
 import org.phasic.traces.ports.in.OperationFailedException;
+import org.phasic.traces.ports.in.TraceFolder;
 import org.phasic.traces.ports.in.Hint;
 import org.phasic.traces.ports.out.TraceCodec;
 import org.phasic.traces.ports.out.TraceStore.StoredFile;
@@ -67,6 +69,15 @@ public final class TraceService implements GetTraceUseCase, GetTraceFilesUseCase
     public org.phasic.traces.ports.in.LocalTrace files(TraceId id, boolean force) {
         try {
             return fetch.get(id, force).toLocal();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public TraceFolder folder(TraceId id, Path folder, boolean overwrite) {
+        try {
+            return new TraceFolderExport(fetch).export(fetch.get(id, false), folder, overwrite);
         } catch (IOException e) {
             throw failed(e);
         }
