@@ -3,6 +3,7 @@ package org.phasic.traces.application;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceCollection;
 import org.phasic.traces.domain.registry.TraceId;
@@ -16,10 +17,17 @@ import org.phasic.traces.ports.in.TraceSelection;
 public final class InstallService implements InstallTracesUseCase {
     private final RegistryService registry;
     private final FetchService fetch;
+    private final Consumer<FetchedTrace> installed;
 
     public InstallService(RegistryService registry, FetchService fetch) {
+        this(registry, fetch, trace -> { });
+    }
+
+    /** @param installed told about every trace installed (e.g. to copy it into phasic's own cache) */
+    public InstallService(RegistryService registry, FetchService fetch, Consumer<FetchedTrace> installed) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.fetch = Objects.requireNonNull(fetch, "fetch");
+        this.installed = Objects.requireNonNull(installed, "installed");
     }
 
     @Override
@@ -27,7 +35,11 @@ public final class InstallService implements InstallTracesUseCase {
         Registry current = registry.current();
         List<TraceId> ids = resolve(current, selection).orElseGet(() -> List.copyOf(current.traces().keySet()));
         return Batches.run("", ids, id -> id, jobs, "install", listener,
-                (id, ignored) -> Batches.fetched(id, fetch.get(id, false).servedBy()));
+                (id, ignored) -> {
+                    FetchedTrace fetched = fetch.get(id, false);
+                    installed.accept(fetched);
+                    return Batches.fetched(id, fetched.servedBy());
+                });
     }
 
     /**

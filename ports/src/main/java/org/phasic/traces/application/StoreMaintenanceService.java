@@ -1,6 +1,10 @@
 package org.phasic.traces.application;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +13,10 @@ import java.util.Set;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.GcReport;
+import org.phasic.traces.ports.in.Hint;
+import org.phasic.traces.ports.in.InvalidInputException;
+import org.phasic.traces.ports.in.StoreListing;
+import org.phasic.traces.ports.in.StoredTraceInfo;
 import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
 import org.phasic.traces.ports.in.StoreProblem;
 import org.phasic.traces.ports.out.StoreMaintenance;
@@ -55,6 +63,33 @@ public final class StoreMaintenanceService implements StoreMaintenanceUseCase {
                 store.pin(id, pinned);
             }
             return store.pins();
+        } catch (IOException e) {
+            throw TraceService.failed(e);
+        }
+    }
+
+    @Override
+    public StoreListing list() {
+        try {
+            List<StoredTraceInfo> traces = new ArrayList<>(store.stored());
+            traces.sort(Comparator.comparing(info -> info.id().value()));
+            return new StoreListing(traces, store.diskBytes());
+        } catch (IOException e) {
+            throw TraceService.failed(e);
+        }
+    }
+
+    @Override
+    public GcReport remove(List<TraceId> ids) {
+        try {
+            Set<TraceId> held = new HashSet<>();
+            store.stored().forEach(info -> held.add(info.id()));
+            List<String> unknown = ids.stream().filter(id -> !held.contains(id)).map(TraceId::value).distinct().toList();
+            if (!unknown.isEmpty()) {
+                throw new InvalidInputException("the local store does not hold " + String.join(", ", unknown)
+                        + "; nothing was removed", Hint.of(Hint.Kind.LIST_STORED));
+            }
+            return store.remove(new LinkedHashSet<>(ids));
         } catch (IOException e) {
             throw TraceService.failed(e);
         }

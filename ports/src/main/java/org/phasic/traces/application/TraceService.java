@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.trace.EliminationTrace;
@@ -16,6 +18,7 @@ import org.phasic.traces.ports.in.GetTraceFilesUseCase;
 import org.phasic.traces.ports.in.GetTraceUseCase;
 import org.phasic.traces.ports.in.LoadedTrace;
 import org.phasic.traces.ports.in.OperationFailedException;
+import org.phasic.traces.ports.in.TraceFolder;
 import org.phasic.traces.ports.in.Hint;
 import org.phasic.traces.ports.out.TraceCodec;
 import org.phasic.traces.ports.out.TraceStore.StoredFile;
@@ -30,6 +33,7 @@ public final class TraceService implements GetTraceUseCase, GetTraceFilesUseCase
 
     private final FetchService fetch;
     private final TraceCodec codec;
+    private final Consumer<FetchedTrace> got;
     private final Map<String, EliminationTrace> parsed = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -39,8 +43,20 @@ public final class TraceService implements GetTraceUseCase, GetTraceFilesUseCase
             });
 
     public TraceService(FetchService fetch, TraceCodec codec) {
+        this(fetch, codec, trace -> { });
+    }
+
+    /** @param got told about every trace this service got (e.g. to copy it into phasic's own cache) */
+    public TraceService(FetchService fetch, TraceCodec codec, Consumer<FetchedTrace> got) {
         this.fetch = Objects.requireNonNull(fetch, "fetch");
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.got = Objects.requireNonNull(got, "got");
+    }
+
+    private FetchedTrace fetched(TraceId id, boolean force) throws IOException {
+        FetchedTrace fetched = fetch.get(id, force);
+        got.accept(fetched);
+        return fetched;
     }
 
     /**
@@ -52,11 +68,11 @@ public final class TraceService implements GetTraceUseCase, GetTraceFilesUseCase
     public LoadedTrace get(TraceId id, boolean force) {
         try {
             try {
-                return read(fetch.get(id, force));
+                return read(fetched(id, force));
             } catch (NoSuchFileException removedMeanwhile) {
                 // another process healing, verifying or collecting the store removed the entry between its check and
                 // this read: the fetch chain restores it
-                return read(fetch.get(id, false));
+                return read(fetched(id, false));
             }
         } catch (IOException e) {
             throw failed(e);
@@ -66,7 +82,16 @@ public final class TraceService implements GetTraceUseCase, GetTraceFilesUseCase
     @Override
     public org.phasic.traces.ports.in.LocalTrace files(TraceId id, boolean force) {
         try {
-            return fetch.get(id, force).toLocal();
+            return fetched(id, force).toLocal();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public TraceFolder folder(TraceId id, Path folder, boolean overwrite) {
+        try {
+            return new TraceFolderExport(fetch).export(fetched(id, false), folder, overwrite);
         } catch (IOException e) {
             throw failed(e);
         }

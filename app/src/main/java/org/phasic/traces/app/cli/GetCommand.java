@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
+import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.LoadedTrace;
+import org.phasic.traces.ports.in.TraceFolder;
 import org.phasic.traces.domain.registry.TraceEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +31,10 @@ public final class GetCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "also copy trace.json.gz to FILE")
     private Path output;
 
+    @Option(names = "--dir", paramLabel = "DIR", description = {"write the trace's whole folder (trace.json.gz, metadata.json,",
+            "checksum.sha256, code files) into DIR, verified; never replaces files without --force"})
+    private Path dir;
+
     @Option(names = "--json", description = "print JSON")
     private boolean json;
 
@@ -36,6 +42,12 @@ public final class GetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         var traceId = CliArguments.traceId(id);
+        if (dir != null) {
+            if (output != null) {
+                throw new CliArguments.UsageError("--dir and --output cannot be combined; --dir writes trace.json.gz too");
+            }
+            return folder(context, traceId);
+        }
         Path target = output == null ? null : checkedOutput(output.toAbsolutePath());
         LoadedTrace loaded = context.useCases().getTrace().get(traceId, force);
         Path path = target == null ? loaded.path() : copy(loaded.path(), target);
@@ -50,6 +62,25 @@ public final class GetCommand implements Callable<Integer> {
             context.out().println(path);
             context.note(traceId + ": " + loaded.summary() + " (CID " + loaded.entry().cid() + ", from "
                     + loaded.servedBy() + ", verified)");
+        }
+        context.out().flush();
+        return ExitCode.OK;
+    }
+
+    private int folder(CliContext context, TraceId traceId) {
+        TraceFolder folder = context.useCases().getTraceFiles().folder(traceId, dir, force);
+        if (json) {
+            ObjectNode node = EntryJson.summary(folder.entry());
+            node.put("dir", folder.folder().toString());
+            node.put("served_by", folder.servedBy().name());
+            node.put("bytes", folder.bytes());
+            var files = node.putArray("files");
+            folder.files().forEach(file -> files.add(file.toString()));
+            context.out().println(EntryJson.write(node));
+        } else {
+            folder.files().forEach(context.out()::println);
+            context.note(traceId + ": " + folder.files().size() + " file(s), " + folder.bytes() + " bytes in " + folder.folder()
+                    + " (CID " + folder.rootCid() + ", from " + folder.servedBy() + ", verified)");
         }
         context.out().flush();
         return ExitCode.OK;

@@ -32,6 +32,8 @@ final class HintText {
             case FIX_STORE -> "run 'phasic-traces verify --fix' to remove them; the next get fetches them again";
             case INSTALL_OR_POINT_AT_IPFS -> "install Kubo (the ipfs command) or point ipfs.api / IPFS_API at a running daemon";
             case CHECK_INPUT -> subject.isEmpty() ? "check the input" : "check " + subject;
+            case OVERWRITE -> "add --force to replace them, or choose another folder";
+            case LIST_STORED -> "see 'phasic-traces store ls' for the ids the local store holds";
         };
     }
 }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
                 "Configuration: defaults < <home>/config.yaml < PHASIC_TRACES_* environment < flags; see 'config show'."},
         subcommands = {ListCommand.class, ShowCommand.class, GetCommand.class, InstallCommand.class, EvalCommand.class,
                 VerifyCommand.class, GcCommand.class, PinCommand.class, CidCommand.class, CarCommand.class, RegistryCommand.class,
-                ConfigCommand.class, DaemonCommand.class, PublishCommand.class, CacheCommand.class})
+                ConfigCommand.class, DaemonCommand.class, PublishCommand.class, CacheCommand.class, StoreCommand.class,
+                CompletionCommand.class})
 public final class PhasicTracesCommand implements Runnable {
     private final Map<String, String> environment;
     private final Path userHome;

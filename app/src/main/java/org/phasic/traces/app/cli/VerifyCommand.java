@@ -3,6 +3,7 @@ package org.phasic.traces.app.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.phasic.traces.ports.in.Hint;
+import org.phasic.traces.ports.in.PhasicCacheFile;
 import org.phasic.traces.ports.in.StoreProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,17 +11,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code verify}: re-hash the whole local store. */
-@Command(name = "verify", description = "Re-hash every file in the local store and report (or, with --fix, remove) bad entries.")
+@Command(name = "verify", description = {"Re-hash every file in the local store and report (or, with --fix, remove) bad entries.",
+        "With --phasic-cache, check phasic's own trace cache instead."})
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--fix", description = "remove bad entries so the next get fetches them again")
+    @Option(names = "--fix", description = {"remove bad entries so the next get fetches them again;",
+            "with --phasic-cache: replace bad files with verified copies"})
     private boolean fix;
+
+    @Option(names = "--phasic-cache", description = {"check phasic's own cache (~/.phasic_traces/traces/<id>/trace.json.gz)",
+            "against the registry checksums instead of the store"})
+    private boolean phasicCache;
 
     @Override
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
+        if (phasicCache) {
+            return verifyPhasicCache(context);
+        }
         List<StoreProblem> problems = context.useCases().storeMaintenance().verify(fix);
         for (StoreProblem problem : problems) {
             context.out().println((problem.fixed() ? "removed " : "bad     ") + problem.what() + ": " + problem.reason());
@@ -32,5 +42,25 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         context.out().flush();
         return problems.isEmpty() || fix ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private int verifyPhasicCache(CliContext context) {
+        List<PhasicCacheFile> files = context.useCases().phasicCache().verify(fix);
+        long bad = 0;
+        for (PhasicCacheFile file : files) {
+            switch (file.status()) {
+                case OK -> context.note("ok      " + file.file());
+                case FIXED -> context.out().println("fixed   " + file.file() + ": " + file.detail());
+                case BAD -> context.out().println("bad     " + file.file() + ": " + file.detail());
+                case UNKNOWN -> context.out().println("unknown " + file.file() + ": " + file.detail());
+            }
+            bad += file.status() == PhasicCacheFile.Status.BAD ? 1 : 0;
+        }
+        context.note(files.size() + " file(s) in phasic's cache checked, " + bad + " bad");
+        if (bad > 0 && !fix) {
+            context.err().println("hint: run 'phasic-traces verify --phasic-cache --fix' to replace them with verified copies");
+        }
+        context.out().flush();
+        return bad == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
 }

@@ -141,6 +141,33 @@ class DiskTraceStoreTest {
     }
 
     @Test
+    void removeDropsTheReferenceAndItsPinButKeepsContentAnotherTraceShares() throws Exception {
+        TraceId other = TraceId.of("kingman_n3_theta1");
+        Path shared = put(store, CONTENT).file("trace.json.gz").orElseThrow().path();
+        StagedFile staged = store.stage();
+        staged.output().write(CONTENT);
+        store.commit(other, ROOT, Map.of("trace.json.gz", new VerifiedStagedFile(staged, FILE_CID)));
+        store.pin(ID, true);
+
+        assertThat(store.stored()).extracting(info -> info.id().value() + " " + info.bytes() + " " + info.pinned())
+                .containsExactlyInAnyOrder("kingman_n5_theta1 " + CONTENT.length + " true",
+                        "kingman_n3_theta1 " + CONTENT.length + " false");
+        assertThat(store.diskBytes()).as("shared content counted once").isEqualTo(CONTENT.length);
+
+        var first = store.remove(java.util.Set.of(ID));
+        assertThat(first.references()).containsExactly(ID.value());
+        assertThat(first.objects()).isEmpty();
+        assertThat(shared).exists();
+        assertThat(store.pins()).isEmpty();
+
+        var second = store.remove(java.util.Set.of(other));
+        assertThat(second.objects()).containsExactly(FILE_CID);
+        assertThat(second.bytes()).isEqualTo(CONTENT.length);
+        assertThat(shared).doesNotExist();
+        assertThat(store.stored()).isEmpty();
+    }
+
+    @Test
     void eightThreadsCommittingTheSameTraceAllSucceedWithOneCopy() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.adapter.github.RegistrySettings;
@@ -26,7 +27,10 @@ import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.app.config.CoreSettings;
 import org.phasic.traces.app.store.DiskRegistryCache;
 import org.phasic.traces.app.store.DiskTraceStore;
+import org.phasic.traces.app.store.PhasicCacheFolder;
 import org.phasic.traces.application.FetchService;
+import org.phasic.traces.application.FetchedTrace;
+import org.phasic.traces.application.PhasicCacheService;
 import org.phasic.traces.application.InstallService;
 import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.application.TraceService;
@@ -46,6 +50,7 @@ import org.phasic.traces.ports.in.GetTraceUseCase;
 import org.phasic.traces.ports.in.InitRegistryUseCase;
 import org.phasic.traces.ports.in.InstallTracesUseCase;
 import org.phasic.traces.ports.in.ListTracesUseCase;
+import org.phasic.traces.ports.in.PhasicCacheUseCase;
 import org.phasic.traces.ports.in.MirrorUseCase;
 import org.phasic.traces.ports.in.PublishTraceUseCase;
 import org.phasic.traces.ports.in.ShowTraceUseCase;
@@ -118,6 +123,11 @@ final class CoreModule extends AbstractModule {
     @Provides
     ShowTraceUseCase showTrace(RegistryService registry, TraceStore store) {
         return new ShowTraceService(registry, store);
+    }
+
+    @Provides
+    PhasicCacheUseCase phasicCacheUseCase(PhasicCacheService phasicCache) {
+        return phasicCache;
     }
 
     @Provides
@@ -222,14 +232,30 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    InstallService installService(RegistryService registry, FetchService fetch) {
-        return new InstallService(registry, fetch);
+    InstallService installService(RegistryService registry, FetchService fetch, PhasicCacheService phasicCache) {
+        return new InstallService(registry, fetch, placeInPhasicCache(phasicCache));
     }
 
     @Provides
     @Singleton
-    TraceService traceService(FetchService fetch, TraceCodec codec) {
-        return new TraceService(fetch, codec);
+    TraceService traceService(FetchService fetch, TraceCodec codec, PhasicCacheService phasicCache) {
+        return new TraceService(fetch, codec, placeInPhasicCache(phasicCache));
+    }
+
+    /** phasic's own trace cache: {@code traces} in phasic's home, {@code ~/.phasic_traces} (the default home). */
+    @Provides
+    @Singleton
+    PhasicCacheService phasicCache(RegistryService registry, FetchService fetch) {
+        Path phasicHome = services.userHome().resolve(".phasic_traces");
+        return new PhasicCacheService(registry, fetch, new PhasicCacheFolder(phasicHome.resolve("traces")), notices);
+    }
+
+    /** Copies verified traces into phasic's cache when home is phasic's cache folder and {@code phasic.cache} is on. */
+    private Consumer<FetchedTrace> placeInPhasicCache(PhasicCacheService phasicCache) {
+        Path phasicHome = services.userHome().resolve(".phasic_traces").toAbsolutePath().normalize();
+        boolean bridge = CoreSettings.from(configuration).phasicCache()
+                && configuration.home().toAbsolutePath().normalize().equals(phasicHome);
+        return bridge ? phasicCache::offer : trace -> { };
     }
 
 }

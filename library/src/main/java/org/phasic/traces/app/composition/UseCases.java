@@ -12,6 +12,7 @@ import org.phasic.traces.ports.in.InitRegistryUseCase;
 import org.phasic.traces.ports.in.InstallTracesUseCase;
 import org.phasic.traces.ports.in.ListTracesUseCase;
 import org.phasic.traces.ports.in.MirrorUseCase;
+import org.phasic.traces.ports.in.PhasicCacheUseCase;
 import org.phasic.traces.ports.in.PublishTraceUseCase;
 import org.phasic.traces.ports.in.ShowTraceUseCase;
 import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
@@ -38,6 +39,11 @@ public final class UseCases {
     /** Get a trace's verified files. */
     public GetTraceFilesUseCase getTraceFiles() {
         return get(GetTraceFilesUseCase.class);
+    }
+
+    /** Check phasic's own trace cache. */
+    public PhasicCacheUseCase phasicCache() {
+        return get(PhasicCacheUseCase.class);
     }
 
     /** Search the registry. */

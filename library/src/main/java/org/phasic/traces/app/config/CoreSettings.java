@@ -13,18 +13,22 @@ import org.phasic.traces.spi.Settings;
  * @param offline     no network at all
  * @param lockWait    how long to wait for another process fetching the same trace
  * @param installJobs parallel downloads of {@code install}
+ * @param phasicCache when home is phasic's cache folder (the default), also copy each verified trace where phasic's
+ *                    Python {@code get_trace} looks for it ({@code traces/<id>/trace.json.gz})
  */
-public record CoreSettings(boolean offline, Duration lockWait, int installJobs) {
+public record CoreSettings(boolean offline, Duration lockWait, int installJobs, boolean phasicCache) {
     /** Key of {@link #offline()}. */
     public static final String OFFLINE = "offline";
     /** Key of {@link #lockWait()}. */
     public static final String STORE_LOCK_WAIT = "store.lockWait";
     /** Key of {@link #installJobs()}. */
     public static final String INSTALL_JOBS = "install.jobs";
+    /** Key of {@link #phasicCache()}. */
+    public static final String PHASIC_CACHE = "phasic.cache";
 
-    /** Online, {@link FetchSettings#DEFAULTS}' lock wait, four downloads. */
+    /** Online, {@link FetchSettings#DEFAULTS}' lock wait, four downloads, copies into phasic's cache. */
     public static final CoreSettings DEFAULTS = new CoreSettings(FetchSettings.DEFAULTS.offline(),
-            FetchSettings.DEFAULTS.lockWait(), 4);
+            FetchSettings.DEFAULTS.lockWait(), 4, true);
 
     public CoreSettings {
         Objects.requireNonNull(lockWait, "lockWait");
@@ -36,12 +40,15 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs) 
                 ConfigKey.bool(OFFLINE, DEFAULTS.offline(), "no network at all: local store and bundled library only"),
                 ConfigKey.duration(STORE_LOCK_WAIT, DEFAULTS.lockWait(),
                         "how long to wait for another process fetching the same trace"),
-                ConfigKey.integer(INSTALL_JOBS, DEFAULTS.installJobs(), "parallel downloads for install"));
+                ConfigKey.integer(INSTALL_JOBS, DEFAULTS.installJobs(), "parallel downloads for install"),
+                ConfigKey.bool(PHASIC_CACHE, DEFAULTS.phasicCache(), "when home is phasic's cache folder (the default), get and"
+                        + " install also copy each verified trace.json.gz to traces/<id>/ where phasic's get_trace finds it"));
     }
 
     /** What {@code settings} say for the {@link #keys()}. */
     public static CoreSettings from(Settings settings) {
-        return new CoreSettings(settings.flag(OFFLINE), settings.duration(STORE_LOCK_WAIT), settings.integer(INSTALL_JOBS));
+        return new CoreSettings(settings.flag(OFFLINE), settings.duration(STORE_LOCK_WAIT), settings.integer(INSTALL_JOBS),
+                settings.flag(PHASIC_CACHE));
     }
 
     /** The fetch chain's settings: these, with {@link FetchSettings#DEFAULTS}' file size limit. */

@@ -34,6 +34,7 @@ import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.GcReport;
 import org.phasic.traces.ports.in.StoreProblem;
+import org.phasic.traces.ports.in.StoredTraceInfo;
 import org.phasic.traces.ports.out.StoreMaintenance;
 import org.phasic.traces.ports.out.TraceStore;
 
@@ -323,6 +324,11 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
                 }
             }
         }
+        return sweep(removedRefs, liveObjects, dryRun);
+    }
+
+    /** Removes (or with {@code dryRun} counts) the objects not in {@code liveObjects} and abandoned staging files. */
+    private GcReport sweep(List<String> removedRefs, Set<String> liveObjects, boolean dryRun) throws IOException {
         List<String> removedObjects = new ArrayList<>();
         long bytes = 0;
         for (Path object : list(objects)) {
@@ -344,6 +350,76 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
             }
         }
         return new GcReport(removedRefs, removedObjects, bytes, dryRun);
+    }
+
+    @Override
+    public List<StoredTraceInfo> stored() throws IOException {
+        Set<TraceId> pinned = pins();
+        List<StoredTraceInfo> stored = new ArrayList<>();
+        for (Path refPath : list(refs)) {
+            Ref ref;
+            try {
+                ref = parseRef(refPath);
+            } catch (IOException unreadableOrGone) {
+                continue;
+            }
+            long bytes = 0;
+            Instant lastUsed = lastUsed(refPath);
+            for (RefFile file : ref.files().values()) {
+                bytes += file.size();
+                Path object = objectPath(file.cid());
+                if (Files.exists(object)) {
+                    Instant used = lastUsed(object);
+                    lastUsed = used.isAfter(lastUsed) ? used : lastUsed;
+                }
+            }
+            TraceId id = TraceId.of(ref.id());
+            stored.add(new StoredTraceInfo(id, ref.root(), ref.files().size(), bytes, lastUsed, pinned.contains(id)));
+        }
+        return stored;
+    }
+
+    /** The later of the file's modification and access times (access times are coarse where the file system relaxes them). */
+    private static Instant lastUsed(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        Instant modified = attributes.lastModifiedTime().toInstant();
+        Instant accessed = attributes.lastAccessTime().toInstant();
+        return accessed.isAfter(modified) ? accessed : modified;
+    }
+
+    @Override
+    public long diskBytes() throws IOException {
+        long bytes = 0;
+        for (Path folder : List.of(objects, tmp)) {
+            for (Path file : list(folder)) {
+                try {
+                    bytes += Files.size(file);
+                } catch (NoSuchFileException gone) {
+                    // removed by another process meanwhile
+                }
+            }
+        }
+        return bytes;
+    }
+
+    @Override
+    public synchronized GcReport remove(Set<TraceId> ids) throws IOException {
+        List<String> removedRefs = new ArrayList<>();
+        for (TraceId id : ids) {
+            if (Files.deleteIfExists(refPath(id))) {
+                removedRefs.add(id.value());
+            }
+            pin(id, false);
+        }
+        Set<String> liveObjects = new HashSet<>();
+        for (Path refPath : list(refs)) {
+            try {
+                parseRef(refPath).files().values().forEach(file -> liveObjects.add(file.cid()));
+            } catch (IOException unreadableOrGone) {
+                // an unreadable reference keeps nothing alive; verify reports it
+            }
+        }
+        return sweep(removedRefs, liveObjects, false);
     }
 
     @Override

@@ -52,7 +52,11 @@ public record Hint(Kind kind, String subject) {
         /** Install an IPFS node, or point at a running one. */
         INSTALL_OR_POINT_AT_IPFS,
         /** Check the input named by {@link #subject()}. */
-        CHECK_INPUT
+        CHECK_INPUT,
+        /** Files exist already; ask again allowing them to be replaced. */
+        OVERWRITE,
+        /** Look at the ids the local store holds. */
+        LIST_STORED
     }
 
     public Hint {

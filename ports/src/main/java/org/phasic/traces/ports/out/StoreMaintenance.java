@@ -7,6 +7,7 @@ import java.util.Set;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.GcReport;
 import org.phasic.traces.ports.in.StoreProblem;
+import org.phasic.traces.ports.in.StoredTraceInfo;
 
 /** Upkeep of the local content store ({@link TraceStore}): re-verification, garbage collection and pins. */
 public interface StoreMaintenance {
@@ -25,4 +26,13 @@ public interface StoreMaintenance {
 
     /** Pins or unpins {@code id}. */
     void pin(TraceId id, boolean pinned) throws IOException;
+
+    /** Every stored trace, in no particular order. */
+    List<StoredTraceInfo> stored() throws IOException;
+
+    /** The bytes the store uses on disk: stored content (each file once) and staging files. */
+    long diskBytes() throws IOException;
+
+    /** Removes the references {@code ids} and their pins, then the content no remaining reference uses. */
+    GcReport remove(Set<TraceId> ids) throws IOException;
 }

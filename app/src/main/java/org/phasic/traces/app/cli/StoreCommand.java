@@ -1,0 +1,117 @@
+package org.phasic.traces.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.phasic.traces.ports.in.GcReport;
+import org.phasic.traces.ports.in.StoreListing;
+import org.phasic.traces.ports.in.StoredTraceInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code store ls|du|rm}: what the local store holds, how much room it takes, and removing traces from it. */
+@Command(name = "store", description = "Look into the local store: list its traces, show the room they take, remove some.",
+        subcommands = {StoreCommand.Ls.class, StoreCommand.Du.class, StoreCommand.Rm.class})
+public final class StoreCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code store ls}: every stored trace with its CID, size, last use and pin. */
+    @Command(name = "ls", description = "List the traces in the local store: id, directory CID, bytes, last used, pinned.")
+    static final class Ls implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--json", description = "print JSON")
+        private boolean json;
+
+        @Override
+        public Integer call() {
+            CliContext context = PhasicTracesCommand.contextOf(spec);
+            StoreListing listing = context.useCases().storeMaintenance().list();
+            if (json) {
+                ArrayNode rows = EntryJson.MAPPER.createArrayNode();
+                for (StoredTraceInfo trace : listing.traces()) {
+                    ObjectNode row = rows.addObject();
+                    row.put("id", trace.id().value());
+                    row.put("cid", trace.rootCid());
+                    row.put("files", trace.files());
+                    row.put("bytes", trace.bytes());
+                    row.put("last_used", trace.lastUsed().truncatedTo(ChronoUnit.SECONDS).toString());
+                    row.put("pinned", trace.pinned());
+                }
+                context.out().println(EntryJson.write(rows));
+            } else {
+                Table table = new Table("ID", "CID", "BYTES", "LAST USED", "PINNED");
+                for (StoredTraceInfo trace : listing.traces()) {
+                    table.row(trace.id().value(), trace.rootCid(), Long.toString(trace.bytes()),
+                            trace.lastUsed().truncatedTo(ChronoUnit.SECONDS).toString(), trace.pinned() ? "yes" : "no");
+                }
+                table.print(context.out(), "PINNED".length());
+                context.note(listing.traces().size() + " trace(s), " + listing.totalBytes() + " bytes on disk");
+            }
+            context.out().flush();
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code store du}: bytes per trace and in total. */
+    @Command(name = "du", description = "Show the bytes each stored trace takes and the store's total on disk.")
+    static final class Du implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--json", description = "print JSON")
+        private boolean json;
+
+        @Override
+        public Integer call() {
+            CliContext context = PhasicTracesCommand.contextOf(spec);
+            StoreListing listing = context.useCases().storeMaintenance().list();
+            if (json) {
+                ObjectNode node = EntryJson.MAPPER.createObjectNode();
+                node.put("total_bytes", listing.totalBytes());
+                ObjectNode traces = node.putObject("traces");
+                listing.traces().forEach(trace -> traces.put(trace.id().value(), trace.bytes()));
+                context.out().println(EntryJson.write(node));
+            } else {
+                listing.traces().forEach(trace -> context.out().printf("%12d  %s%n", trace.bytes(), trace.id()));
+                context.out().printf("%12d  total%n", listing.totalBytes());
+            }
+            context.out().flush();
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code store rm ID...}: drop stored traces; content no other trace uses goes too. */
+    @Command(name = "rm", description = "Remove traces from the local store (pins too); content no other stored trace uses goes with them.")
+    static final class Rm implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", arity = "1..*", description = "ids of stored traces (see 'store ls')")
+        private List<String> ids = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            CliContext context = PhasicTracesCommand.contextOf(spec);
+            GcReport report = context.useCases().storeMaintenance().remove(ids.stream().map(CliArguments::traceId).toList());
+            report.references().forEach(id -> context.out().println("removed trace " + id));
+            context.note(String.format("removed %d trace(s), %d file(s), %d bytes", report.references().size(),
+                    report.objects().size(), report.bytes()));
+            context.out().flush();
+            return ExitCode.OK;
+        }
+    }
+}
