@@ -27,7 +27,8 @@ import org.phasic.traces.ports.out.RegistryFormatException;
  */
 final class RegistryTreeMapper {
     private static final List<String> REGISTRY_FIELDS = List.of("version", "updated", "traces", "collections", "pinning_services");
-    private static final List<String> ENTRY_FIELDS = List.of("cid", "description", "metadata", "files", "checksum", "license", "graph_hash");
+    private static final List<String> ENTRY_FIELDS = List.of("cid", "description", "metadata", "files", "checksum", "license", "graph_hash",
+            "superseded_by", "defect");
     private static final List<String> METADATA_FIELDS = List.of("model_type", "domain", "variant", "param_length", "vertices",
             "description", "parameters", "created", "author", "citation", "tags", "license");
     private static final List<String> PARAMETER_FIELDS = List.of("name", "description", "domain");
@@ -90,6 +91,8 @@ final class RegistryTreeMapper {
                 field.member("checksum").string(),
                 field.member("license").string(),
                 field.member("graph_hash").string(),
+                field.member("superseded_by").string(),
+                field.member("defect").string(),
                 field.extra(Set.copyOf(ENTRY_FIELDS)));
     }
 
@@ -170,6 +173,8 @@ final class RegistryTreeMapper {
         putText(node, "checksum", entry.checksum());
         putText(node, "license", entry.license());
         putText(node, "graph_hash", entry.graphHash());
+        putText(node, "superseded_by", entry.supersededBy());
+        putText(node, "defect", entry.defect());
         return withExtra(node, entry.extra(), ENTRY_FIELDS);
     }
 

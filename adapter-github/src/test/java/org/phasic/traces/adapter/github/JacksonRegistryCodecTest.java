@@ -136,6 +136,31 @@ class JacksonRegistryCodecTest {
     }
 
     @Test
+    void supersededByAndDefectAreReadAndWrittenBack() throws Exception {
+        ObjectNode tree = (ObjectNode) plain.readTree(LiveRegistry.bytes());
+        ObjectNode entry = (ObjectNode) tree.get("traces").get("coalescent_n5_theta1");
+        entry.put("superseded_by", "coalescent_n3_theta1");
+        entry.put("defect", "counts every parameterized edge twice, so densities are (2+\u03b8)\u00d7 too high");
+        entry.put("later", 1);
+        byte[] input = plain.writeValueAsBytes(tree);
+
+        Registry registry = codec.read(input);
+        TraceEntry n5 = registry.find(TraceId.of("coalescent_n5_theta1")).orElseThrow();
+
+        assertThat(n5.supersededBy()).isEqualTo("coalescent_n3_theta1");
+        assertThat(n5.defect()).isEqualTo("counts every parameterized edge twice, so densities are (2+\u03b8)\u00d7 too high");
+        assertThat(n5.extra()).containsOnlyKeys("later");
+        assertThat(registry.find(TraceId.of("coalescent_n3_theta1")).orElseThrow().supersededBy()).isNull();
+        assertThat(plain.readTree(codec.toBytes(registry))).isEqualTo(tree);
+        String written = new String(codec.toBytes(registry), StandardCharsets.UTF_8);
+        assertThat(written.indexOf("\"superseded_by\"")).isGreaterThan(written.indexOf("\"graph_hash\": \"1f43"))
+                .isLessThan(written.indexOf("\"defect\""));
+        assertThatThrownBy(() -> codec.read(new String(input, StandardCharsets.UTF_8)
+                .replace("\"superseded_by\":\"coalescent_n3_theta1\"", "\"superseded_by\":3").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(RegistryFormatException.class).hasMessageContaining("superseded_by");
+    }
+
+    @Test
     void writesKnownMembersInTheLiveOrderThenUnknownOnes() {
         TraceEntry entry = new TraceEntry(TraceId.of("x1"), "Qm", "d",
                 new TraceMetadata("m", "dom", null, 2, 3, null, List.of(), null, null, null, List.of("t"), "MIT", Map.of()),

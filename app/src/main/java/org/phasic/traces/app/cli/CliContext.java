@@ -74,6 +74,15 @@ public final class CliContext {
         return quiet;
     }
 
+    /**
+     * Prints a warning about the results to standard error, also when quiet: quiet silences chatter, not a reason to
+     * distrust the results (such as a superseded trace).
+     */
+    public void warn(String message) {
+        err.println("warning: " + message);
+        err.flush();
+    }
+
     /** Prints a note to standard error unless quiet. */
     public void note(String message) {
         if (!quiet) {

@@ -29,6 +29,12 @@ final class EntryJson {
         }
         node.put("checksum", entry.checksum());
         node.put("license", entry.license());
+        if (entry.supersededBy() != null) {
+            node.put("superseded_by", entry.supersededBy());
+        }
+        if (entry.defect() != null) {
+            node.put("defect", entry.defect());
+        }
         return node;
     }
 

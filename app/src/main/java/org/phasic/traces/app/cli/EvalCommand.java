@@ -20,6 +20,8 @@ import org.phasic.traces.domain.trace.InvalidTraceException;
 import org.phasic.traces.domain.trace.TraceEvaluationException;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase.Evaluation;
+import org.phasic.traces.ports.in.EvaluateTraceUseCase.Method;
+import org.phasic.traces.ports.in.InvalidInputException;
 import org.phasic.traces.ports.in.UseCaseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +31,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code eval ID --theta 1.0 --times 1.0,1.5 [--granularity G] [--log-likelihood] [--json]}: the
- * densities of a trace at the given times (phasic's discretised forward algorithm) and optionally
- * their log-likelihood. The trace comes by id (the fetch chain), or from a local file with {@code --file PATH}. Exit codes: 0 success, 1 the trace could not be loaded or evaluated, 2 the
+ * densities of a trace at the given times and optionally their log-likelihood: exact (uniformisation) where the model
+ * is small enough, otherwise or with {@code --granularity G} phasic's discretised forward algorithm; the output says
+ * which and shows as many digits as the method's estimated accuracy supports. The trace comes by id (the fetch chain), or from a local file with {@code --file PATH}. Exit codes: 0 success, 1 the trace could not be loaded or evaluated, 2 the
  * command line is wrong (including values that do not fit the trace).
  */
 @Command(name = "eval",
@@ -62,10 +65,12 @@ public final class EvalCommand implements Callable<Integer> {
     private double[] times;
 
     @Option(names = "--granularity", defaultValue = "0", paramLabel = "G",
-            description = "Discretisation steps per time unit; 0 (default) = automatic, 2*max(512, max rate).")
+            description = "Use phasic's discretised algorithm with G steps per time unit. Default 0: the exact density "
+                    + "where the model is small enough, otherwise discretised with 2*max(512, max rate) steps.")
     private int granularity;
 
-    @Option(names = "--log-likelihood", description = "Also print the log-likelihood of the times.")
+    @Option(names = "--log-likelihood",
+            description = "Also print the log-likelihood of the times (densities below 1e-10 count as 1e-10, as in phasic).")
     private boolean logLikelihood;
 
     @Option(names = "--json", description = "Print one JSON object, for scripts.")
@@ -91,6 +96,8 @@ public final class EvalCommand implements Callable<Integer> {
             }
             print(evaluate());
             return OK;
+        } catch (InvalidInputException e) {
+            return fail(err, USAGE, e.getMessage());
         } catch (UseCaseException | InvalidTraceException e) {
             return fail(err, FAILED, file != null ? e.getMessage() : "cannot get trace '" + id + "': " + e.getMessage());
         } catch (TraceEvaluationException e) {
@@ -108,38 +115,63 @@ public final class EvalCommand implements Callable<Integer> {
 
     private void print(Evaluation evaluation) {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        evaluation.warning().ifPresent(warning -> {
+            err.println("warning: " + warning);
+            err.flush();
+        });
         String name = id != null ? id : file.toString();
         EliminationTrace trace = evaluation.trace();
-        int g = evaluation.granularity();
         double[] densities = evaluation.pdf();
-        double ll = evaluation.logLikelihood();
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("trace", name);
             result.put("theta", theta);
-            result.put("granularity", g);
+            result.put("method", evaluation.method().name().toLowerCase(Locale.ROOT));
+            result.put("granularity", evaluation.method() == Method.EXACT ? null : evaluation.granularity());
             result.put("times", times);
             result.put("pdf", densities);
+            result.put("relative_error", Arrays.stream(evaluation.relativeError()).mapToObj(e -> Double.isNaN(e) ? null : e).toList());
             if (logLikelihood) {
-                result.put("log_likelihood", ll);
+                result.put("log_likelihood", evaluation.logLikelihood());
+                result.put("log_likelihood_floored", evaluation.floored());
             }
+            evaluation.warning().ifPresent(warning -> result.put("warning", warning));
             try {
                 out.println(JSON.writeValueAsString(result));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
         } else {
-            out.printf(Locale.ROOT, "%s: %d vertices, %d edges, %d operations; theta = %s, granularity %d%n", name,
-                    trace.nVertices(), trace.edgeCount(), trace.operations().size(), Arrays.toString(theta), g);
+            out.printf(Locale.ROOT, "%s: %d vertices, %d edges, %d operations; theta = %s%n", name,
+                    trace.nVertices(), trace.edgeCount(), trace.operations().size(), Arrays.toString(theta));
+            out.println(methodLine(evaluation));
             out.printf(Locale.ROOT, "%14s  %s%n", "t", "pdf");
             for (int i = 0; i < times.length; i++) {
-                out.printf(Locale.ROOT, "%14s  %.7g%n", times[i], densities[i]);
+                out.printf(Locale.ROOT, "%14s  %s%n", times[i], significant(densities[i], evaluation.significantDigits(i)));
             }
             if (logLikelihood) {
-                out.printf(Locale.ROOT, "log-likelihood: %.10g%n", ll);
+                out.printf(Locale.ROOT, "log-likelihood: %." + evaluation.logLikelihoodDecimals() + "f%s%n",
+                        evaluation.logLikelihood(), evaluation.floored() == 0 ? "" : " (" + evaluation.floored() + " of "
+                                + times.length + " densities were below 1e-10 and counted as 1e-10, as phasic does)");
             }
         }
         out.flush();
+    }
+
+    /** Which method computed the densities, and how accurate they are. */
+    static String methodLine(Evaluation evaluation) {
+        double error = evaluation.maxRelativeError();
+        if (evaluation.method() == Method.EXACT) {
+            return String.format(Locale.ROOT, "exact density (uniformisation; relative error below %.0e)", error);
+        }
+        String accuracy = Double.isNaN(error) ? "error not estimated, " + Evaluation.UNKNOWN_DIGITS + " significant digits shown"
+                : String.format(Locale.ROOT, "estimated relative error up to %.1e", error);
+        return "discretised density (phasic's forward algorithm, granularity " + evaluation.granularity() + "; " + accuracy + ")";
+    }
+
+    private static String significant(double value, int digits) {
+        return String.format(Locale.ROOT, "%." + digits + "g", value);
     }
 
     private static int fail(PrintWriter err, int code, String message) {

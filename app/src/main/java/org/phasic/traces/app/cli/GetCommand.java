@@ -22,7 +22,7 @@ public final class GetCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", description = "trace id, e.g. coalescent_n5_theta1")
+    @Parameters(paramLabel = "ID", description = "trace id, e.g. kingman_n5_theta1")
     private String id;
 
     @Option(names = "--force", description = "fetch again even if the local store has it")
@@ -50,6 +50,7 @@ public final class GetCommand implements Callable<Integer> {
         }
         Path target = output == null ? null : checkedOutput(output.toAbsolutePath());
         LoadedTrace loaded = context.useCases().getTrace().get(traceId, force);
+        loaded.warning().ifPresent(context::warn);
         Path path = target == null ? loaded.path() : copy(loaded.path(), target);
         if (json) {
             ObjectNode node = EntryJson.summary(loaded.entry());

@@ -10,6 +10,7 @@ import org.phasic.traces.domain.registry.FileRef;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.registry.TraceMetadata;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.ports.in.ShowTraceUseCase.TraceDetails;
 import org.phasic.traces.ports.in.UnknownTraceException;
 import picocli.CommandLine.Command;
@@ -41,6 +42,7 @@ public final class ShowCommand implements Callable<Integer> {
             throw new CliArguments.UsageError(e.getMessage() + " (see 'phasic-traces list')");
         }
         TraceEntry entry = details.entry();
+        details.warning().ifPresent(context::warn);
         Optional<Path> stored = details.stored();
         boolean bundled = details.bundled();
         if (json) {
@@ -62,6 +64,8 @@ public final class ShowCommand implements Callable<Integer> {
         field(out, "cid", entry.cid());
         field(out, "checksum", entry.checksum());
         field(out, "license", entry.license());
+        field(out, "superseded", entry.supersededBy() == null ? null : "by " + UntrustedText.printable(entry.supersededBy()));
+        field(out, "defect", entry.defect() == null ? null : UntrustedText.printable(entry.defect()));
         if (metadata != null) {
             field(out, "model", metadata.modelType() + " / " + metadata.variant() + " (" + metadata.domain() + ")");
             field(out, "vertices", String.valueOf(metadata.vertices()));

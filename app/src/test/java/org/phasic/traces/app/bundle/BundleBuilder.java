@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.app.codec.JacksonTraceCodec;
@@ -43,7 +44,8 @@ import org.phasic.traces.ports.out.TraceCodec;
  * <pre>./mvnw -q -pl app -am process-test-classes -Pbundle</pre>
  *
  * A folder may hold {@code trace.json} (gzipped here, deterministically) or {@code trace.json.gz}, and an
- * optional {@code registry-description.txt} that replaces the registry entry's description.
+ * optional {@code registry-description.txt} that replaces the registry entry's description; {@code superseded-by.txt}
+ * (a trace id) and {@code defect.txt} (one line) mark the entry as superseded ({@code superseded_by}, {@code defect}).
  */
 public final class BundleBuilder {
     /** The file every bundled trace directory carries beside the trace: {@code sha256sum} format. */
@@ -52,6 +54,8 @@ public final class BundleBuilder {
     public static final String KINGMAN_COLLECTION = "kingman";
     static final String UPDATED = KingmanTraces.CREATED + "T00:00:00Z";
     static final String DESCRIPTION_OVERRIDE = "registry-description.txt";
+    static final String SUPERSEDED_BY = "superseded-by.txt";
+    static final String DEFECT = "defect.txt";
     private static final ImportProfile PROFILE = ImportProfile.KUBO;
     private static final List<String> LISTED_FILES = List.of(TraceEntry.TRACE_FILE, TraceEntry.METADATA_FILE);
 
@@ -80,6 +84,7 @@ public final class BundleBuilder {
             Path kingman = Files.createDirectories(staging.path().resolve(KINGMAN_COLLECTION));
             Map<TraceId, TraceMetadata> metadata = new LinkedHashMap<>();
             Map<TraceId, String> descriptions = new LinkedHashMap<>();
+            Map<TraceId, Path> folders = new LinkedHashMap<>();
             Map<TraceId, TracePackage> packages = new LinkedHashMap<>();
             List<String> kingmanIds = new ArrayList<>();
             for (Path folder : traceFolders(sources)) {
@@ -87,9 +92,10 @@ public final class BundleBuilder {
                 TracePackage files = packageFiles(folder);
                 TraceMetadata meta = registryCodec.readMetadata(new ByteArrayInputStream(files.files().get(TraceEntry.METADATA_FILE)));
                 packages.put(id, files);
+                folders.put(id, folder);
                 metadata.put(id, meta);
                 Path override = folder.resolve(DESCRIPTION_OVERRIDE);
-                descriptions.put(id, Files.exists(override) ? Files.readString(override).strip() : meta.description());
+                descriptions.put(id, optionalText(override).orElse(meta.description()));
                 files.writeTo(library.resolve(id.toString()));
                 if (id.toString().startsWith("kingman_")) {
                     kingmanIds.add(id.toString());
@@ -104,8 +110,13 @@ public final class BundleBuilder {
             Map<TraceId, TraceEntry> entries = new LinkedHashMap<>();
             for (Map.Entry<TraceId, TraceMetadata> trace : metadata.entrySet()) {
                 TraceId id = trace.getKey();
-                entries.put(id, packages.get(id).entry(id, descriptions.get(id), trace.getValue(), imported, id.value(),
-                        LISTED_FILES, Map.of()));
+                TraceEntry entry = packages.get(id).entry(id, descriptions.get(id), trace.getValue(), imported, id.value(),
+                        LISTED_FILES, Map.of());
+                Optional<String> supersededBy = optionalText(folders.get(id).resolve(SUPERSEDED_BY));
+                if (supersededBy.isPresent()) {
+                    entry = entry.supersede(TraceId.of(supersededBy.get()), optionalText(folders.get(id).resolve(DEFECT)).orElse(null));
+                }
+                entries.put(id, entry);
             }
             Map<String, TraceCollection> collections = Map.of(KINGMAN_COLLECTION, new TraceCollection(
                     "Correct Kingman coalescent traces (n=3 to n=20), each rate counted once", collectionRoot.toString(),
@@ -115,6 +126,10 @@ public final class BundleBuilder {
             registryCodec.write(registry, json);
             return new Bundle(registry, json.toByteArray(), car(List.of(imported.root(), collectionRoot), blocks));
         }
+    }
+
+    private static Optional<String> optionalText(Path file) throws IOException {
+        return Files.exists(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
     }
 
     private static List<Path> traceFolders(Path sources) throws IOException {

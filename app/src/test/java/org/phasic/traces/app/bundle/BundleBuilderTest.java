@@ -55,8 +55,12 @@ class BundleBuilderTest {
         assertThat(registry.traces().keySet()).extracting(Object::toString).containsExactly("coalescent_n5_theta1",
                 "kingman_n10_theta1", "kingman_n15_theta1", "kingman_n20_theta1", "kingman_n3_theta1", "kingman_n5_theta1");
         assertThat(registry.collections().get(BundleBuilder.KINGMAN_COLLECTION).traces()).hasSize(5);
-        assertThat(registry.find(TraceId.of("coalescent_n5_theta1")).orElseThrow()
-                .description()).contains("Known defect").contains("kingman_n5_theta1");
+        TraceEntry published = registry.find(TraceId.of("coalescent_n5_theta1")).orElseThrow();
+        assertThat(published.description()).contains("superseded by kingman_n5_theta1");
+        assertThat(published.supersededBy()).isEqualTo("kingman_n5_theta1");
+        assertThat(published.warning()).contains("coalescent_n5_theta1 is superseded by kingman_n5_theta1: it counts every"
+                + " parameterized edge twice, so densities are (2+\u03b8)\u00d7 too high");
+        assertThat(registry.traces().values()).filteredOn(e -> e.warning().isPresent()).containsExactly(published);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.InvalidCidException;
+import org.phasic.traces.domain.text.UntrustedText;
 
 /**
  * Strict schema and semantic checks of a registry, as {@code registry validate} runs them. Reading is
@@ -20,7 +21,8 @@ import org.phasic.traces.domain.cid.InvalidCidException;
  *   <li>each trace: {@code cid}, {@code description}, {@code metadata.model_type}/{@code domain}/{@code param_length}/
  *       {@code vertices}, {@code checksum} and {@code license} present; every CID parses (directory and
  *       {@code files.*.cid}); checksum is {@code sha256:<64 hex>}; {@code size_bytes >= 0}; {@code graph_hash} is 64 hex;
- *       file names are plain names;</li>
+ *       file names are plain names; {@code superseded_by} names another existing trace and following it never comes
+ *       back (no cycles); {@code defect} is one line of at most {@value #MAX_DEFECT} printable characters;</li>
  *   <li>each collection: a valid name, a CID that parses, members that are valid ids of existing traces, no repeats;</li>
  *   <li>each pinning service: https {@code api_url} and {@code gateway}.</li>
  * </ul>
@@ -32,6 +34,8 @@ public final class RegistryValidator {
     private static final Pattern UTC_TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
     private static final int SUPPORTED_MAJOR = 1;
+    /** Longest {@code defect} text, in code points: a warning shows it whole. */
+    public static final int MAX_DEFECT = UntrustedText.MAX_SHOWN;
 
     /** Every defect of {@code registry}; empty when it is clean. */
     public List<RegistryDefect> validate(Registry registry) {
@@ -40,7 +44,10 @@ public final class RegistryValidator {
         checkVersion(registry.version(), root.member("version"), defects);
         checkUpdated(registry.updated(), root.member("updated"), defects);
         JsonPath traces = root.member("traces");
-        registry.traces().forEach((id, entry) -> checkEntry(id, entry, traces.member(id.value()), defects));
+        registry.traces().forEach((id, entry) -> {
+            checkEntry(id, entry, traces.member(id.value()), defects);
+            checkSupersession(id, entry, registry, traces.member(id.value()), defects);
+        });
         JsonPath collections = root.member("collections");
         registry.collections().forEach((name, collection) ->
                 checkCollection(name, collection, registry, collections.member(name), defects));
@@ -82,6 +89,48 @@ public final class RegistryValidator {
         if (entry.graphHash() != null && !HEX64.matcher(entry.graphHash()).matches()) {
             defects.add(path.member("graph_hash"), "expected 64 lower-case hex digits");
         }
+    }
+
+    private static void checkSupersession(TraceId id, TraceEntry entry, Registry registry, JsonPath path, Defects defects) {
+        String next = entry.supersededBy();
+        if (next != null) {
+            JsonPath at = path.member("superseded_by");
+            if (!TraceId.isValid(next)) {
+                defects.add(at, "\"" + UntrustedText.printable(next) + "\" is not a valid trace id");
+            } else if (registry.find(TraceId.of(next)).isEmpty()) {
+                defects.add(at, "no trace " + next + " in this registry");
+            } else if (supersessionCycle(id, registry)) {
+                defects.add(at, "following superseded_by from " + id + " comes back to it (a cycle)");
+            }
+        }
+        String defect = entry.defect();
+        if (defect != null) {
+            JsonPath at = path.member("defect");
+            if (defect.isBlank()) {
+                defects.add(at, "empty: say what is wrong, or leave the member out");
+            } else if (defect.codePointCount(0, defect.length()) > MAX_DEFECT) {
+                defects.add(at, "longer than " + MAX_DEFECT + " characters; one line is shown with every warning");
+            } else if (!UntrustedText.printable(defect).equals(defect)) {
+                defects.add(at, "not one line of printable text: \"" + UntrustedText.printable(defect) + "\"");
+            }
+        }
+    }
+
+    /** Whether following {@code superseded_by} from {@code start} reaches {@code start} again. */
+    private static boolean supersessionCycle(TraceId start, Registry registry) {
+        Set<TraceId> seen = new HashSet<>();
+        TraceId current = start;
+        while (seen.add(current)) {
+            String next = registry.find(current).map(TraceEntry::supersededBy).orElse(null);
+            if (next == null || !TraceId.isValid(next)) {
+                return false;
+            }
+            current = TraceId.of(next);
+            if (current.equals(start)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkMetadata(TraceMetadata metadata, JsonPath path, Defects defects) {

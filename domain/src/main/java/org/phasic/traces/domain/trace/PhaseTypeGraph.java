@@ -116,12 +116,7 @@ public final class PhaseTypeGraph {
         if (requested < 0) {
             throw new IllegalArgumentException("granularity must be >= 0 (0 = automatic), got " + requested);
         }
-        int worst = -1;
-        for (int u = 0; u < totalRate.length; u++) {
-            if (u != start && (worst < 0 || totalRate[u] > totalRate[worst])) {
-                worst = u;
-            }
-        }
+        int worst = fastestVertex();
         double maxRate = worst < 0 ? 0.0 : totalRate[worst];
         if (requested == 0) {
             double auto = Math.ceil(2.0 * Math.max(AUTO_MIN_RATE, maxRate));
@@ -133,9 +128,72 @@ public final class PhaseTypeGraph {
         if (maxRate / requested > MAX_STEP_FRACTION) {
             throw new IllegalArgumentException("granularity " + requested + " is too coarse: vertex " + worst
                     + " has total out-rate " + maxRate + " and " + maxRate + "/" + requested + " > " + MAX_STEP_FRACTION
-                    + "; use at least " + (long) Math.ceil(maxRate / MAX_STEP_FRACTION) + ", or 0 for automatic");
+                    + "; use at least " + minimumGranularity() + ", or 0 for automatic");
         }
         return requested;
+    }
+
+    /**
+     * The granularity to use for {@code requested} at {@code times}: as {@link #resolveGranularity(int)}, and the
+     * latest time must be reachable within {@link #MAX_STEPS} steps. Every refusal is one message naming the range
+     * of granularities that works ({@code [smallest the rates allow, largest the step limit allows]}), or saying that
+     * no granularity does.
+     *
+     * @throws IllegalArgumentException if {@code requested} (or the automatic choice) is not in that range, or the
+     *                                  range is empty, or a time is negative or not finite
+     */
+    public int resolveGranularity(int requested, double[] times) {
+        Objects.requireNonNull(times, "times");
+        int latest = -1;
+        for (int i = 0; i < times.length; i++) {
+            checkTime(times[i], i);
+            if (latest < 0 || times[i] > times[latest]) {
+                latest = i;
+            }
+        }
+        if (requested < 0 || latest < 0 || times[latest] == 0.0) {
+            return resolveGranularity(requested);
+        }
+        double t = times[latest];
+        long smallest = minimumGranularity();
+        long largest = (long) Math.min(Integer.MAX_VALUE, Math.floor(MAX_STEPS / t));
+        while (largest > 0 && (float) largest * (float) t > MAX_STEPS) {
+            largest--;
+        }
+        String at = "times[" + latest + "] = " + t;
+        if (smallest > largest) {
+            int worst = fastestVertex();
+            throw new IllegalArgumentException("no granularity fits " + at + ": vertex " + worst + " has total out-rate "
+                    + totalRate[worst] + ", so the granularity must be at least " + smallest + ", and " + smallest + " * " + t
+                    + " exceeds the limit of " + MAX_STEPS + " steps; evaluate at earlier times");
+        }
+        long g = requested == 0 ? resolveGranularity(0) : requested;
+        if (g < smallest || g > largest) {
+            String which = requested == 0 ? "the automatic granularity " + g : "granularity " + g;
+            int worst = fastestVertex();
+            String why = g < smallest ? " is too coarse: vertex " + worst + " has total out-rate " + totalRate[worst] + " and "
+                    + totalRate[worst] + "/" + g + " > " + MAX_STEP_FRACTION : " needs " + (long) ((float) g * (float) t)
+                    + " steps for " + at + ", over the limit of " + MAX_STEPS;
+            throw new IllegalArgumentException(which + why + "; use a granularity between " + smallest + " and " + largest);
+        }
+        return (int) g;
+    }
+
+    /** The smallest granularity the fastest vertex allows (at least 1). */
+    private long minimumGranularity() {
+        int worst = fastestVertex();
+        return worst < 0 ? 1 : Math.max(1, (long) Math.ceil(totalRate[worst] / MAX_STEP_FRACTION));
+    }
+
+    /** The vertex other than the start vertex with the largest total out-rate, or -1. */
+    private int fastestVertex() {
+        int worst = -1;
+        for (int u = 0; u < totalRate.length; u++) {
+            if (u != start && (worst < 0 || totalRate[u] > totalRate[worst])) {
+                worst = u;
+            }
+        }
+        return worst;
     }
 
     /**
@@ -160,7 +218,7 @@ public final class PhaseTypeGraph {
     /** Densities at each of {@code times}, computed in one forward pass up to the latest time. */
     public double[] pdf(double[] times, int granularity) {
         Objects.requireNonNull(times, "times");
-        int g = resolveGranularity(granularity);
+        int g = resolveGranularity(granularity, times);
         long[] steps = new long[times.length];
         for (int i = 0; i < times.length; i++) {
             steps[i] = stepOf(times[i], g, i);
@@ -200,6 +258,33 @@ public final class PhaseTypeGraph {
     public double exactPdf(double t) {
         checkTime(t, 0);
         return Uniformisation.density(this, t);
+    }
+
+    /**
+     * Exact densities at each of {@code times} (see {@link #exactPdf(double)}), in one uniformisation pass.
+     *
+     * @throws IllegalArgumentException for a negative or non-finite time, a start vertex with incoming edges, or
+     *                                  times too late for the term limit ({@link #exactFits})
+     */
+    public double[] exactPdf(double[] times) {
+        Objects.requireNonNull(times, "times");
+        for (int i = 0; i < times.length; i++) {
+            checkTime(times[i], i);
+        }
+        return Uniformisation.densities(this, times);
+    }
+
+    /**
+     * Whether {@link #exactPdf(double[])} applies to this graph (its start vertex has no incoming edges) and is small
+     * enough at {@code times}: at most two million uniformisation terms and about a second of work.
+     */
+    public boolean exactFits(double[] times) {
+        double tMax = 0.0;
+        for (int i = 0; i < times.length; i++) {
+            checkTime(times[i], i);
+            tMax = Math.max(tMax, times[i]);
+        }
+        return Uniformisation.fits(this, tMax);
     }
 
     int[] edgeStarts() {

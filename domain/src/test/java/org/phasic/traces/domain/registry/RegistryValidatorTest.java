@@ -168,4 +168,64 @@ class RegistryValidatorTest {
 
         assertThat(defects(mismatched)).containsExactly("$.traces.other: the entry's id coalescent_n5_theta1 differs from its key");
     }
+
+    private static Registry withTraces(TraceEntry... entries) {
+        Map<TraceId, TraceEntry> traces = new LinkedHashMap<>();
+        for (TraceEntry e : entries) {
+            traces.put(e.id(), e);
+        }
+        return new Registry("1.0.0", "2025-10-21T22:03:20Z", traces, Map.of(), Map.of(), Map.of());
+    }
+
+    private static TraceEntry named(String id) {
+        TraceEntry e = entry();
+        return new TraceEntry(TraceId.of(id), e.cid(), e.description(), e.metadata(), e.files(), e.checksum(), e.license(),
+                e.graphHash(), e.extra());
+    }
+
+    private static TraceEntry superseded(String id, String by, String defect) {
+        TraceEntry e = named(id);
+        return new TraceEntry(e.id(), e.cid(), e.description(), e.metadata(), e.files(), e.checksum(), e.license(),
+                e.graphHash(), by, defect, e.extra());
+    }
+
+    @Test
+    void supersededByNamesAnotherExistingTrace() {
+        Registry good = withTraces(superseded("old", "new", "counts every edge twice"), named("new"));
+        assertThat(defects(good)).isEmpty();
+
+        assertThat(defects(withTraces(superseded("old", "gone", null))))
+                .containsExactly("$.traces.old.superseded_by: no trace gone in this registry");
+        assertThat(defects(withTraces(superseded("old", "Not An Id", null))))
+                .containsExactly("$.traces.old.superseded_by: \"Not An Id\" is not a valid trace id");
+    }
+
+    @Test
+    void supersessionCyclesAreReported() {
+        assertThat(defects(withTraces(superseded("self", "self", null))))
+                .containsExactly("$.traces.self.superseded_by: following superseded_by from self comes back to it (a cycle)");
+        assertThat(defects(withTraces(superseded("a", "b", null), superseded("b", "c", null), superseded("c", "a", null))))
+                .hasSize(3).allMatch(d -> d.endsWith("(a cycle)"));
+        assertThat(defects(withTraces(superseded("a", "b", null), superseded("b", "c", null), named("c")))).isEmpty();
+    }
+
+    @Test
+    void defectIsOneBoundedLineOfPrintableText() {
+        assertThat(defects(withTraces(superseded("old", "new", "  "), named("new"))))
+                .containsExactly("$.traces.old.defect: empty: say what is wrong, or leave the member out");
+        assertThat(defects(withTraces(superseded("old", "new", "x".repeat(RegistryValidator.MAX_DEFECT + 1)), named("new"))))
+                .containsExactly("$.traces.old.defect: longer than 120 characters; one line is shown with every warning");
+        assertThat(defects(withTraces(superseded("old", "new", "two\nlines \u001b[31m"), named("new"))))
+                .containsExactly("$.traces.old.defect: not one line of printable text: \"two\\nlines \\u001b[31m\"");
+        assertThat(defects(withTraces(superseded("old", "new", "densities are (2+θ)× too high"), named("new")))).isEmpty();
+    }
+
+    @Test
+    void warningNamesTheReplacementAndTheDefect() {
+        assertThat(named("new").warning()).isEmpty();
+        assertThat(superseded("old", "new", "counts every edge twice").warning())
+                .contains("old is superseded by new: counts every edge twice");
+        assertThat(superseded("old", "new", null).warning()).contains("old is superseded by new");
+        assertThat(superseded("old", null, "bad \u001b[2J").warning()).contains("old has a known defect: bad \\u001b[2J");
+    }
 }

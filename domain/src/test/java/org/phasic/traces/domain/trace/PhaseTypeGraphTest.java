@@ -91,13 +91,48 @@ class PhaseTypeGraphTest {
     void refusesTooCoarseOrNegativeGranularity() {
         assertThatThrownBy(() -> exponential(2.0, 1.0).pdf(1.0, 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("granularity 1 is too coarse: vertex 1 has total out-rate 2.0")
-                .hasMessageContaining("use at least 2");
+                .hasMessage("granularity 1 is too coarse: vertex 1 has total out-rate 2.0 and 2.0/1 > 1.0001; use a granularity"
+                        + " between 2 and 100000000");
+        assertThatThrownBy(() -> exponential(2.0, 1.0).resolveGranularity(1)).hasMessageContaining("use at least 2");
         assertThatThrownBy(() -> exponential(2.0, 1.0).pdf(1.0, -3))
                 .hasMessage("granularity must be >= 0 (0 = automatic), got -3");
         assertThat(exponential(2.0, 1.0).resolveGranularity(2)).isEqualTo(2);
         // the start vertex's weights are an initial distribution, not rates: not checked
         assertThat(exponential(2.0, 1.0, 2.0).resolveGranularity(2)).isEqualTo(2);
+    }
+
+    @Test
+    void stiffModelsGetOneCoherentGranularityMessage() {
+        PhaseTypeGraph stiff = exponential(95_000.0, 1.0);
+        double[] late = {1.0, 600.0};
+        assertThatThrownBy(() -> stiff.pdf(late, 0)).hasMessage("the automatic granularity 190000 needs 114000000 steps for"
+                + " times[1] = 600.0, over the limit of 100000000; use a granularity between 94991 and 166666");
+        assertThatThrownBy(() -> stiff.pdf(late, 1000)).hasMessage("granularity 1000 is too coarse: vertex 1 has total"
+                + " out-rate 95000.0 and 95000.0/1000 > 1.0001; use a granularity between 94991 and 166666");
+        assertThatThrownBy(() -> stiff.pdf(late, 200_000)).hasMessageContaining("use a granularity between 94991 and 166666");
+        for (int g : new int[] {94_991, 166_666}) {
+            assertThat(stiff.pdf(late, g)[0]).as("g = %d", g).isCloseTo(95_000.0 * Math.exp(-95_000.0), within(1e-300));
+        }
+        assertThatThrownBy(() -> stiff.pdf(new double[] {2000.0}, 94_991))
+                .hasMessageStartingWith("no granularity fits times[0] = 2000.0: vertex 1 has total out-rate 95000.0, so the"
+                        + " granularity must be at least 94991");
+    }
+
+    @Test
+    void exactDensitiesOfSeveralTimesInOnePass() {
+        PhaseTypeGraph graph = exponential(2.0, 1.0);
+        double[] times = {0.0, 0.5, 1.0, 3.0};
+        double[] exact = graph.exactPdf(times);
+        for (int i = 0; i < times.length; i++) {
+            assertThat(exact[i]).isCloseTo(2.0 * Math.exp(-2.0 * times[i]), within(1e-13));
+            assertThat(exact[i]).isEqualTo(graph.exactPdf(times[i]));
+        }
+        assertThat(graph.exactFits(times)).isTrue();
+        assertThat(exponential(95_000.0, 1.0).exactFits(new double[] {600.0})).isFalse();
+        assertThatThrownBy(() -> exponential(95_000.0, 1.0).exactPdf(new double[] {600.0}))
+                .hasMessageContaining("uniformisation terms; the limit is 2000000");
+        PhaseTypeGraph loopBack = new PhaseTypeGraph(0, new int[][] {{1}, {0}}, new double[][] {{1.0}, {1.0}});
+        assertThat(loopBack.exactFits(new double[] {1.0})).isFalse();
     }
 
     @Test
@@ -107,7 +142,8 @@ class PhaseTypeGraphTest {
         assertThatThrownBy(() -> graph.pdf(new double[] {1, Double.NaN}, 100))
                 .hasMessage("times[1] = NaN: must be a finite number >= 0");
         assertThatThrownBy(() -> graph.pdf(1e9, 1000))
-                .hasMessageContaining("steps at granularity 1000; the limit is 100000000");
+                .hasMessage("no granularity fits times[0] = 1.0E9: vertex 1 has total out-rate 2.0, so the granularity must be"
+                        + " at least 2, and 2 * 1.0E9 exceeds the limit of 100000000 steps; evaluate at earlier times");
         assertThatThrownBy(() -> graph.exactPdf(Double.POSITIVE_INFINITY)).hasMessageContaining("finite");
     }
 

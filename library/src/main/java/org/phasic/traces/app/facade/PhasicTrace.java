@@ -2,6 +2,7 @@ package org.phasic.traces.app.facade;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.ports.in.LoadedTrace;
@@ -63,6 +64,11 @@ public final class PhasicTrace {
     /** The exact density at {@code t} (uniformisation), for accuracy checks. */
     public double exactPdf(double[] theta, double t) {
         return loaded.trace().exactPdf(theta, t);
+    }
+
+    /** The registry's one-line warning when the trace is superseded or has a known defect. */
+    public Optional<String> warning() {
+        return loaded.warning();
     }
 
     /** One line: vertices, parameters, operations. */

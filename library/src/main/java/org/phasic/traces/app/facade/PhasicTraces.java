@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.phasic.traces.app.composition.Composition;
 import org.phasic.traces.app.composition.UseCases;
@@ -19,6 +21,7 @@ import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.BatchItem;
 import org.phasic.traces.ports.in.BatchOutcome;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase.Evaluation;
+import org.phasic.traces.ports.in.LoadedTrace;
 import org.phasic.traces.ports.in.LocalTrace;
 import org.phasic.traces.ports.in.PublishOptions;
 import org.phasic.traces.ports.in.PublishRequest;
@@ -30,13 +33,13 @@ import org.phasic.traces.ports.in.TraceSelection;
 /**
  * The Java facade. One line gets a verified trace with the user's configuration:
  * <pre>{@code
- *   PhasicTrace trace = PhasicTraces.get("coalescent_n5_theta1");
+ *   PhasicTrace trace = PhasicTraces.get("kingman_n5_theta1");
  *   double density = trace.pdf(new double[] {1.0}, 1.0, 100);
  * }</pre>
  * or a configured client, which owns threads and connections and so is closed after use:
  * <pre>{@code
  *   try (PhasicTraces client = PhasicTraces.builder().home(Path.of("/data/traces")).profile("offline").build()) {
- *       PhasicTrace trace = client.trace("coalescent_n5_theta1");
+ *       PhasicTrace trace = client.trace("kingman_n5_theta1");
  *   }
  * }</pre>
  * Failures are {@link org.phasic.traces.ports.in.UseCaseException}s (an unknown id, a trace no source delivers, invalid
@@ -45,17 +48,25 @@ import org.phasic.traces.ports.in.TraceSelection;
 public final class PhasicTraces implements AutoCloseable {
     private final Composition composition;
     private final UseCases useCases;
+    private final Consumer<String> notices;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    private PhasicTraces(Composition composition) {
+    private PhasicTraces(Composition composition, Consumer<String> notices) {
         this.composition = composition;
         this.useCases = composition.useCases();
+        this.notices = notices;
+    }
+
+    /** Passes the registry's warning about a trace (superseded, known defect) to the notices, once per client. */
+    private void warnOnce(Optional<String> warning) {
+        warning.filter(warned::add).ifPresent(notices);
     }
 
     /**
      * The trace {@code id} with the default configuration (home, config file, environment), as phasic's
      * {@code get_trace}:
      * <pre>{@code
-     *   EliminationTrace trace = PhasicTraces.get("coalescent_n5_theta1").trace();
+     *   EliminationTrace trace = PhasicTraces.get("kingman_n5_theta1").trace();
      * }</pre>
      */
     public static PhasicTrace get(String id) {
@@ -72,7 +83,7 @@ public final class PhasicTraces implements AutoCloseable {
     /**
      * The verified trace {@code id}: from the local store, or fetched through the configured sources.
      * <pre>{@code
-     *   double[] pdf = client.trace("coalescent_n5_theta1").pdf(new double[] {1.0}, new double[] {0.5, 1.0}, 0);
+     *   double[] pdf = client.trace("kingman_n5_theta1").pdf(new double[] {1.0}, new double[] {0.5, 1.0}, 0);
      * }</pre>
      */
     public PhasicTrace trace(String id) {
@@ -82,14 +93,16 @@ public final class PhasicTraces implements AutoCloseable {
     /** Like {@link #trace(String)}; {@code force} fetches again even when the local store has it. */
     public PhasicTrace trace(String id, boolean force) {
         TraceId traceId = TraceId.of(id);
-        return new PhasicTrace(useCases.getTrace().get(traceId, force));
+        LoadedTrace loaded = useCases.getTrace().get(traceId, force);
+        warnOnce(loaded.warning());
+        return new PhasicTrace(loaded);
     }
 
     /**
      * The verified files of trace {@code id} in the local store ({@code trace.json.gz}, {@code metadata.json}, ...),
      * fetched if needed, as phasic's backend {@code get_directory}:
      * <pre>{@code
-     *   Path traceFile = client.files("coalescent_n5_theta1").file("trace.json.gz").orElseThrow();
+     *   Path traceFile = client.files("kingman_n5_theta1").file("trace.json.gz").orElseThrow();
      * }</pre>
      */
     public LocalTrace files(String id) {
@@ -121,12 +134,14 @@ public final class PhasicTraces implements AutoCloseable {
     /**
      * What the registry says about {@code id}, whether the bundled library has it and where the local store keeps it:
      * <pre>{@code
-     *   boolean offline = client.show("coalescent_n5_theta1").bundled();
+     *   boolean offline = client.show("kingman_n5_theta1").bundled();
      * }</pre>
      */
     public TraceDetails show(String id) {
         TraceId traceId = TraceId.of(id);
-        return useCases.showTrace().show(traceId);
+        TraceDetails details = useCases.showTrace().show(traceId);
+        warnOnce(details.warning());
+        return details;
     }
 
     /**
@@ -156,14 +171,20 @@ public final class PhasicTraces implements AutoCloseable {
     }
 
     /**
-     * Densities of trace {@code id} at {@code times} and their log-likelihood ({@code granularity} 0 = automatic):
+     * Densities of trace {@code id} at {@code times} and their log-likelihood: {@code granularity} 0 gives the exact
+     * density where the model is small enough (otherwise phasic's discretised one at its automatic granularity), G &gt; 0
+     * phasic's discretised density; θ must lie in the parameter domains the registry entry declares
+     * ({@link org.phasic.traces.ports.in.InvalidInputException} otherwise). The result says which method and how
+     * accurate:
      * <pre>{@code
-     *   double ll = client.evaluate("coalescent_n5_theta1", new double[] {1.0}, new double[] {0.5, 1.0}, 0).logLikelihood();
+     *   double ll = client.evaluate("kingman_n5_theta1", new double[] {1.0}, new double[] {0.5, 1.0}, 0).logLikelihood();
      * }</pre>
      */
     public Evaluation evaluate(String id, double[] theta, double[] times, int granularity) {
         TraceId traceId = TraceId.of(id);
-        return useCases.evaluateTrace().evaluate(traceId, theta, times, granularity);
+        Evaluation evaluation = useCases.evaluateTrace().evaluate(traceId, theta, times, granularity);
+        warnOnce(evaluation.warning());
+        return evaluation;
     }
 
     /**
@@ -240,14 +261,17 @@ public final class PhasicTraces implements AutoCloseable {
             return this;
         }
 
-        /** Receives one-line notices (fallbacks, repairs); silent by default. */
+        /**
+         * Receives one-line notices (fallbacks, repairs) and, once per client and trace, the registry's warning about a
+         * superseded or defective trace; silent by default.
+         */
         public Builder notices(Consumer<String> notices) {
             this.notices = Objects.requireNonNull(notices, "notices");
             return this;
         }
 
         public PhasicTraces build() {
-            return new PhasicTraces(Composition.create(settings, environment, userHome, notices::accept));
+            return new PhasicTraces(Composition.create(settings, environment, userHome, notices::accept), notices);
         }
     }
 }

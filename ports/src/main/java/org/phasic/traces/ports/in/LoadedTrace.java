@@ -2,6 +2,7 @@ package org.phasic.traces.ports.in;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.trace.EliminationTrace;
 
@@ -30,6 +31,14 @@ public record LoadedTrace(LocalTrace local, EliminationTrace trace) {
     /** Where it came from in this call. */
     public Provenance servedBy() {
         return local.servedBy();
+    }
+
+    /**
+     * The one-line warning a driver shows once when the registry marks this trace superseded or defective
+     * ({@link TraceEntry#warning()}); empty for a sound trace.
+     */
+    public Optional<String> warning() {
+        return entry().warning();
     }
 
     /** A one-line summary: vertices, parameters, operations. */

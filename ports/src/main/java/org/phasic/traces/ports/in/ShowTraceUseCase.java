@@ -25,5 +25,10 @@ public interface ShowTraceUseCase {
             Objects.requireNonNull(entry, "entry");
             Objects.requireNonNull(stored, "stored");
         }
+
+        /** The one-line warning when the registry marks the trace superseded or defective ({@link TraceEntry#warning()}). */
+        public Optional<String> warning() {
+            return entry.warning();
+        }
     }
 }
