@@ -3,6 +3,7 @@ package org.phasic.traces.application;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -10,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.ContentException;
+import org.phasic.traces.domain.cid.ContentLimitException;
 import org.phasic.traces.domain.cid.ContentNotFoundException;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.InvalidCidException;
+import org.phasic.traces.domain.dag.BlockSource;
 import org.phasic.traces.domain.registry.Checksum;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
@@ -43,7 +47,7 @@ public final class FetchService {
 
     private final RegistryService registry;
     private final TraceStore store;
-    private final List<ContentSource> sources;
+    private final Supplier<List<ContentSource>> sources;
     private final Notices notices;
     private final FetchSettings settings;
     private final FetchListener listener;
@@ -56,9 +60,22 @@ public final class FetchService {
     /** @param listener told about every trace fetched from a source (e.g. mirror write-back) */
     public FetchService(RegistryService registry, TraceStore store, List<ContentSource> sources, Notices notices,
                         FetchSettings settings, FetchListener listener) {
+        this(registry, store, given(List.copyOf(sources)), notices, settings, listener);
+    }
+
+    /**
+     * The fetch chain over sources built on first need: a store hit builds none of them (no bundled CAR loaded, no
+     * network client made).
+     *
+     * @param sources  the sources after the local store, in any order; asked at most once
+     * @param listener told about every trace fetched from a source (e.g. mirror write-back)
+     */
+    public FetchService(RegistryService registry, TraceStore store, Supplier<? extends Collection<ContentSource>> sources,
+                        Notices notices, FetchSettings settings, FetchListener listener) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.store = Objects.requireNonNull(store, "store");
-        this.sources = sources.stream().sorted(Comparator.comparingInt(ContentSource::order)).toList();
+        Objects.requireNonNull(sources, "sources");
+        this.sources = once(() -> sources.get().stream().sorted(Comparator.comparingInt(ContentSource::order)).toList());
         this.notices = Objects.requireNonNull(notices, "notices");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -66,7 +83,7 @@ public final class FetchService {
 
     /** The sources after the local store, in the order they are tried (network ones dropped when offline). */
     public List<ContentSource> sources() {
-        return sources.stream().filter(source -> !(settings.offline() && source.usesNetwork())).toList();
+        return sources.get().stream().filter(source -> !(settings.offline() && source.usesNetwork())).toList();
     }
 
     /**
@@ -154,6 +171,24 @@ public final class FetchService {
         return Optional.empty();
     }
 
+    private static <T> Supplier<T> given(T value) {
+        return () -> value;
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = Objects.requireNonNull(supplier.get(), "sources");
+                }
+                return value;
+            }
+        };
+    }
+
     /** The provenance of content served by {@code source}, by its place in the chain. */
     static Provenance provenance(ContentSource source) {
         int order = source.order();
@@ -178,7 +213,38 @@ public final class FetchService {
         return stored.map(trace -> new FetchedTrace(entry, trace, Provenance.STORE));
     }
 
+    /**
+     * One request for the whole directory DAG where the source can serve it (every block is still verified against
+     * the CID that links to it while each file is extracted); file by file when it cannot, or when what it served
+     * does not yield the files (a refused, incomplete or too large whole-DAG answer). A source that served a block
+     * not matching its CID is not asked again.
+     */
     private Optional<StoredTrace> fetchFrom(ContentSource source, TraceEntry entry, Cid root) throws IOException {
+        Optional<BlockFeed> whole;
+        try {
+            whole = source.open(root, "");
+        } catch (ContentNotFoundException | ContentLimitException | IOException | UncheckedIOException e) {
+            return fetchFileByFile(source, entry, root);
+        }
+        if (whole.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, VerifiedStagedFile> files = new LinkedHashMap<>();
+        try (BlockFeed feed = whole.get(); BlockReader blocks = BlockReader.of(feed)) {
+            for (String name : FILES) {
+                stageInto(files, root, name, blocks.source());
+            }
+        } catch (ContentNotFoundException | ContentLimitException | IOException | UncheckedIOException e) {
+            files.values().forEach(file -> file.staged().discard());
+            return fetchFileByFile(source, entry, root);
+        } catch (RuntimeException e) {
+            files.values().forEach(file -> file.staged().discard());
+            throw e;
+        }
+        return commit(entry, root, files);
+    }
+
+    private Optional<StoredTrace> fetchFileByFile(ContentSource source, TraceEntry entry, Cid root) throws IOException {
         Map<String, VerifiedStagedFile> files = new LinkedHashMap<>();
         try {
             for (String name : FILES) {
@@ -189,21 +255,44 @@ public final class FetchService {
                     }
                     continue;
                 }
-                StagedFile staged = store.stage();
-                try (BlockFeed blocks = feed.get()) {
-                    Cid fileCid = VerifiedExtraction.extract(root, name, blocks, staged.output(), settings.maxFileBytes());
-                    staged.close();
-                    files.put(name, new VerifiedStagedFile(staged, fileCid.toString()));
-                } catch (ContentNotFoundException missing) {
-                    staged.discard();
-                    if (name.equals(TraceEntry.TRACE_FILE)) {
-                        throw missing;
-                    }
-                } catch (IOException | RuntimeException e) {
-                    staged.discard();
-                    throw e;
+                try (BlockFeed opened = feed.get(); BlockReader blocks = BlockReader.of(opened)) {
+                    stageInto(files, root, name, blocks.source());
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            files.values().forEach(file -> file.staged().discard());
+            throw e;
+        }
+        return commit(entry, root, files);
+    }
+
+    /**
+     * Extracts {@code root/name} from {@code blocks} into a staging file, verified, and adds it to {@code files}; an
+     * optional file that is missing is left out.
+     *
+     * @throws ContentNotFoundException when {@code trace.json.gz} (or a block of it) is missing
+     */
+    private void stageInto(Map<String, VerifiedStagedFile> files, Cid root, String name, BlockSource blocks)
+            throws IOException {
+        StagedFile staged = store.stage();
+        try {
+            Cid fileCid = VerifiedExtraction.extract(root, name, blocks, staged.output(), settings.maxFileBytes());
+            staged.close();
+            files.put(name, new VerifiedStagedFile(staged, fileCid.toString()));
+        } catch (ContentNotFoundException missing) {
+            staged.discard();
+            if (name.equals(TraceEntry.TRACE_FILE)) {
+                throw missing;
+            }
+        } catch (IOException | RuntimeException e) {
+            staged.discard();
+            throw e;
+        }
+    }
+
+    private Optional<StoredTrace> commit(TraceEntry entry, Cid root, Map<String, VerifiedStagedFile> files)
+            throws IOException {
+        try {
             checkChecksum(entry, files.get(TraceEntry.TRACE_FILE).staged());
             StoredTrace stored = store.commit(entry.id(), root.toString(), files);
             files.clear();

@@ -19,6 +19,7 @@ import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.Hint;
 import org.phasic.traces.ports.in.TraceUnavailableException;
 import org.phasic.traces.ports.in.UnknownTraceException;
+import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.ContentSource.Tier;
 import org.phasic.traces.ports.out.RegistrySource;
@@ -84,6 +85,53 @@ class FetchServiceTest {
         assertThat(hit.fromStore()).isTrue();
         assertThat(hit.servedBy()).isEqualTo(org.phasic.traces.ports.in.Provenance.STORE);
         assertThat(network.opens() + local.opens()).isZero();
+    }
+
+    @Test
+    void aSourceIsAskedOnceForTheWholeDirectory() throws IOException {
+        List<String> paths = new ArrayList<>();
+        FakeSource gateway = new FakeSource("gateway", true, Tier.GATEWAY, (root, path) -> {
+            paths.add(path);
+            return java.util.Optional.of(BlockFeed.Lookup.of(trace.blocks()));
+        });
+
+        FetchedTrace fetched = service(trace.entry(ID), ONLINE, gateway).get(ID, false);
+
+        assertThat(paths).containsExactly("");
+        assertThat(store.objects.get(trace.traceFile().toString())).isEqualTo(trace.traceBytes());
+        assertThat(fetched.stored().file(TraceEntry.METADATA_FILE)).isPresent();
+        assertThat(store.openStagings()).isZero();
+    }
+
+    @Test
+    void anIncompleteOrRefusedWholeDirectoryFallsBackToOneRequestPerFile() throws IOException {
+        MemoryBlockStore withoutTraceFile = new MemoryBlockStore();
+        trace.blocks().blocks().stream().filter(block -> !block.cid().equals(trace.traceFile()))
+                .forEach(withoutTraceFile::accept);
+        List<String> incompletePaths = new ArrayList<>();
+        FakeSource incomplete = new FakeSource("incomplete", true, Tier.GATEWAY, (root, path) -> {
+            incompletePaths.add(path);
+            return java.util.Optional.of(BlockFeed.Lookup.of(path.isEmpty() ? withoutTraceFile : trace.blocks()));
+        });
+        List<String> refusingPaths = new ArrayList<>();
+        FakeSource refusing = new FakeSource("refusing", true, Tier.GATEWAY, (root, path) -> {
+            refusingPaths.add(path);
+            if (path.isEmpty()) {
+                throw new IOException("HTTP 406: no whole directories here");
+            }
+            return java.util.Optional.of(BlockFeed.Lookup.of(trace.blocks()));
+        });
+
+        service(trace.entry(ID), ONLINE, incomplete).get(ID, false);
+        store.refs.clear();
+        store.objects.clear();
+        service(trace.entry(ID), ONLINE, refusing).get(ID, false);
+
+        assertThat(incompletePaths).containsExactly("", TraceEntry.TRACE_FILE, TraceEntry.METADATA_FILE);
+        assertThat(refusingPaths).containsExactly("", TraceEntry.TRACE_FILE, TraceEntry.METADATA_FILE);
+        assertThat(store.objects.get(trace.traceFile().toString())).isEqualTo(trace.traceBytes());
+        assertThat(store.openStagings()).isZero();
+        assertThat(notices).isEmpty();
     }
 
     @Test
@@ -210,7 +258,7 @@ class FetchServiceTest {
         FetchedTrace again = service.get(ID, true);
 
         assertThat(again.servedBy().name()).isEqualTo("bundle");
-        assertThat(bundle.opens()).isEqualTo(4);
+        assertThat(bundle.opens()).isEqualTo(2);
         assertThat(store.objects.get(trace.traceFile().toString())).isEqualTo(trace.traceBytes());
     }
 }

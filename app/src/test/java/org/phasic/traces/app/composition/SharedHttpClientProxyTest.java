@@ -3,7 +3,7 @@ package org.phasic.traces.app.composition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.inject.CreationException;
+import com.google.inject.ProvisionException;
 import com.google.inject.Injector;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,8 +145,10 @@ class SharedHttpClientProxyTest {
 
     @Test
     void anInvalidProxyVariableIsAConfigurationError() {
-        assertThatThrownBy(() -> injector(Map.of("HTTPS_PROXY", "ftp://proxy.example.org"), Map.of()))
-                .isInstanceOf(CreationException.class)
+        Injector injector = injector(Map.of("HTTPS_PROXY", "ftp://proxy.example.org"), Map.of());
+
+        assertThatThrownBy(() -> injector.getInstance(OkHttpClient.class))
+                .isInstanceOf(ProvisionException.class)
                 .hasMessageContaining(ConfigException.class.getSimpleName()
                         + ": invalid proxy setting: HTTPS_PROXY uses the unsupported proxy scheme 'ftp'");
     }

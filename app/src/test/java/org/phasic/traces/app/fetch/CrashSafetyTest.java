@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.phasic.traces.app.store.DiskTraceStore;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.app.testing.CliRun;
 
@@ -51,6 +52,35 @@ class CrashSafetyTest {
         assertThat(cli.storeEntries("tmp")).as("ignored, not trusted").hasSize(1);
         assertThat(cli.run("--offline", "verify").out()).isEqualToIgnoringNewLines("store is intact");
         assertThat(cli.run("--offline", "get", ID).err()).contains("from local store");
+    }
+
+    @Test
+    void aWriterKilledAtAnyMomentOfTheRealCommitPathLeavesNoCorruptEntry() throws Exception {
+        Cli cli = new Cli(temp.resolve("home"));
+        Files.createDirectories(cli.store());
+        for (int kill : new int[] {0, 3, 17}) {
+            Process writer = cli.java(CommittingStoreWriter.class.getName(), List.of(cli.store().toString()))
+                    .redirectErrorStream(true).start();
+            int committed = -1;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(writer.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                while (committed < kill) {
+                    String line = lines.readLine();
+                    assertThat(line).as("the writer's output").isNotNull().startsWith("COMMITTED ");
+                    committed = Integer.parseInt(line.substring("COMMITTED ".length()));
+                }
+            } finally {
+                writer.destroyForcibly();
+                assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            DiskTraceStore store = new DiskTraceStore(cli.store(), Duration.ofMinutes(10), java.time.Clock.systemUTC());
+
+            assertThat(store.verifyAll(false)).as("killed after commit %d", committed).isEmpty();
+            for (int i = 0; i <= committed; i++) {
+                assertThat(store.findAny(CommittingStoreWriter.id(i))).as("committed trace %d", i).isPresent();
+            }
+            assertThat(store.problems()).isEmpty();
+        }
     }
 
     @Test

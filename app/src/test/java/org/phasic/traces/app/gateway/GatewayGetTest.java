@@ -80,7 +80,8 @@ class GatewayGetTest {
         assertThat(run.err()).contains("from gateways http://127.0.0.1:" + gateway.getPort(), "verified");
         Path stored = Path.of(run.out().strip());
         assertThat(Files.readAllBytes(stored)).isEqualTo(traceBytes);
-        assertThat(requests).anySatisfy(target -> assertThat(target).startsWith("/ipfs/" + root + "/trace.json.gz"));
+        assertThat(requests).as("one request: the directory as a CAR")
+                .containsExactly("/ipfs/" + root + "?format=car&dag-scope=all");
 
         requests.clear();
         CliRun again = get();

@@ -14,7 +14,7 @@ import org.phasic.traces.ports.out.RegistryCodec;
 /**
  * The starter library shipped inside the application jar (built from {@code app/src/bundle} by the build tool
  * {@code BundleBuilder} in the test sources): its registry and the blocks of every bundled trace directory, read
- * once. The CAR reader verifies every block as it loads.
+ * once each, the CAR only when a block is first asked for. The CAR reader verifies every block as it loads.
  */
 public final class BundledLibrary {
     /** Where the bundle lives on the class path. */
@@ -25,21 +25,15 @@ public final class BundledLibrary {
     public static final String CAR_RESOURCE = RESOURCE_DIR + "traces.car";
 
     private final Registry registry;
-    private final MemoryBlockStore blocks;
+    private MemoryBlockStore blocks;
 
     @Inject
     public BundledLibrary(RegistryCodec codec) {
         Objects.requireNonNull(codec, "codec");
-        try (InputStream json = resource(REGISTRY_RESOURCE);
-             CarReader car = new CarReader(resource(CAR_RESOURCE))) {
+        try (InputStream json = resource(REGISTRY_RESOURCE)) {
             this.registry = codec.read(json);
-            this.blocks = new MemoryBlockStore();
-            for (Block block = car.next(); block != null; block = car.next()) {
-                blocks.accept(block);
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("the bundled library in the application jar is damaged (" + e.getMessage()
-                    + "); reinstall or rebuild phasic-traces", e);
+            throw damaged(e);
         }
     }
 
@@ -48,9 +42,25 @@ public final class BundledLibrary {
         return registry;
     }
 
-    /** The bundled blocks. */
-    public MemoryBlockStore blocks() {
+    /** The bundled blocks, read (and verified) from the CAR on first use. */
+    public synchronized MemoryBlockStore blocks() {
+        if (blocks == null) {
+            MemoryBlockStore read = new MemoryBlockStore();
+            try (CarReader car = new CarReader(resource(CAR_RESOURCE))) {
+                for (Block block = car.next(); block != null; block = car.next()) {
+                    read.accept(block);
+                }
+            } catch (IOException e) {
+                throw damaged(e);
+            }
+            blocks = read;
+        }
         return blocks;
+    }
+
+    private static UncheckedIOException damaged(IOException e) {
+        return new UncheckedIOException("the bundled library in the application jar is damaged (" + e.getMessage()
+                + "); reinstall or rebuild phasic-traces", e);
     }
 
     private static InputStream resource(String name) throws IOException {

@@ -2,9 +2,7 @@ package org.phasic.traces.app.composition;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
 import com.google.inject.Stage;
-import com.google.inject.TypeLiteral;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 import org.phasic.traces.adapter.gateway.GatewaySettings;
 import org.phasic.traces.app.config.ConfigCatalog;
 import org.phasic.traces.app.config.ConfigLoader;
@@ -87,29 +84,29 @@ public final class Composition implements AutoCloseable {
         return new UseCases(this);
     }
 
-    /** The injector for the active profiles, created on first use. */
+    /**
+     * The injector for the active profiles, created on first use. Singletons are built when first needed (development
+     * stage), so a command builds only what it uses: a store hit loads no bundled CAR and makes no HTTP client.
+     */
     public synchronized Injector injector() {
         if (closed) {
             throw new IllegalStateException("this client is closed");
         }
         if (injector == null) {
-            injector = Guice.createInjector(Stage.PRODUCTION, new CoreModule(configuration, services), contributed);
+            injector = Guice.createInjector(Stage.DEVELOPMENT, new CoreModule(configuration, services), contributed);
         }
         return injector;
     }
 
-    /** Closes every source that holds threads or connections; later use fails. */
+    /** Closes every source that was built and holds threads or connections; later use fails. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        if (injector == null) {
-            return;
-        }
         RuntimeException failure = null;
-        for (ContentSource source : injector.getInstance(Key.get(new TypeLiteral<Set<ContentSource>>() { }))) {
+        for (ContentSource source : contributed.builtSources()) {
             if (source instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();
@@ -123,6 +120,11 @@ public final class Composition implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** The contributed content sources built so far. */
+    List<ContentSource> builtSources() {
+        return contributed.builtSources();
     }
 
     /** The tool's version as the build stamped it, e.g. {@code 0.1.0-SNAPSHOT}. */

@@ -22,9 +22,24 @@ final class Contributed extends AbstractModule implements Contributions {
     private final List<Supplier<? extends FetchListener>> listeners = new ArrayList<>();
     private final List<Supplier<? extends PrivateMirror>> mirrors = new ArrayList<>();
 
+    private final List<ContentSource> built = new ArrayList<>();
+
     @Override
     public void contentSource(Supplier<? extends ContentSource> source) {
-        sources.add(Contributions.once(source));
+        sources.add(Contributions.once(() -> {
+            ContentSource made = source.get();
+            synchronized (built) {
+                built.add(made);
+            }
+            return made;
+        }));
+    }
+
+    /** The contributed sources built so far (those to close). */
+    List<ContentSource> builtSources() {
+        synchronized (built) {
+            return List.copyOf(built);
+        }
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.phasic.traces.app.composition;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
+import com.google.inject.ProvisionException;
 import com.google.inject.Singleton;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
@@ -10,9 +12,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
@@ -214,20 +216,60 @@ final class CoreModule extends AbstractModule {
         }
     }
 
+    /**
+     * The registry service over a source built on first use: a store hit reads the cached registry but builds no HTTP
+     * client.
+     */
     @Provides
     @Singleton
-    RegistryService registryService(RegistrySource source, RegistryCodec codec, RegistryCache cache, BundledLibrary bundle,
-                                    Clock clock) {
-        return new RegistryService(source, codec, cache, bundle.registry(), notices, clock,
+    RegistryService registryService(Provider<RegistrySource> source, RegistryCodec codec, RegistryCache cache,
+                                    BundledLibrary bundle, Clock clock) {
+        return new RegistryService(new LazyRegistrySource(source), codec, cache, bundle.registry(), notices, clock,
                 RegistrySettings.from(configuration).maxAge(), CoreSettings.from(configuration).offline());
     }
 
     @Provides
     @Singleton
-    FetchService fetchService(RegistryService registry, TraceStore store, Set<ContentSource> sources,
-                              Set<FetchListener> listeners) {
-        return new FetchService(registry, store, new ArrayList<>(sources), notices, CoreSettings.from(configuration).fetch(),
-                FetchListener.all(listeners));
+    FetchService fetchService(RegistryService registry, TraceStore store, Provider<Set<ContentSource>> sources,
+                              Provider<Set<FetchListener>> listeners) {
+        return new FetchService(registry, store, () -> unwrapped(sources), notices, CoreSettings.from(configuration).fetch(),
+                (id, root, source) -> FetchListener.all(unwrapped(listeners)).fetched(id, root, source));
+    }
+
+    /**
+     * {@code provider}'s value, built outside the injector's provisioning (as a lazy dependency is): a configuration
+     * problem found while building it is thrown as the {@link ConfigException} it is.
+     */
+    static <T> T unwrapped(Provider<T> provider) {
+        try {
+            return provider.get();
+        } catch (ProvisionException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConfigException config) {
+                    throw config;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** A registry source built on first use. */
+    private static final class LazyRegistrySource implements RegistrySource {
+        private final Provider<RegistrySource> provider;
+
+        LazyRegistrySource(Provider<RegistrySource> provider) {
+            this.provider = Objects.requireNonNull(provider, "provider");
+        }
+
+        @Override
+        public String location() {
+            return unwrapped(provider).location();
+        }
+
+        @Override
+        public RegistryDownload fetch(Optional<String> etag) throws IOException {
+            return unwrapped(provider).fetch(etag);
+        }
     }
 
     @Provides

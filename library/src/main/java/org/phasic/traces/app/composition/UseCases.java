@@ -1,7 +1,5 @@
 package org.phasic.traces.app.composition;
 
-import com.google.inject.Injector;
-import com.google.inject.ProvisionException;
 import java.util.Objects;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.ports.in.DaemonUseCase;
@@ -102,16 +100,6 @@ public final class UseCases {
     }
 
     private <T> T get(Class<T> type) {
-        Injector injector = composition.injector();
-        try {
-            return injector.getInstance(type);
-        } catch (ProvisionException e) {
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof ConfigException config) {
-                    throw config;
-                }
-            }
-            throw e;
-        }
+        return CoreModule.unwrapped(composition.injector().getProvider(type));
     }
 }

@@ -14,12 +14,23 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes {@code bytes} to {@code target} through a unique temporary file in {@code stagingFolder}. */
+    /** Writes {@code bytes} to {@code target} through a unique temporary file in {@code stagingFolder}, durably. */
     static void write(Path stagingFolder, Path target, byte[] bytes) throws IOException {
+        write(stagingFolder, target, bytes, true);
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} through a unique temporary file in {@code stagingFolder}; {@code durable}
+     * flushes the bytes to the device before the rename. Either way no reader sees a half-written file while the
+     * system runs; without it, a power loss may leave {@code target} empty or missing.
+     */
+    static void write(Path stagingFolder, Path target, byte[] bytes, boolean durable) throws IOException {
         Path staged = stagingFolder.resolve(target.getFileName() + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
         try {
             Files.write(staged, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            sync(staged);
+            if (durable) {
+                sync(staged);
+            }
             move(staged, target);
         } finally {
             Files.deleteIfExists(staged);
@@ -30,6 +41,13 @@ final class AtomicFiles {
     static void sync(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
+        }
+    }
+
+    /** Flushes {@code file}'s content and size, not its other metadata such as times (an fdatasync). */
+    static void syncData(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(false);
         }
     }
 

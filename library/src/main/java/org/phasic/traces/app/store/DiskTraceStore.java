@@ -47,7 +47,10 @@ import org.phasic.traces.ports.out.TraceStore;
  *   locks/&lt;cid&gt;.lock  work de-duplication only
  *   pins              user-pinned ids, one per line
  * </pre>
- * Everything is renamed into place atomically; readers check size and hash on every read.
+ * Everything is renamed into place atomically; readers check size and hash on every read. Durability costs one
+ * fdatasync per new object, before the reference that names it is renamed into place; the reference itself is not
+ * flushed: after a power loss it may be missing (the trace is fetched again) or empty (reported as unreadable and
+ * removed), never pointing at content that was not on the device.
  */
 public final class DiskTraceStore implements TraceStore, StoreMaintenance {
     private static final Pattern CID_CHARACTERS = Pattern.compile("[A-Za-z0-9]{8,128}");
@@ -213,13 +216,13 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
             if (Files.exists(object) && check(object, refFile) == null) {
                 staged.discard();
             } else {
-                AtomicFiles.sync(staged.path);
+                AtomicFiles.syncData(staged.path);
                 AtomicFiles.move(staged.path, object);
             }
             refFiles.put(file.getKey(), refFile);
             stored.put(file.getKey(), new StoredFile(cid, refFile.size(), refFile.sha256(), object));
         }
-        AtomicFiles.write(tmp, refPath(id), JSON.writeValueAsBytes(new Ref(id.value(), rootCid, refFiles)));
+        AtomicFiles.write(tmp, refPath(id), JSON.writeValueAsBytes(new Ref(id.value(), rootCid, refFiles)), false);
         return new StoredTrace(id, rootCid, stored);
     }
 

@@ -1,0 +1,39 @@
+package org.phasic.traces.app.composition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.app.config.ConfigLoader.FlagValue;
+import org.phasic.traces.app.config.Configuration;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.in.LoadedTrace;
+import org.phasic.traces.ports.in.Notices;
+import org.phasic.traces.ports.in.Provenance;
+
+/** A store hit builds no content source (so no HTTP client and no bundled CAR); a miss builds them. */
+class LazyCompositionTest {
+    private static final TraceId ID = TraceId.of("kingman_n5_theta1");
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aStoreHitBuildsNoContentSourceAndAMissDoes() {
+        Map<String, FlagValue> flags = Map.of(Configuration.HOME, new FlagValue(home.toString(), "--home"));
+        try (Composition first = Composition.create(flags, Map.of(), home, Notices.silent())) {
+            LoadedTrace fetched = first.useCases().getTrace().get(ID, false);
+
+            assertThat(fetched.servedBy().kind()).isEqualTo(Provenance.Kind.BUNDLE);
+            assertThat(first.builtSources()).extracting(source -> source.name()).isNotEmpty();
+        }
+        try (Composition again = Composition.create(flags, Map.of(), home, Notices.silent())) {
+            LoadedTrace stored = again.useCases().getTrace().get(ID, false);
+
+            assertThat(stored.servedBy()).isEqualTo(Provenance.STORE);
+            assertThat(again.builtSources()).isEmpty();
+        }
+    }
+}
