@@ -20,9 +20,9 @@ import picocli.CommandLine.TypeConversionException;
  * {@code cid PATH}: the root CID {@code ipfs add -Q --only-hash [-r]} would print for a file or directory,
  * computed locally (nothing is stored). Exit 0 ok, 1 the import failed, 2 usage error.
  */
-@Command(name = "cid", mixinStandardHelpOptions = true,
-        description = {"Print the CID of a file or directory, as `ipfs add -Q --only-hash` would (nothing is stored).",
-            "The same bytes give different CIDs under different import settings: pick them with --preset and the"
+@Command(name = "cid",
+        header = "Print the CID of a file or directory, as `ipfs add -Q --only-hash` would (nothing is stored).",
+        description = {"The same bytes give different CIDs under different import settings: pick them with --preset and the"
                 + " options below (Kubo defaults unless told otherwise)."})
 public final class CidCommand implements Callable<Integer> {
 

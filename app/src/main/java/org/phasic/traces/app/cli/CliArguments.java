@@ -57,12 +57,12 @@ public final class CliArguments {
     }
 
     /** The hint a usage error carries, or empty. */
-    public static String usageHint(Exception e) {
+    public static String usageHint(Throwable e) {
         return e instanceof UsageError usage ? usage.hint : "";
     }
 
     /** Whether {@code e} is a usage error (exit code 2). */
-    public static boolean isUsageError(Exception e) {
+    public static boolean isUsageError(Throwable e) {
         return e instanceof UsageError || e instanceof ParameterException;
     }
 }

@@ -71,9 +71,6 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object, for scripts.")
     private boolean json;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
-
     /** @param evaluation the use case, asked for only when a command line is run */
     public EvalCommand(Supplier<EvaluateTraceUseCase> evaluation) {
         this.evaluation = Objects.requireNonNull(evaluation, "evaluation");

@@ -11,7 +11,6 @@ import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.registry.TraceMetadata;
 import org.phasic.traces.ports.in.ShowTraceUseCase.TraceDetails;
-import org.phasic.traces.ports.in.UnknownTraceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,12 +33,7 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         TraceId traceId = CliArguments.traceId(id);
-        TraceDetails details;
-        try {
-            details = context.useCases().showTrace().show(traceId);
-        } catch (UnknownTraceException e) {
-            throw new CliArguments.UsageError(e.getMessage() + " (see 'phasic-traces list')");
-        }
+        TraceDetails details = context.useCases().showTrace().show(traceId);
         TraceEntry entry = details.entry();
         Optional<Path> stored = details.stored();
         boolean bundled = details.bundled();

@@ -21,6 +21,10 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs) 
     public static final String STORE_LOCK_WAIT = "store.lockWait";
     /** Key of {@link #installJobs()}. */
     public static final String INSTALL_JOBS = "install.jobs";
+    /** The fewest parallel downloads. */
+    public static final int MIN_JOBS = 1;
+    /** The most parallel downloads. */
+    public static final int MAX_JOBS = 64;
 
     /** Online, {@link FetchSettings#DEFAULTS}' lock wait, four downloads. */
     public static final CoreSettings DEFAULTS = new CoreSettings(FetchSettings.DEFAULTS.offline(),
@@ -36,7 +40,8 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs) 
                 ConfigKey.bool(OFFLINE, DEFAULTS.offline(), "no network at all: local store and bundled library only"),
                 ConfigKey.duration(STORE_LOCK_WAIT, DEFAULTS.lockWait(),
                         "how long to wait for another process fetching the same trace"),
-                ConfigKey.integer(INSTALL_JOBS, DEFAULTS.installJobs(), "parallel downloads for install"));
+                ConfigKey.integer(INSTALL_JOBS, DEFAULTS.installJobs(), "parallel downloads for install")
+                        .withCheck(ConfigKey.Check.range(MIN_JOBS, MAX_JOBS)));
     }
 
     /** What {@code settings} say for the {@link #keys()}. */
