@@ -30,7 +30,8 @@ public record ConfigKey(String name, Type type, String defaultValue, List<String
      *
      * @param accepts whether a value (normalized for its type: integers as digits, durations as {@code 250ms} or
      *                {@code 10s}, lists comma-separated) is acceptable
-     * @param allowed what is allowed, for messages, e.g. {@code a whole number from 1 to 64}
+     * @param allowed what is allowed, for messages, e.g. {@code a whole number from 1 to 64}; two checks saying the
+     *                same are equal (keys declared by several plugins are compared)
      */
     public record Check(Predicate<String> accepts, String allowed) {
         /** Accepts every value of the type. */
@@ -39,6 +40,16 @@ public record ConfigKey(String name, Type type, String defaultValue, List<String
         public Check {
             Objects.requireNonNull(accepts, "accepts");
             Objects.requireNonNull(allowed, "allowed");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Check that && allowed.equals(that.allowed);
+        }
+
+        @Override
+        public int hashCode() {
+            return allowed.hashCode();
         }
 
         /** Accepts what {@code validator} takes without throwing {@link IllegalArgumentException}. */

@@ -157,7 +157,8 @@ class DaemonCommandTest {
         CliRun run = run(Map.of(), "--set", "ipfs.api=/ip4/127.0.0.1/udp/5001", "daemon", "status");
 
         assertThat(run.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).startsWith("phasic-traces: invalid ipfs.api:").contains("hint: use a multiaddr");
+        assertThat(run.err()).startsWith("phasic-traces: invalid value '/ip4/127.0.0.1/udp/5001' for ipfs.api (from flag --set ipfs.api)")
+                .contains("expected a multiaddr such as /ip4/127.0.0.1/tcp/5001", "hint: ");
         assertThat(Stream.of(run.err().split("\n"))).hasSize(2);
     }
 }
