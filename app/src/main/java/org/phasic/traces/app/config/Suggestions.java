@@ -1,7 +1,6 @@
 package org.phasic.traces.app.config;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,19 +11,23 @@ public final class Suggestions {
     }
 
     /**
-     * The candidates within a small edit distance of {@code typed} (about a third of its length, at least 2), closest
-     * first, at most three.
+     * The candidates closest to {@code typed} by edit distance, if that distance is small (a quarter of its length, at
+     * least 2); at most three, alphabetically.
      */
     public static List<String> closest(String typed, Collection<String> candidates) {
         String text = typed.toLowerCase(Locale.ROOT);
-        int limit = Math.max(2, text.length() / 3);
-        return candidates.stream()
+        int limit = Math.max(2, text.length() / 4);
+        List<Scored> near = candidates.stream()
                 .filter(candidate -> !candidate.equals(typed))
                 .map(candidate -> new Scored(candidate, distance(text, candidate.toLowerCase(Locale.ROOT))))
                 .filter(scored -> scored.distance() <= limit)
-                .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
-                .limit(3)
+                .toList();
+        int best = near.stream().mapToInt(Scored::distance).min().orElse(0);
+        return near.stream()
+                .filter(scored -> scored.distance() == best)
                 .map(Scored::name)
+                .sorted()
+                .limit(3)
                 .toList();
     }
 
