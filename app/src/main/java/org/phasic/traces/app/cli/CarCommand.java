@@ -40,10 +40,8 @@ public final class CarCommand implements Callable<Integer> {
 
     /** Prints one line to the command's error writer and returns 1. */
     private static int fail(CommandSpec spec, Path car, String message) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("car " + spec.name() + ": " + car + ": " + message);
-        err.flush();
-        return 1;
+        Main.report(spec.commandLine().getErr(), car + ": " + message, "");
+        return ExitCode.FAILED;
     }
 
     @Command(name = "verify",
@@ -60,6 +58,7 @@ public final class CarCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            CliArguments.inputFile(spec, car, false);
             try {
                 PrintWriter out = spec.commandLine().getOut();
                 CarFile file;
@@ -131,6 +130,7 @@ public final class CarCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Cid chosen = chosenRoot();
+            CliArguments.inputFile(spec, car, false);
             Path target = dir.toAbsolutePath().normalize();
             Path staging = null;
             try (CarFile file = CarFile.open(car)) {

@@ -58,6 +58,7 @@ public final class CidCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImportProfile profile = profile();
+        CliArguments.inputFile(spec, path, true);
         try {
             ImportResult result = new UnixFsImporter(profile).importPath(path, hidden);
             spec.commandLine().getOut().println(result.root());
@@ -92,9 +93,8 @@ public final class CidCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        spec.commandLine().getErr().println("cid: " + message);
-        spec.commandLine().getErr().flush();
-        return 1;
+        Main.report(spec.commandLine().getErr(), message, "");
+        return ExitCode.FAILED;
     }
 
     /** {@code size-N} to N. */

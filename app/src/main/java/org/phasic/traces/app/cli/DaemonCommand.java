@@ -57,9 +57,9 @@ public final class DaemonCommand implements Runnable {
         private static ObjectNode toJson(DaemonReport status) {
             ObjectNode node = EntryJson.MAPPER.createObjectNode();
             node.put("tier", status.tier());
-            node.put("tierName", status.tierName());
+            node.put("tier_name", status.tierName());
             node.put("api", status.api().toString());
-            node.put("apiSource", sourceText(status));
+            node.put("api_source", sourceText(status));
             node.put("answering", status.answering());
             if (status.version().isPresent()) {
                 node.put("version", status.version().get());
@@ -67,9 +67,9 @@ public final class DaemonCommand implements Runnable {
                 node.putNull("version");
             }
             node.put("repo", status.repoPath().toString());
-            status.repoObjects().ifPresent(objects -> node.put("repoObjects", objects));
-            status.repoBytes().ifPresent(bytes -> node.put("repoBytes", bytes));
-            node.put("profileActive", status.profileActive());
+            status.repoObjects().ifPresent(objects -> node.put("repo_objects", objects));
+            status.repoBytes().ifPresent(bytes -> node.put("repo_bytes", bytes));
+            node.put("profile_active", status.profileActive());
             node.put("hint", status.advice());
             return node;
         }

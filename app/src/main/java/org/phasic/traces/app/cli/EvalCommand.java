@@ -20,10 +20,12 @@ import org.phasic.traces.domain.trace.InvalidTraceException;
 import org.phasic.traces.domain.trace.TraceEvaluationException;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase.Evaluation;
+import org.phasic.traces.ports.in.UnknownTraceException;
 import org.phasic.traces.ports.in.UseCaseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -86,8 +88,13 @@ public final class EvalCommand implements Callable<Integer> {
             if (id != null && !TRACE_ID.matcher(id).matches()) {
                 return fail(err, USAGE, "invalid trace id '" + UntrustedText.printable(id) + "' (expected [a-z0-9][a-z0-9_.-]{0,127})");
             }
+            if (file != null) {
+                CliArguments.inputFile(spec, file, false);
+            }
             print(evaluate());
             return OK;
+        } catch (ParameterException | UnknownTraceException e) {
+            return fail(err, USAGE, e.getMessage());
         } catch (UseCaseException | InvalidTraceException e) {
             return fail(err, FAILED, file != null ? e.getMessage() : "cannot get trace '" + id + "': " + e.getMessage());
         } catch (TraceEvaluationException e) {
@@ -140,8 +147,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private static int fail(PrintWriter err, int code, String message) {
-        err.println("error: " + message);
-        err.flush();
+        Main.report(err, message, "");
         return code;
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import org.phasic.traces.application.EvaluationService;
 import org.phasic.traces.ports.in.Hint;
 import org.phasic.traces.ports.in.TraceUnavailableException;
+import org.phasic.traces.ports.in.UnknownTraceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,10 @@ class EvalCommandTest {
             if (id.value().equals("kingman_n5_theta1")) {
                 return KingmanCoalescent.trace(5);
             }
-            throw new TraceUnavailableException("no trace with id " + id + " in the registry", List.of(), Hint.NONE);
+            if (id.value().equals("unreachable")) {
+                throw new TraceUnavailableException("no source could serve " + id, List.of(), Hint.NONE);
+            }
+            throw new UnknownTraceException(id, Hint.of(Hint.Kind.LIST_TRACES));
         };
         CommandLine cli = new CommandLine(new EvalCommand(() -> new EvaluationService(lookup, new JacksonTraceCodec())));
         cli.setOut(new PrintWriter(out, true));
@@ -96,13 +100,14 @@ class EvalCommandTest {
             coarse granularity  | 2 | kingman_n5_theta1 --theta 1 --times 1 --granularity 5          | granularity 5 is too coarse
             negative time       | 2 | kingman_n5_theta1 --theta 1 --times 1,-2                       | times[1] = -2.0: must be a finite number >= 0
             hostile id          | 2 | ../etc/passwd --theta 1 --times 1                              | invalid trace id '../etc/passwd'
-            unknown id          | 1 | nope --theta 1 --times 1                                       | cannot get trace 'nope': no trace with id nope in the registry
+            unknown id          | 2 | nope --theta 1 --times 1                                       | unknown trace id 'nope'
+            unavailable trace   | 1 | unreachable --theta 1 --times 1                                | cannot get trace 'unreachable': no source could serve unreachable
             zero rate           | 1 | kingman_n5_theta1 --theta 0 --times 1                          | evaluation failed: operations[4] (INV): division by zero
-            missing file        | 1 | --file /nonexistent/x.json --theta 1 --times 1                 | cannot read /nonexistent/x.json: no such file
+            missing file        | 2 | --file /nonexistent/x.json --theta 1 --times 1                 | no such file: /nonexistent/x.json
             """)
     void reportsOneClearErrorLine(String name, int expectedCode, String args, String message) {
         assertThat(run(args.trim().split("\\s+"))).isEqualTo(expectedCode);
-        assertThat(err.toString()).startsWith("error: ").contains(message);
+        assertThat(err.toString()).startsWith("phasic-traces: ").contains(message);
         assertThat(err.toString().lines()).hasSize(1);
         assertThat(out.toString()).isEmpty();
         if (name.equals("hostile id")) {
