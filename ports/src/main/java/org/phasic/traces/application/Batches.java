@@ -6,8 +6,10 @@ import java.util.function.Function;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.BatchItem;
 import org.phasic.traces.ports.in.BatchOutcome;
+import org.phasic.traces.ports.in.Hint;
 import org.phasic.traces.ports.in.InvalidInputException;
 import org.phasic.traces.ports.in.Provenance;
+import org.phasic.traces.ports.in.UseCaseException;
 
 /** The one way batches (install, mirror push and pull) run: bounded parallelism, every item attempted, one outcome. */
 final class Batches {
@@ -59,7 +61,8 @@ final class Batches {
         try {
             return step.run(id, item);
         } catch (Exception e) {
-            return BatchItem.failed(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return BatchItem.failed(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                    e instanceof UseCaseException failure ? failure.hint() : Hint.NONE);
         }
     }
 }

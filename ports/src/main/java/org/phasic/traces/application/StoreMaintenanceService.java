@@ -17,18 +17,30 @@ import org.phasic.traces.ports.in.Hint;
 import org.phasic.traces.ports.in.InvalidInputException;
 import org.phasic.traces.ports.in.StoreListing;
 import org.phasic.traces.ports.in.StoredTraceInfo;
+import org.phasic.traces.ports.in.UnknownTraceException;
 import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
 import org.phasic.traces.ports.in.StoreProblem;
 import org.phasic.traces.ports.out.StoreMaintenance;
+import org.phasic.traces.ports.out.TraceStore;
 
-/** Verify, garbage-collect and pin the local store; what to keep comes from the registry known here (no network). */
+/**
+ * Verify, garbage-collect and pin the local store; what to keep comes from the registry known here (no network). Only
+ * ids a registry lists or the store holds can be pinned, and only pinned ids unpinned.
+ */
 public final class StoreMaintenanceService implements StoreMaintenanceUseCase {
     private final RegistryService registry;
     private final StoreMaintenance store;
+    private final TraceStore traces;
 
-    public StoreMaintenanceService(RegistryService registry, StoreMaintenance store) {
+    /**
+     * @param registry the registries known here
+     * @param store    the store's maintenance operations
+     * @param traces   the store's traces (to tell a stored id from an unknown one)
+     */
+    public StoreMaintenanceService(RegistryService registry, StoreMaintenance store, TraceStore traces) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.store = Objects.requireNonNull(store, "store");
+        this.traces = Objects.requireNonNull(traces, "traces");
     }
 
     @Override
@@ -59,6 +71,16 @@ public final class StoreMaintenanceService implements StoreMaintenanceUseCase {
     @Override
     public Set<TraceId> pin(List<TraceId> ids, boolean pinned) {
         try {
+            Set<TraceId> pins = store.pins();
+            for (TraceId id : ids) {
+                if (!pinned && !pins.contains(id)) {
+                    throw new InvalidInputException("'" + id + "' is not pinned", Hint.NONE);
+                }
+                if (pinned && registry.local().find(id).isEmpty() && registry.bundled().find(id).isEmpty()
+                        && traces.findAny(id).isEmpty()) {
+                    throw new UnknownTraceException(id, Hint.of(Hint.Kind.LIST_TRACES));
+                }
+            }
             for (TraceId id : ids) {
                 store.pin(id, pinned);
             }

@@ -82,9 +82,13 @@ public record GcsSettings(String bucket, String prefix, Optional<String> project
     /** The configuration keys of profile {@code gcs}, with their defaults. */
     public static List<ConfigKey> keys() {
         return List.of(
-                ConfigKey.of(BUCKET_KEY, ConfigKey.Type.STRING, null, "bucket of the private GCS mirror (profile gcs)"),
-                ConfigKey.of(PREFIX, ConfigKey.Type.STRING, null, "object name prefix inside gcs.bucket"),
-                ConfigKey.of(PROJECT, ConfigKey.Type.STRING, null, "Google Cloud project of gcs.bucket"),
+                ConfigKey.of(BUCKET_KEY, ConfigKey.Type.STRING, null, "bucket of the private GCS mirror (profile gcs)")
+                        .withCheck(new ConfigKey.Check(value -> BUCKET_NAME.matcher(value).matches(),
+                                "3 to 222 characters of a-z, 0-9, '.', '_' and '-', starting and ending with a letter or digit")),
+                ConfigKey.of(PREFIX, ConfigKey.Type.STRING, null, "object name prefix inside gcs.bucket")
+                        .withCheck(S3Settings.PREFIX_CHECK),
+                ConfigKey.of(PROJECT, ConfigKey.Type.STRING, null, "Google Cloud project of gcs.bucket")
+                        .withCheck(new ConfigKey.Check(value -> PROJECT_ID.matcher(value).matches(), "a project id such as my-project")),
                 ConfigKey.of(ENDPOINT, ConfigKey.Type.URL, null, "GCS JSON API endpoint (emulators); default Google's"),
                 ConfigKey.of(CREDENTIALS_FILE, ConfigKey.Type.STRING, null,
                         "service-account key file (default: Application Default Credentials)"),

@@ -28,7 +28,8 @@ public record MirrorSettings(int jobs, boolean writeBack) {
     /** The configuration keys of these settings, with the defaults of {@link #DEFAULTS}. */
     public static List<ConfigKey> keys() {
         return List.of(
-                ConfigKey.integer(JOBS, DEFAULTS.jobs(), "parallel transfers of cache push and pull"),
+                ConfigKey.integer(JOBS, DEFAULTS.jobs(), "parallel transfers of cache push and pull")
+                        .withCheck(ConfigKey.Check.range(1, 64)),
                 ConfigKey.bool(WRITE_BACK, DEFAULTS.writeBack(),
                         "copy traces fetched from other sources into the private mirror (profiles s3, gcs)"));
     }

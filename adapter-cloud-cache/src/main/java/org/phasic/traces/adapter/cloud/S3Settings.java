@@ -66,6 +66,9 @@ public record S3Settings(String bucket, String prefix, String region, Optional<U
 
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern REGION_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    /** The check of {@code s3.prefix} and {@code gcs.prefix}. */
+    static final ConfigKey.Check PREFIX_CHECK = ConfigKey.Check.by(BlobKeys::requireValidPrefix,
+            "a relative path of letters, digits, '.', '_', '-' and '/', e.g. team/traces");
 
     /** Validates every component; messages never show secrets. */
     public S3Settings {
@@ -93,9 +96,13 @@ public record S3Settings(String bucket, String prefix, String region, Optional<U
     /** The configuration keys of profile {@code s3}, with their defaults. */
     public static List<ConfigKey> keys() {
         return List.of(
-                ConfigKey.of(BUCKET_KEY, ConfigKey.Type.STRING, null, "bucket of the private S3 mirror (profile s3)"),
-                ConfigKey.of(PREFIX, ConfigKey.Type.STRING, null, "key prefix inside s3.bucket, e.g. team/traces"),
-                ConfigKey.of(REGION, ConfigKey.Type.STRING, DEFAULT_REGION, "region of s3.bucket"),
+                ConfigKey.of(BUCKET_KEY, ConfigKey.Type.STRING, null, "bucket of the private S3 mirror (profile s3)")
+                        .withCheck(new ConfigKey.Check(value -> BUCKET_NAME.matcher(value).matches(),
+                                "3 to 63 characters of a-z, 0-9, '.' and '-', starting and ending with a letter or digit")),
+                ConfigKey.of(PREFIX, ConfigKey.Type.STRING, null, "key prefix inside s3.bucket, e.g. team/traces")
+                        .withCheck(PREFIX_CHECK),
+                ConfigKey.of(REGION, ConfigKey.Type.STRING, DEFAULT_REGION, "region of s3.bucket")
+                        .withCheck(new ConfigKey.Check(value -> REGION_NAME.matcher(value).matches(), "a region such as us-east-1")),
                 ConfigKey.of(ENDPOINT, ConfigKey.Type.URL, null,
                         "endpoint of an S3-compatible store (MinIO, Ceph, R2) instead of AWS"),
                 ConfigKey.bool(PATH_STYLE, false, "path-style addressing (most S3-compatible stores need it)"),

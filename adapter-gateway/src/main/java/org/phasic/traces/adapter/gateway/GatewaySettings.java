@@ -94,13 +94,19 @@ public record GatewaySettings(List<GatewayEndpoint> gateways, Duration connectTi
     public static List<ConfigKey> keys() {
         GatewaySettings defaults = defaults("0");
         return List.of(
-                ConfigKey.list(URLS, DEFAULT_GATEWAYS, "trustless HTTP gateways, in order of preference (profile gateway)"),
-                ConfigKey.duration(CONNECT_TIMEOUT, defaults.connectTimeout(), "connect timeout per gateway"),
-                ConfigKey.duration(READ_TIMEOUT, defaults.readTimeout(), "read timeout per gateway (between bytes)"),
-                ConfigKey.duration(DEADLINE, defaults.deadline(), "overall deadline of one fetch over all gateways"),
+                ConfigKey.list(URLS, DEFAULT_GATEWAYS, "trustless HTTP gateways, in order of preference (profile gateway)")
+                        .withCheck(ConfigKey.Check.by(GatewaySettings::parseUrls,
+                                "comma-separated http(s) URLs with a host and no query, e.g. https://ipfs.io")),
+                ConfigKey.duration(CONNECT_TIMEOUT, defaults.connectTimeout(), "connect timeout per gateway")
+                        .withCheck(ConfigKey.Check.positiveDuration()),
+                ConfigKey.duration(READ_TIMEOUT, defaults.readTimeout(), "read timeout per gateway (between bytes)")
+                        .withCheck(ConfigKey.Check.positiveDuration()),
+                ConfigKey.duration(DEADLINE, defaults.deadline(), "overall deadline of one fetch over all gateways")
+                        .withCheck(ConfigKey.Check.positiveDuration()),
                 ConfigKey.duration(HEDGE_DELAY, defaults.hedgeDelay(),
                         "start the next gateway when the current one sent no byte for this long (0 = race all at once)"),
-                ConfigKey.integer(RETRIES, defaults.retries(), "retries per gateway on 429, 5xx and dropped connections"));
+                ConfigKey.integer(RETRIES, defaults.retries(), "retries per gateway on 429, 5xx and dropped connections")
+                        .withCheck(ConfigKey.Check.range(0, 20)));
     }
 
     /**

@@ -52,11 +52,15 @@ public record RegistrySettings(String repo, String branch, Optional<String> url,
     /** The configuration keys of these settings, with the defaults of {@link #DEFAULTS}. */
     public static List<ConfigKey> keys() {
         return List.of(
-                ConfigKey.of(REPO, ConfigKey.Type.STRING, DEFAULTS.repo(), "GitHub repository holding registry.json"),
-                ConfigKey.of(BRANCH, ConfigKey.Type.STRING, DEFAULTS.branch(), "branch of registry.repo"),
+                ConfigKey.of(REPO, ConfigKey.Type.STRING, DEFAULTS.repo(), "GitHub repository holding registry.json")
+                        .withCheck(ConfigKey.Check.by(GitHubNames::checkRepository, "owner/name, e.g. munch-group/phasic-traces")),
+                ConfigKey.of(BRANCH, ConfigKey.Type.STRING, DEFAULTS.branch(), "branch of registry.repo")
+                        .withCheck(ConfigKey.Check.by(GitHubNames::checkBranch,
+                                "a branch name of letters, digits, '.', '_', '-' and '/' (no '..', no leading '-', '.' or '/')")),
                 ConfigKey.of(URL, ConfigKey.Type.URL, null,
                         "registry.json from any https URL or file: URL (overrides repo/branch)"),
-                ConfigKey.duration(CONNECT_TIMEOUT, DEFAULTS.connectTimeout(), "connect timeout when refreshing the registry"),
+                ConfigKey.duration(CONNECT_TIMEOUT, DEFAULTS.connectTimeout(), "connect timeout when refreshing the registry")
+                        .withCheck(ConfigKey.Check.positiveDuration()),
                 ConfigKey.duration(MAX_AGE, DEFAULTS.maxAge(), "how old the cached registry may get before list/get refresh it"),
                 ConfigKey.integer(MAX_BYTES, (int) DEFAULT_MAX_BYTES, "largest registry document downloaded or read, in bytes"));
     }

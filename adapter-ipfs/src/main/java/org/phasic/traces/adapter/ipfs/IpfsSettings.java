@@ -45,13 +45,17 @@ public record IpfsSettings(Optional<String> api, Optional<String> repoPath, bool
     public static List<ConfigKey> keys() {
         return List.of(
                 ConfigKey.of(API, ConfigKey.Type.STRING, null,
-                        "IPFS (Kubo) RPC API, multiaddr or URL (profile daemon; default IPFS_API, the repo's api file, port 5001)"),
+                        "IPFS (Kubo) RPC API, multiaddr or URL (profile daemon; default IPFS_API, the repo's api file, port 5001)")
+                        .withCheck(ConfigKey.Check.by(address -> ApiAddress.parse(address, ApiAddress.Source.EXPLICIT),
+                                "a multiaddr such as /ip4/127.0.0.1/tcp/5001 or a URL such as http://127.0.0.1:5001")),
                 ConfigKey.of(PATH, ConfigKey.Type.STRING, null, "IPFS repository folder (default IPFS_PATH or ~/.ipfs)"),
                 ConfigKey.bool(AUTO_START, DEFAULTS.autoStart(),
                         "start a local IPFS daemon when none answers and the ipfs command is installed"),
                 ConfigKey.duration(TIMEOUT, DEFAULTS.callTimeout(),
-                        "deadline of each IPFS API call (the daemon waits this long for content it cannot find)"),
-                ConfigKey.duration(START_TIMEOUT, DEFAULTS.startTimeout(), "how long an auto-started IPFS daemon may take to get ready"));
+                        "deadline of each IPFS API call (the daemon waits this long for content it cannot find)")
+                        .withCheck(ConfigKey.Check.positiveDuration()),
+                ConfigKey.duration(START_TIMEOUT, DEFAULTS.startTimeout(), "how long an auto-started IPFS daemon may take to get ready")
+                        .withCheck(ConfigKey.Check.positiveDuration()));
     }
 
     /**

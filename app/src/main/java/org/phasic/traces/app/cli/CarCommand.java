@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code car verify FILE.car} and {@code car unpack FILE.car DIR}. Exit 0 ok, 1 failed, 2 usage error. */
-@Command(name = "car", mixinStandardHelpOptions = true, description = "Verify and unpack CAR (v1) files.",
+@Command(name = "car", description = "Verify and unpack CAR (v1) files.",
         subcommands = {CarCommand.Verify.class, CarCommand.Unpack.class})
 public final class CarCommand implements Callable<Integer> {
 
@@ -40,13 +40,12 @@ public final class CarCommand implements Callable<Integer> {
 
     /** Prints one line to the command's error writer and returns 1. */
     private static int fail(CommandSpec spec, Path car, String message) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("car " + spec.name() + ": " + car + ": " + message);
-        err.flush();
-        return 1;
+        Main.report(spec.commandLine().getErr(), car + ": " + message, "");
+        return ExitCode.FAILED;
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(name = "verify",
+            header = "Check a CAR file: every block against its CID and the UnixFS DAG under each root.",
             description = {"Check a CAR file: its header, every block against its CID, and that the UnixFS DAG under"
                 + " each root is complete and well-formed (entry names, sizes)."})
     static final class Verify implements Callable<Integer> {
@@ -59,6 +58,7 @@ public final class CarCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            CliArguments.inputFile(spec, car, false);
             try {
                 PrintWriter out = spec.commandLine().getOut();
                 CarFile file;
@@ -108,7 +108,8 @@ public final class CarCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "unpack", mixinStandardHelpOptions = true,
+    @Command(name = "unpack",
+            header = "Write the content of a CAR file under DIR, verifying every block and entry name.",
             description = {"Write the content of a CAR file under DIR, verifying every block and entry name.",
                 "DIR must not exist or be empty; a directory root's entries become DIR's entries, a file root becomes"
                     + " DIR/<CID>. Nothing is left behind on failure."})
@@ -129,6 +130,7 @@ public final class CarCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Cid chosen = chosenRoot();
+            CliArguments.inputFile(spec, car, false);
             Path target = dir.toAbsolutePath().normalize();
             Path staging = null;
             try (CarFile file = CarFile.open(car)) {

@@ -20,9 +20,9 @@ import picocli.CommandLine.TypeConversionException;
  * {@code cid PATH}: the root CID {@code ipfs add -Q --only-hash [-r]} would print for a file or directory,
  * computed locally (nothing is stored). Exit 0 ok, 1 the import failed, 2 usage error.
  */
-@Command(name = "cid", mixinStandardHelpOptions = true,
-        description = {"Print the CID of a file or directory, as `ipfs add -Q --only-hash` would (nothing is stored).",
-            "The same bytes give different CIDs under different import settings: pick them with --preset and the"
+@Command(name = "cid",
+        header = "Print the CID of a file or directory, as `ipfs add -Q --only-hash` would (nothing is stored).",
+        description = {"The same bytes give different CIDs under different import settings: pick them with --preset and the"
                 + " options below (Kubo defaults unless told otherwise)."})
 public final class CidCommand implements Callable<Integer> {
 
@@ -58,6 +58,7 @@ public final class CidCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImportProfile profile = profile();
+        CliArguments.inputFile(spec, path, true);
         try {
             ImportResult result = new UnixFsImporter(profile).importPath(path, hidden);
             spec.commandLine().getOut().println(result.root());
@@ -92,9 +93,8 @@ public final class CidCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        spec.commandLine().getErr().println("cid: " + message);
-        spec.commandLine().getErr().flush();
-        return 1;
+        Main.report(spec.commandLine().getErr(), message, "");
+        return ExitCode.FAILED;
     }
 
     /** {@code size-N} to N. */

@@ -1,9 +1,12 @@
 package org.phasic.traces.app.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.TraceSelection;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** Checks of command-line arguments that turn bad input into usage errors (exit code 2). */
@@ -33,6 +36,18 @@ public final class CliArguments {
         return new TraceSelection(Optional.ofNullable(collection), ids.stream().map(CliArguments::traceId).toList());
     }
 
+    /**
+     * {@code path} if it names an existing file (or, with {@code folderToo}, folder); otherwise a usage error, since
+     * the user can fix it on the command line.
+     */
+    static Path inputFile(CommandSpec spec, Path path, boolean folderToo) {
+        if (Files.isRegularFile(path) || (folderToo && Files.isDirectory(path))) {
+            return path;
+        }
+        String problem = Files.exists(path) ? (folderToo ? "not a file or folder: " : "not a regular file: ") : "no such file: ";
+        throw new ParameterException(spec.commandLine(), problem + path);
+    }
+
     /** {@code --jobs} if given, else the configuration key {@code key}; between 1 and 64. */
     static int jobs(CliContext context, Integer flag, String key) {
         int parallel = flag != null ? flag : context.configuration().integer(key);
@@ -57,12 +72,12 @@ public final class CliArguments {
     }
 
     /** The hint a usage error carries, or empty. */
-    public static String usageHint(Exception e) {
+    public static String usageHint(Throwable e) {
         return e instanceof UsageError usage ? usage.hint : "";
     }
 
     /** Whether {@code e} is a usage error (exit code 2). */
-    public static boolean isUsageError(Exception e) {
+    public static boolean isUsageError(Throwable e) {
         return e instanceof UsageError || e instanceof ParameterException;
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code daemon}: which IPFS tier fetches would use, and starting a local daemon. */
-@Command(name = "daemon", mixinStandardHelpOptions = true,
+@Command(name = "daemon",
         description = "The local IPFS daemon used by profile daemon: status and start.",
         subcommands = {DaemonCommand.Status.class, DaemonCommand.Start.class})
 public final class DaemonCommand implements Runnable {
@@ -24,7 +24,8 @@ public final class DaemonCommand implements Runnable {
     }
 
     /** {@code daemon status}: tier, API address, version and repository, without starting anything. */
-    @Command(name = "status", mixinStandardHelpOptions = true,
+    @Command(name = "status",
+            header = "Show which IPFS tier fetches use, with the API address, version and repository.",
             description = {"Show which tier fetches use: 3 a running IPFS daemon, 2 one that would be",
             "started (the ipfs command is installed), 1 HTTP gateways; with the API address, version and repository."})
     public static final class Status implements Callable<Integer> {
@@ -56,9 +57,9 @@ public final class DaemonCommand implements Runnable {
         private static ObjectNode toJson(DaemonReport status) {
             ObjectNode node = EntryJson.MAPPER.createObjectNode();
             node.put("tier", status.tier());
-            node.put("tierName", status.tierName());
+            node.put("tier_name", status.tierName());
             node.put("api", status.api().toString());
-            node.put("apiSource", sourceText(status));
+            node.put("api_source", sourceText(status));
             node.put("answering", status.answering());
             if (status.version().isPresent()) {
                 node.put("version", status.version().get());
@@ -66,16 +67,17 @@ public final class DaemonCommand implements Runnable {
                 node.putNull("version");
             }
             node.put("repo", status.repoPath().toString());
-            status.repoObjects().ifPresent(objects -> node.put("repoObjects", objects));
-            status.repoBytes().ifPresent(bytes -> node.put("repoBytes", bytes));
-            node.put("profileActive", status.profileActive());
+            status.repoObjects().ifPresent(objects -> node.put("repo_objects", objects));
+            status.repoBytes().ifPresent(bytes -> node.put("repo_bytes", bytes));
+            node.put("profile_active", status.profileActive());
             node.put("hint", status.advice());
             return node;
         }
     }
 
     /** {@code daemon start}: tier 2 on request; a daemon that already answers is left alone. */
-    @Command(name = "start", mixinStandardHelpOptions = true,
+    @Command(name = "start",
+            header = "Start a local IPFS daemon (Kubo) in the background unless one already answers.",
             description = {"Start an IPFS daemon (Kubo's ipfs command) for the repository, initialising it",
             "if needed; it keeps running in the background. Does nothing if a daemon already answers."})
     public static final class Start implements Callable<Integer> {

@@ -22,10 +22,12 @@ import org.phasic.traces.ports.in.EvaluateTraceUseCase;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase.Evaluation;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase.Method;
 import org.phasic.traces.ports.in.InvalidInputException;
+import org.phasic.traces.ports.in.UnknownTraceException;
 import org.phasic.traces.ports.in.UseCaseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -76,9 +78,6 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object, for scripts.")
     private boolean json;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
-
     /** @param evaluation the use case, asked for only when a command line is run */
     public EvalCommand(Supplier<EvaluateTraceUseCase> evaluation) {
         this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
@@ -94,9 +93,12 @@ public final class EvalCommand implements Callable<Integer> {
             if (id != null && !TRACE_ID.matcher(id).matches()) {
                 return fail(err, USAGE, "invalid trace id '" + UntrustedText.printable(id) + "' (expected [a-z0-9][a-z0-9_.-]{0,127})");
             }
+            if (file != null) {
+                CliArguments.inputFile(spec, file, false);
+            }
             print(evaluate());
             return OK;
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | ParameterException | UnknownTraceException e) {
             return fail(err, USAGE, e.getMessage());
         } catch (UseCaseException | InvalidTraceException e) {
             return fail(err, FAILED, file != null ? e.getMessage() : "cannot get trace '" + id + "': " + e.getMessage());
@@ -175,8 +177,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private static int fail(PrintWriter err, int code, String message) {
-        err.println("error: " + message);
-        err.flush();
+        Main.report(err, message, "");
         return code;
     }
 }

@@ -28,7 +28,8 @@ public final class GetCommand implements Callable<Integer> {
     @Option(names = "--force", description = "fetch again even if the local store has it")
     private boolean force;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "also copy trace.json.gz to FILE")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "also copy trace.json.gz to FILE; '-' writes its bytes to standard output instead of the path")
     private Path output;
 
     @Option(names = "--dir", paramLabel = "DIR", description = {"write the trace's whole folder (trace.json.gz, metadata.json,",
@@ -48,9 +49,20 @@ public final class GetCommand implements Callable<Integer> {
             }
             return folder(context, traceId);
         }
-        Path target = output == null ? null : checkedOutput(output.toAbsolutePath());
+        boolean toStdout = output != null && output.toString().equals("-");
+        if (toStdout && json) {
+            throw new CliArguments.UsageError("-o - writes the trace to standard output; it cannot go with --json");
+        }
+        Path target = output == null || toStdout ? null : checkedOutput(output.toAbsolutePath());
         LoadedTrace loaded = context.useCases().getTrace().get(traceId, force);
         loaded.warning().ifPresent(context::warn);
+        if (toStdout) {
+            context.out().flush();
+            Files.copy(loaded.path(), System.out);
+            System.out.flush();
+            context.note(traceId + ": " + loaded.summary() + " (CID " + loaded.entry().cid() + ", verified)");
+            return ExitCode.OK;
+        }
         Path path = target == null ? loaded.path() : copy(loaded.path(), target);
         if (json) {
             ObjectNode node = EntryJson.summary(loaded.entry());

@@ -2,6 +2,7 @@ package org.phasic.traces.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -38,7 +39,9 @@ public final class ListCommand implements Callable<Integer> {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         RegistryQuery query = new RegistryQuery(Optional.ofNullable(domain), Optional.ofNullable(modelType), tags,
                 Optional.ofNullable(search));
-        List<TraceEntry> entries = context.useCases().listTraces().list(query);
+        List<TraceEntry> entries = context.useCases().listTraces().list(query).stream()
+                .sorted(Comparator.comparing(entry -> entry.id().value(), NaturalOrder.INSTANCE))
+                .toList();
         if (json) {
             ArrayNode array = EntryJson.MAPPER.createArrayNode();
             entries.forEach(entry -> array.add(EntryJson.summary(entry)));

@@ -2,15 +2,29 @@ package org.phasic.traces.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import org.phasic.traces.app.config.ConfigException;
+import java.util.Optional;
+import org.phasic.traces.app.config.Suggestions;
 import org.phasic.traces.ports.in.InvalidInputException;
+import org.phasic.traces.ports.in.UnknownTraceException;
 import org.phasic.traces.ports.in.UseCaseException;
+import org.phasic.traces.spi.InvalidSettingsException;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** Entry point of the {@code phasic-traces} command. */
+/**
+ * Entry point of the {@code phasic-traces} command. Every error is reported the same way: one line
+ * {@code phasic-traces: what went wrong}, then {@code   hint: what to do}; exit code 2 for usage, configuration,
+ * unknown ids and missing input files, 1 when the operation itself failed.
+ */
 public final class Main {
+    private static final String PREFIX = "phasic-traces: ";
+
     private Main() {
     }
 
@@ -30,29 +44,24 @@ public final class Main {
         commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setParameterExceptionHandler((ex, ignoredArgs) -> {
             CommandLine failed = ex.getCommandLine();
-            err.println("phasic-traces: " + ex.getMessage());
-            err.println("  hint: see '" + failed.getCommandSpec().qualifiedName() + " --help'");
-            err.flush();
+            report(err, unmatchedMessage(ex).orElse(describe(ex)), unmatchedHint(ex).orElse(helpHint(failed.getCommandSpec())));
             return ExitCode.USAGE;
         });
         commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
             boolean debug = Arrays.asList(args).contains("--debug");
-            int code = ex instanceof ConfigException || ex instanceof InvalidInputException || CliArguments.isUsageError(ex)
-                    ? ExitCode.USAGE : ExitCode.FAILED;
-            err.println("phasic-traces: " + describe(ex));
-            String hint = hintOf(ex);
+            Throwable cause = meaningful(ex);
+            int code = exitCode(cause);
+            String hint = cause instanceof UnknownTraceException unknown ? root.knownIdHint(unknown) : hintOf(cause);
             if (hint.isEmpty() && code == ExitCode.USAGE) {
-                hint = "see '" + failed.getCommandSpec().qualifiedName() + " --help'";
+                hint = helpHint(failed.getCommandSpec());
             }
-            if (!hint.isEmpty()) {
-                err.println("  hint: " + hint);
-            } else if (!debug) {
-                err.println("  hint: run again with --debug for details");
+            if (hint.isEmpty() && !debug) {
+                hint = "run again with --debug for details";
             }
+            report(err, describe(cause), hint);
             if (debug) {
                 ex.printStackTrace(err);
             }
-            err.flush();
             return code;
         });
         try {
@@ -62,18 +71,85 @@ public final class Main {
         }
     }
 
-    private static String hintOf(Exception ex) {
-        if (ex instanceof ConfigException config) {
-            return config.hint();
+    /** Prints {@code phasic-traces: message} and, when there is one, {@code   hint: hint}. */
+    static void report(PrintWriter err, String message, String hint) {
+        err.println(PREFIX + message);
+        if (!hint.isEmpty()) {
+            err.println("  hint: " + hint);
         }
-        if (ex instanceof UseCaseException failed) {
-            return HintText.of(failed.hint());
-        }
-        return CliArguments.usageHint(ex);
+        err.flush();
     }
 
-    private static String describe(Exception ex) {
-        String message = ex.getMessage();
-        return message == null || message.isBlank() ? ex.getClass().getSimpleName() : message;
+    /** The exit code of a failure: 2 for what the user can fix on the command line or in the configuration. */
+    static int exitCode(Throwable failure) {
+        return failure instanceof InvalidSettingsException || failure instanceof InvalidInputException
+                || failure instanceof UnknownTraceException || CliArguments.isUsageError(failure)
+                ? ExitCode.USAGE : ExitCode.FAILED;
+    }
+
+    /**
+     * The failure to report: the first of ours in the cause chain (a setting, a use case, a usage error), else the
+     * innermost cause of what the composition's wiring wrapped it in.
+     */
+    static Throwable meaningful(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidSettingsException || cause instanceof UseCaseException
+                    || CliArguments.isUsageError(cause)) {
+                return cause;
+            }
+        }
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getClass().getName().startsWith("com.google.inject.")) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static String helpHint(CommandSpec spec) {
+        return "see '" + spec.qualifiedName() + " --help'";
+    }
+
+    private static Optional<String> unmatchedMessage(ParameterException ex) {
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().get(0).startsWith("-")
+                && !ex.getCommandLine().getCommandSpec().subcommands().isEmpty()) {
+            return Optional.of("unknown command '" + unmatched.getUnmatched().get(0) + "'");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> unmatchedHint(ParameterException ex) {
+        if (!(ex instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return Optional.empty();
+        }
+        CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        String typed = unmatched.getUnmatched().get(0);
+        List<String> candidates = new ArrayList<>();
+        if (typed.startsWith("-")) {
+            typed = typed.split("=", 2)[0];
+            spec.options().forEach(option -> candidates.addAll(Arrays.asList(option.names())));
+        } else {
+            candidates.addAll(spec.subcommands().keySet());
+        }
+        String typedName = typed;
+        return Suggestions.didYouMean(typedName, candidates).map(guess -> guess + " " + helpHint(spec));
+    }
+
+    static String hintOf(Throwable failure) {
+        if (failure instanceof InvalidSettingsException settings) {
+            return settings.hint();
+        }
+        if (failure instanceof UseCaseException useCase) {
+            return HintText.of(useCase.hint());
+        }
+        return CliArguments.usageHint(failure);
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            return failure.getClass().getSimpleName();
+        }
+        return message.lines().findFirst().orElse(message).strip();
     }
 }

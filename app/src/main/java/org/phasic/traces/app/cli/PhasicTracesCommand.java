@@ -3,10 +3,14 @@ package org.phasic.traces.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.phasic.traces.app.config.ConfigLoader.FlagValue;
 import org.phasic.traces.app.config.Configuration;
+import org.phasic.traces.app.config.Suggestions;
+import org.phasic.traces.domain.registry.RegistryQuery;
+import org.phasic.traces.ports.in.UnknownTraceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code phasic-traces}: the top-level command and its global options. */
 @Command(name = "phasic-traces",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
@@ -27,7 +32,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ListCommand.class, ShowCommand.class, GetCommand.class, InstallCommand.class, EvalCommand.class,
                 VerifyCommand.class, GcCommand.class, PinCommand.class, CidCommand.class, CarCommand.class, RegistryCommand.class,
                 ConfigCommand.class, DaemonCommand.class, PublishCommand.class, CacheCommand.class, StoreCommand.class,
-                CompletionCommand.class})
+                CompletionCommand.class, HelpCommand.class})
 public final class PhasicTracesCommand implements Runnable {
     private final Map<String, String> environment;
     private final Path userHome;
@@ -108,6 +113,21 @@ public final class PhasicTracesCommand implements Runnable {
                 return CommandLine.defaultFactory().create(type);
             }
         };
+    }
+
+    /** The hint for an unknown id: the known ids closest to it, else the use case's own hint. */
+    String knownIdHint(UnknownTraceException unknown) {
+        String fallback = Main.hintOf(unknown);
+        if (context == null) {
+            return fallback;
+        }
+        try {
+            List<String> ids = context.useCases().listTraces().list(RegistryQuery.all()).stream()
+                    .map(entry -> entry.id().value()).toList();
+            return Suggestions.didYouMean(unknown.id().value(), ids).map(guess -> guess + " " + fallback).orElse(fallback);
+        } catch (RuntimeException e) {
+            return fallback;
+        }
     }
 
     /** Closes what the sub-command opened. */

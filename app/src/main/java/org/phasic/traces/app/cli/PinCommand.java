@@ -25,7 +25,11 @@ public final class PinCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         List<TraceId> parsed = ids.stream().map(CliArguments::traceId).toList();
-        context.useCases().storeMaintenance().pin(parsed, !remove).forEach(id -> context.out().println(id));
+        var pins = context.useCases().storeMaintenance().pin(parsed, !remove);
+        pins.stream().map(TraceId::value).sorted(NaturalOrder.INSTANCE).forEach(id -> context.out().println(id));
+        if (pins.isEmpty()) {
+            context.note("no pins (pin ID keeps a stored trace through gc)");
+        }
         context.out().flush();
         return ExitCode.OK;
     }

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
  * {@code publish TRACE_FILE --id ID}: check and package a trace, compute its CID locally, store it, add and pin it on the
  * local IPFS daemon when one answers, and open the registry pull request (manual instructions without a token).
  */
-@Command(name = "publish", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "publish", sortOptions = false,
+        header = "Publish a trace: package it, compute its CID, store and pin it, and open the registry pull request.",
         description = {"Publish a trace: check it and its metadata, package it (trace.json.gz, metadata.json,",
             "checksum.sha256, code files), compute its directory CID locally (Kubo defaults, CIDv0), keep it in the",
             "local store, add and pin it on the local IPFS daemon when one answers, and open the registry pull",

@@ -12,7 +12,6 @@ import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.registry.TraceMetadata;
 import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.ports.in.ShowTraceUseCase.TraceDetails;
-import org.phasic.traces.ports.in.UnknownTraceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,12 +34,7 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         TraceId traceId = CliArguments.traceId(id);
-        TraceDetails details;
-        try {
-            details = context.useCases().showTrace().show(traceId);
-        } catch (UnknownTraceException e) {
-            throw new CliArguments.UsageError(e.getMessage() + " (see 'phasic-traces list')");
-        }
+        TraceDetails details = context.useCases().showTrace().show(traceId);
         TraceEntry entry = details.entry();
         details.warning().ifPresent(context::warn);
         Optional<Path> stored = details.stored();

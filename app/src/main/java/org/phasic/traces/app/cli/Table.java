@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table: columns padded to their widest cell, the last column cut to a maximum width. */
+/** A plain text table: columns padded to their widest cell, the last column cut to a maximum width on a terminal. */
 final class Table {
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
@@ -21,7 +21,12 @@ final class Table {
         rows.add(cells);
     }
 
+    /** Prints the table; the last column is cut to {@code lastColumnMax} only when a person reads it on a terminal. */
     void print(PrintWriter out, int lastColumnMax) {
+        printCut(out, System.console() != null ? lastColumnMax : Integer.MAX_VALUE);
+    }
+
+    private void printCut(PrintWriter out, int lastColumnMax) {
         int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int i = 0; i < columns - 1; i++) {

@@ -77,7 +77,7 @@ class CarCommandTest {
         bytes[bytes.length - 10] ^= 1;
         Files.write(car, bytes);
         assertThat(run("verify", car.toString())).isEqualTo(1);
-        assertThat(err.toString()).matches("car verify: " + car.toString().replace("\\", "\\\\")
+        assertThat(err.toString()).matches("phasic-traces: " + car.toString().replace("\\", "\\\\")
                 + ": block hash mismatch at byte offset \\d+: the section's \\d+ bytes do not hash to \\S+\n");
     }
 
@@ -91,7 +91,7 @@ class CarCommandTest {
             }
         }
         assertThat(run("verify", car.toString())).isEqualTo(1);
-        assertThat(err.toString()).matches("car verify: .*: block \\S+ not found\n");
+        assertThat(err.toString()).matches("phasic-traces: .*: block \\S+ not found\n");
     }
 
     @Test
@@ -117,7 +117,7 @@ class CarCommandTest {
         }
         Path target = tmp.resolve("unpacked");
         assertThat(run("unpack", evilCar.toString(), target.toString())).isEqualTo(1);
-        assertThat(err).hasToString("car unpack: " + evilCar + ": directory " + evil.cid()
+        assertThat(err).hasToString("phasic-traces: " + evilCar + ": directory " + evil.cid()
                 + ": unsafe entry name '../evil': contains '/'\n");
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("src", "trace.car",
@@ -131,7 +131,8 @@ class CarCommandTest {
         assertThat(run("unpack", car.toString())).isEqualTo(2);
         assertThat(run("unpack", "--root", "not-a-cid", car.toString(), tmp.resolve("o").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--root: invalid CID \"not-a-cid\"");
-        assertThat(run("verify", tmp.resolve("nope.car").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("car verify: " + tmp.resolve("nope.car") + ": no such file or directory");
+        assertThat(run("verify", tmp.resolve("nope.car").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no such file: " + tmp.resolve("nope.car"));
+        assertThat(run("unpack", tmp.resolve("nope.car").toString(), tmp.resolve("o").toString())).isEqualTo(2);
     }
 }

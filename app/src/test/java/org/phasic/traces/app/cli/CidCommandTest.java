@@ -107,12 +107,12 @@ class CidCommandTest {
     }
 
     @Test
-    void failuresExitOneWithOneLine() throws IOException {
-        assertThat(run(tmp.resolve("missing").toString())).isEqualTo(1);
-        assertThat(err).hasToString("cid: no such file or directory: " + tmp.resolve("missing") + "\n");
+    void aMissingInputIsAUsageErrorAndOtherFailuresExitOneWithOneLine() throws IOException {
+        assertThat(run(tmp.resolve("missing").toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("no such file: " + tmp.resolve("missing") + "\n");
         Files.createSymbolicLink(dir.resolve("link"), dir.resolve("h.txt"));
         err.getBuffer().setLength(0);
         assertThat(run(dir.toString())).isEqualTo(1);
-        assertThat(err).hasToString("cid: cannot import " + dir.resolve("link") + ": symbolic links are not supported\n");
+        assertThat(err).hasToString("phasic-traces: cannot import " + dir.resolve("link") + ": symbolic links are not supported\n");
     }
 }

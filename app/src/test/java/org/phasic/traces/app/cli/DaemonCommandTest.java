@@ -84,12 +84,13 @@ class DaemonCommandTest {
                     "version:  " + FakeKuboApi.VERSION, "(1 objects, 2.0 MiB)", "daemon is active");
             JsonNode status = new ObjectMapper().readTree(json.out());
             assertThat(status.path("tier").asInt()).isEqualTo(3);
-            assertThat(status.path("tierName").asText()).isEqualTo("daemon");
+            assertThat(status.path("tier_name").asText()).isEqualTo("daemon");
             assertThat(status.path("api").asText()).isEqualTo(api.url());
             assertThat(status.path("version").asText()).isEqualTo(FakeKuboApi.VERSION);
             assertThat(status.path("repo").asText()).isEqualTo(repo.toString());
-            assertThat(status.path("repoObjects").asLong()).isEqualTo(1);
-            assertThat(status.path("profileActive").asBoolean()).isFalse();
+            assertThat(status.path("repo_objects").asLong()).isEqualTo(1);
+            assertThat(status.path("profile_active").asBoolean()).isFalse();
+            assertThat(status.fieldNames()).toIterable().allMatch(name -> name.matches("[a-z_]+"));
             assertThat(api.calls()).contains("version", "repo/stat").doesNotContain("id");
         }
     }
@@ -103,7 +104,7 @@ class DaemonCommandTest {
         assertThat(run.code()).isZero();
         JsonNode status = new ObjectMapper().readTree(run.out());
         assertThat(status.path("tier").asInt()).isEqualTo(2);
-        assertThat(status.path("tierName").asText()).isEqualTo("auto-start");
+        assertThat(status.path("tier_name").asText()).isEqualTo("auto-start");
         assertThat(status.path("answering").asBoolean()).isFalse();
         assertThat(status.path("version").isNull()).isTrue();
         assertThat(tmp.resolve("fake/ipfs-arguments.txt")).doesNotExist();
@@ -157,7 +158,8 @@ class DaemonCommandTest {
         CliRun run = run(Map.of(), "--set", "ipfs.api=/ip4/127.0.0.1/udp/5001", "daemon", "status");
 
         assertThat(run.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).startsWith("phasic-traces: invalid ipfs.api:").contains("hint: use a multiaddr");
+        assertThat(run.err()).startsWith("phasic-traces: invalid value '/ip4/127.0.0.1/udp/5001' for ipfs.api (from flag --set ipfs.api)")
+                .contains("expected a multiaddr such as /ip4/127.0.0.1/tcp/5001", "hint: ");
         assertThat(Stream.of(run.err().split("\n"))).hasSize(2);
     }
 }

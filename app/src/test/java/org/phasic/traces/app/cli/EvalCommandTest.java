@@ -25,6 +25,7 @@ import org.phasic.traces.ports.in.LocalTrace;
 import org.phasic.traces.ports.in.Provenance;
 import org.phasic.traces.ports.in.Hint;
 import org.phasic.traces.ports.in.TraceUnavailableException;
+import org.phasic.traces.ports.in.UnknownTraceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +62,8 @@ class EvalCommandTest {
                 case "undeclared_domain" -> loaded(kingmanEntry(id.value(), "positive reals"));
                 case "superseded" -> loaded(kingmanEntry(id.value(), "(0, \u221e)").supersede(TraceId.of("kingman_n5_theta1"),
                         "counts every edge twice"));
-                default -> throw new TraceUnavailableException("no trace with id " + id + " in the registry", List.of(), Hint.NONE);
+                case "unreachable" -> throw new TraceUnavailableException("no source could serve " + id, List.of(), Hint.NONE);
+                default -> throw new UnknownTraceException(id, Hint.of(Hint.Kind.LIST_TRACES));
             };
         };
         CommandLine cli = new CommandLine(new EvalCommand(() -> new EvaluationService(lookup, new JacksonTraceCodec())));
@@ -163,15 +165,16 @@ class EvalCommandTest {
             too many steps      | 2 | kingman_n5_theta1 --theta 1 --times 1e9                        | no granularity fits times[0] = 1.0E9
             negative time       | 2 | kingman_n5_theta1 --theta 1 --times 1,-2                       | times[1] = -2.0: must be a finite number >= 0
             hostile id          | 2 | ../etc/passwd --theta 1 --times 1                              | invalid trace id '../etc/passwd'
-            unknown id          | 1 | nope --theta 1 --times 1                                       | cannot get trace 'nope': no trace with id nope in the registry
+            unknown id          | 2 | nope --theta 1 --times 1                                       | unknown trace id 'nope'
+            unavailable trace   | 1 | unreachable --theta 1 --times 1                                | cannot get trace 'unreachable': no source could serve unreachable
             theta on open bound | 2 | kingman_n5_theta1 --theta 0 --times 1                          | theta[0] = 0.0 is outside the domain of theta, (0, ∞)
             zero rate in file   | 2 | --file PUBLISHED --theta 0 --times 1                           | the trace cannot be evaluated at theta = [0.0]: operations[
-            missing file        | 1 | --file /nonexistent/x.json --theta 1 --times 1                 | cannot read /nonexistent/x.json: no such file
+            missing file        | 2 | --file /nonexistent/x.json --theta 1 --times 1                 | no such file: /nonexistent/x.json
             """)
     void reportsOneClearErrorLine(String name, int expectedCode, String args, String message) throws IOException {
         String published = publishedFile().toString();
         assertThat(run(args.replace("PUBLISHED", published).trim().split("\\s+"))).as(err.toString()).isEqualTo(expectedCode);
-        assertThat(err.toString()).startsWith("error: ").contains(message);
+        assertThat(err.toString()).startsWith("phasic-traces: ").contains(message);
         assertThat(err.toString().lines()).hasSize(1);
         assertThat(out.toString()).isEmpty();
         if (name.equals("hostile id")) {

@@ -165,8 +165,8 @@ class ConfigDefaultsTest {
         values.put("gcs.anonymous", "true");
         assertThat(values.keySet()).as("every key is mapped").containsExactlyElementsOf(catalog().stream().map(ConfigKey::name).toList());
         Map<String, String> environment = new HashMap<>();
-        values.forEach((key, value) -> environment.put(new ConfigKey(key, ConfigKey.Type.STRING, null, List.of(), false, "",
-                List.of()).environmentVariable(), value));
+        values.forEach((key, value) -> environment.put(ConfigKey.of(key, ConfigKey.Type.STRING, null, "")
+                .environmentVariable(), value));
 
         Configuration configuration = load(environment);
         catalog().forEach(key -> assertThat(configuration.entry(key.name()).origin()).as(key.name()).startsWith("env "));

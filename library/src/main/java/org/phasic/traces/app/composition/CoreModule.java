@@ -133,8 +133,8 @@ final class CoreModule extends AbstractModule {
     }
 
     @Provides
-    StoreMaintenanceUseCase storeMaintenance(RegistryService registry, StoreMaintenance store) {
-        return new StoreMaintenanceService(registry, store);
+    StoreMaintenanceUseCase storeMaintenance(RegistryService registry, StoreMaintenance store, TraceStore traces) {
+        return new StoreMaintenanceService(registry, store, traces);
     }
 
     @Provides

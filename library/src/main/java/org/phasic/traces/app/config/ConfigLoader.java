@@ -51,7 +51,7 @@ public final class ConfigLoader {
     public Configuration load(Map<String, FlagValue> flags) {
         Map<String, ConfigKey> keys = new LinkedHashMap<>();
         catalog.forEach(key -> keys.put(key.name(), key));
-        flags.keySet().forEach(name -> requireKnown(keys, name, "the command line"));
+        flags.forEach((name, flag) -> requireKnown(keys, name, flag.flag()));
 
         Map<String, Configuration.Entry> entries = new LinkedHashMap<>();
         for (ConfigKey key : catalog) {
@@ -62,7 +62,7 @@ public final class ConfigLoader {
         applyEnvironment(entries, keys.get(Configuration.HOME));
         applyFlag(entries, keys.get(Configuration.HOME), flags);
 
-        Path home = Path.of(entries.get(Configuration.HOME).value()).toAbsolutePath().normalize();
+        Path home = checkedHome(entries.get(Configuration.HOME));
         Path file = home.resolve(CONFIG_FILE);
         for (Map.Entry<String, String> fromFile : readFile(file).entrySet()) {
             ConfigKey key = requireKnown(keys, fromFile.getKey(), file.toString());
@@ -79,6 +79,32 @@ public final class ConfigLoader {
         Configuration.Entry homeEntry = entries.get(Configuration.HOME);
         entries.put(Configuration.HOME, new Configuration.Entry(homeEntry.key(), home.toString(), homeEntry.origin()));
         return new Configuration(entries);
+    }
+
+    /** The home folder: a path that is a readable, writable folder or does not exist yet. */
+    private static Path checkedHome(Configuration.Entry entry) {
+        String value = entry.value();
+        String origin = entry.origin();
+        if (value == null || value.isBlank()) {
+            throw new ConfigException("the home folder is empty (from " + origin + ")",
+                    "give a folder, e.g. --home ~/.phasic_traces, or leave it out for the default");
+        }
+        Path home;
+        try {
+            home = Path.of(value).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException("the home folder '" + value + "' (from " + origin + ") is not a valid path: "
+                    + e.getReason(), "give a folder path");
+        }
+        if (Files.exists(home) && !Files.isDirectory(home)) {
+            throw new ConfigException("the home folder " + home + " (from " + origin + ") is not a folder",
+                    "give a folder, or a path that does not exist yet (it is created)");
+        }
+        if (Files.isDirectory(home) && !(Files.isReadable(home) && Files.isWritable(home) && Files.isExecutable(home))) {
+            throw new ConfigException("the home folder " + home + " (from " + origin + ") is not readable and writable",
+                    "fix its permissions (chmod u+rwx " + home + ") or give another folder");
+        }
+        return home;
     }
 
     private void applyEnvironment(Map<String, Configuration.Entry> entries, ConfigKey key) {
@@ -106,8 +132,9 @@ public final class ConfigLoader {
     private static ConfigKey requireKnown(Map<String, ConfigKey> keys, String name, String where) {
         ConfigKey key = keys.get(name);
         if (key == null) {
+            String advice = "'phasic-traces config show' lists every key";
             throw new ConfigException("unknown configuration key '" + name + "' in " + where,
-                    "known keys: " + String.join(", ", keys.keySet()));
+                    Suggestions.didYouMean(name, keys.keySet()).map(guess -> guess + " " + advice).orElse(advice));
         }
         return key;
     }
@@ -123,15 +150,21 @@ public final class ConfigLoader {
                 return values;
             }
             if (!root.isObject()) {
-                throw new ConfigException(file + " must be a YAML mapping of keys to values", "for example:  registry:\\n  repo: owner/name");
+                throw new ConfigException(file + " must be a YAML mapping of keys to values", "for example 'registry: {repo: owner/name}'");
             }
             flatten("", root, values, file);
             return values;
         } catch (JacksonException e) {
-            throw new ConfigException("cannot parse " + file + ": " + e.getOriginalMessage(), "it must be YAML");
+            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new ConfigException("cannot parse " + file + line + ": " + oneLine(e.getOriginalMessage()),
+                    "it must be a YAML mapping of keys to values, e.g. 'registry: {repo: owner/name}'");
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
         }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> into, Path file) {

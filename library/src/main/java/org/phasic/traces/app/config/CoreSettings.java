@@ -25,6 +25,10 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs, 
     public static final String INSTALL_JOBS = "install.jobs";
     /** Key of {@link #phasicCache()}. */
     public static final String PHASIC_CACHE = "phasic.cache";
+    /** The fewest parallel downloads. */
+    public static final int MIN_JOBS = 1;
+    /** The most parallel downloads. */
+    public static final int MAX_JOBS = 64;
 
     /** Online, {@link FetchSettings#DEFAULTS}' lock wait, four downloads, copies into phasic's cache. */
     public static final CoreSettings DEFAULTS = new CoreSettings(FetchSettings.DEFAULTS.offline(),
@@ -40,7 +44,8 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs, 
                 ConfigKey.bool(OFFLINE, DEFAULTS.offline(), "no network at all: local store and bundled library only"),
                 ConfigKey.duration(STORE_LOCK_WAIT, DEFAULTS.lockWait(),
                         "how long to wait for another process fetching the same trace"),
-                ConfigKey.integer(INSTALL_JOBS, DEFAULTS.installJobs(), "parallel downloads for install"),
+                ConfigKey.integer(INSTALL_JOBS, DEFAULTS.installJobs(), "parallel downloads for install")
+                        .withCheck(ConfigKey.Check.range(MIN_JOBS, MAX_JOBS)),
                 ConfigKey.bool(PHASIC_CACHE, DEFAULTS.phasicCache(), "when home is phasic's cache folder (the default), get and"
                         + " install also copy each verified trace.json.gz to traces/<id>/ where phasic's get_trace finds it"));
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.spi.ConfigKey;
 
 /** Parses and checks raw configuration strings against their {@link ConfigKey}; errors name the key, value and what is allowed. */
@@ -19,7 +20,14 @@ final class ValueParser {
     }
 
     static String normalize(ConfigKey key, String raw, String origin) {
-        String value = raw.trim();
+        String value = parse(key, raw.trim(), origin);
+        if (!value.isEmpty() && !key.check().accepts().test(value)) {
+            throw invalid(key, value, origin, key.check().allowed());
+        }
+        return value;
+    }
+
+    private static String parse(ConfigKey key, String value, String origin) {
         return switch (key.type()) {
             case STRING -> value;
             case BOOLEAN -> Boolean.toString(parseBoolean(key, value, origin));
@@ -105,7 +113,7 @@ final class ValueParser {
 
     private static ConfigException invalid(ConfigKey key, String value, String origin, String expected) {
         String shown = key.secret() ? "****" : value;
-        return new ConfigException("invalid value '" + shown + "' for " + key.name() + " (from " + origin + "): expected "
-                + expected, "fix it in " + origin + ", or see 'phasic-traces config show'");
+        return new ConfigException("invalid value '" + UntrustedText.printable(shown) + "' for " + key.name() + " (from " + origin
+                + "): expected " + expected, "fix it in " + origin + "; 'phasic-traces config show' lists every key");
     }
 }
