@@ -33,7 +33,7 @@ public final class CliContext {
 
     private Composition composition() {
         if (composition == null) {
-            TransferProgress progress = quiet || System.console() == null ? TransferProgress.NONE
+            TransferProgress progress = quiet || !Terminals.stderr() ? TransferProgress.NONE
                     : new ConsoleTransferProgress(err, System::currentTimeMillis);
             composition = Composition.create(flags, environment, userHome, this::note, progress);
         }

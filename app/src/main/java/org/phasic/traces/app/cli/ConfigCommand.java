@@ -43,18 +43,18 @@ public final class ConfigCommand implements Runnable {
                 ArrayNode entries = mapper.createArrayNode();
                 for (Configuration.Entry entry : configuration.entries()) {
                     ObjectNode node = entries.addObject();
-                    node.put("key", entry.key().name());
+                    node.put("key", entry.name());
                     node.put("value", entry.value() == null ? null : entry.shown());
                     node.put("source", entry.origin());
                 }
                 out.println(mapper.writeValueAsString(entries));
             } else {
-                int width = configuration.entries().stream().mapToInt(e -> e.key().name().length()).max().orElse(3);
+                int width = configuration.entries().stream().mapToInt(e -> e.name().length()).max().orElse(3);
                 int valueWidth = Math.min(60, configuration.entries().stream().mapToInt(e -> e.shown().length()).max().orElse(5));
                 String format = "%-" + width + "s  %-" + Math.max(5, valueWidth) + "s  %s%n";
                 out.printf(format, "KEY", "VALUE", "SOURCE");
                 for (Configuration.Entry entry : configuration.entries()) {
-                    out.printf(format, entry.key().name(), entry.value() == null ? "-" : entry.shown(), entry.origin());
+                    out.printf(format, entry.name(), entry.value() == null ? "-" : entry.shown(), entry.origin());
                 }
             }
             out.flush();

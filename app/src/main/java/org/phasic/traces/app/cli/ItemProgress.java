@@ -29,7 +29,7 @@ final class ItemProgress implements BatchItem.Listener, AutoCloseable {
     @Override
     public synchronized void started(int items) {
         total = items;
-        if (System.console() != null && !context.quiet() && total > 0) {
+        if (Terminals.stderr() && !context.quiet() && total > 0) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
                     .continuousUpdate().build();
         }

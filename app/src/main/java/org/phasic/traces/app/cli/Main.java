@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.Suggestions;
 import org.phasic.traces.ports.in.InvalidInputException;
 import org.phasic.traces.ports.in.UnknownTraceException;
 import org.phasic.traces.ports.in.UseCaseException;
-import org.phasic.traces.spi.InvalidSettingsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -82,7 +82,7 @@ public final class Main {
 
     /** The exit code of a failure: 2 for what the user can fix on the command line or in the configuration. */
     static int exitCode(Throwable failure) {
-        return failure instanceof InvalidSettingsException || failure instanceof InvalidInputException
+        return failure instanceof ConfigException || failure instanceof InvalidInputException
                 || failure instanceof UnknownTraceException || CliArguments.isUsageError(failure)
                 ? ExitCode.USAGE : ExitCode.FAILED;
     }
@@ -92,8 +92,12 @@ public final class Main {
      * innermost cause of what the composition's wiring wrapped it in.
      */
     static Throwable meaningful(Throwable failure) {
+        Optional<ConfigException> setting = ConfigException.in(failure);
+        if (setting.isPresent()) {
+            return setting.get();
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidSettingsException || cause instanceof UseCaseException
+            if (cause instanceof UseCaseException
                     || CliArguments.isUsageError(cause)) {
                 return cause;
             }
@@ -136,7 +140,7 @@ public final class Main {
     }
 
     static String hintOf(Throwable failure) {
-        if (failure instanceof InvalidSettingsException settings) {
+        if (failure instanceof ConfigException settings) {
             return settings.hint();
         }
         if (failure instanceof UseCaseException useCase) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = {"A decentralized, content-addressed repository of phasic elimination traces:",
                 "fetch verified traces by id, browse the registry, publish new ones."},
-        footer = {"", "Exit codes: 0 ok, 1 operation failed, 2 usage or configuration error.",
+        footer = {"", "Exit codes: 0 ok, 1 operation failed, 2 usage or configuration error, unknown id or missing input file.",
                 "Configuration: defaults < <home>/config.yaml < PHASIC_TRACES_* environment < flags; see 'config show'."},
         subcommands = {ListCommand.class, ShowCommand.class, GetCommand.class, InstallCommand.class, EvalCommand.class,
                 VerifyCommand.class, GcCommand.class, PinCommand.class, CidCommand.class, CarCommand.class, RegistryCommand.class,

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
             "request (with GITHUB_TOKEN / GH_TOKEN / github.token; otherwise print how to open it by hand).",
             "Metadata comes from --metadata (JSON or YAML) and the flags below (flags win); param_length and",
             "vertices (not counting the starting vertex) default to the trace's."},
-        footer = {"", "Exit codes: 0 ok, 1 refused or failed, 2 usage error."})
+        footer = {"", "Exit codes: 0 ok, 1 refused or failed, 2 usage error or missing input file."})
 public final class PublishCommand implements Callable<Integer> {
     private static final long MAX_METADATA_BYTES = 1L << 20;
     private static final long MAX_CODE_BYTES = 16L << 20;

@@ -23,7 +23,7 @@ final class Table {
 
     /** Prints the table; the last column is cut to {@code lastColumnMax} only when a person reads it on a terminal. */
     void print(PrintWriter out, int lastColumnMax) {
-        printCut(out, System.console() != null ? lastColumnMax : Integer.MAX_VALUE);
+        printCut(out, Terminals.stdout() ? lastColumnMax : Integer.MAX_VALUE);
     }
 
     private void printCut(PrintWriter out, int lastColumnMax) {

@@ -41,8 +41,8 @@ class LiveRegistryTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out().lines().skip(1).map(line -> line.split(" +")[0]).toList()).containsExactly(
-                "coalescent_n10_theta1", "coalescent_n15_theta1", "coalescent_n20_theta1", "coalescent_n3_theta1",
-                "coalescent_n5_theta1");
+                "coalescent_n3_theta1", "coalescent_n5_theta1", "coalescent_n10_theta1", "coalescent_n15_theta1",
+                "coalescent_n20_theta1");
         assertThat(run.err().split("not valid CIDs", -1)).as(run.err()).hasSize(2);
         assertThat(run.err()).contains("10 file CID(s)", "$.traces.coalescent_n10_theta1.files.");
     }

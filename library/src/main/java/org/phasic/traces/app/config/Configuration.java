@@ -30,6 +30,11 @@ public final class Configuration implements Settings {
      * @param origin where it came from: {@code default}, {@code file <path>}, {@code env NAME} or {@code flag --x}
      */
     public record Entry(ConfigKey key, String value, String origin) {
+        /** The key's dotted name. */
+        public String name() {
+            return key.name();
+        }
+
         /** The value as it may be shown to a user: secrets masked. */
         public String shown() {
             if (value == null) {
