@@ -22,9 +22,9 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs) 
     /** Key of {@link #installJobs()}. */
     public static final String INSTALL_JOBS = "install.jobs";
 
-    /** Online, {@link FetchSettings#DEFAULTS}' lock wait, four downloads. */
+    /** Online, {@link FetchSettings#DEFAULTS}' lock wait, sixteen downloads (they overlap network latency and fsyncs). */
     public static final CoreSettings DEFAULTS = new CoreSettings(FetchSettings.DEFAULTS.offline(),
-            FetchSettings.DEFAULTS.lockWait(), 4);
+            FetchSettings.DEFAULTS.lockWait(), 16);
 
     public CoreSettings {
         Objects.requireNonNull(lockWait, "lockWait");
