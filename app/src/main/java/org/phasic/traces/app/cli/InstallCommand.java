@@ -20,7 +20,7 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--collection", paramLabel = "NAME", description = "a collection from the registry")
     private String collection;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parallel fetches (default: install.jobs, 4)")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parallel fetches (default: install.jobs, 16)")
     private Integer jobs;
 
     @Parameters(paramLabel = "ID", arity = "0..*", description = "trace ids (default: every trace in the registry)")

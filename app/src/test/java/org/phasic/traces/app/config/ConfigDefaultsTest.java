@@ -50,7 +50,7 @@ class ConfigDefaultsTest {
         expected.put("profile", "gateway");
         expected.put("offline", "false");
         expected.put("store.lockWait", "30s");
-        expected.put("install.jobs", "4");
+        expected.put("install.jobs", "16");
         expected.put("phasic.cache", "true");
         expected.put("registry.repo", "munch-group/phasic-traces");
         expected.put("registry.branch", "master");

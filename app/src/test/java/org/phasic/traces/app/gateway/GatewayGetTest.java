@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.app.testing.CliRun;
+import org.phasic.traces.domain.car.CarReader;
+import org.phasic.traces.domain.car.CarWriter;
 import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.dag.Block;
 
 /** {@code get} through the {@code gateway} profile against a local trustless gateway (MockWebServer). */
 class GatewayGetTest {
@@ -88,6 +91,75 @@ class GatewayGetTest {
         assertThat(again.code()).isZero();
         assertThat(again.err()).contains("from local store");
         assertThat(requests).as("a store hit makes no request").isEmpty();
+    }
+
+    @Test
+    void anIncompleteDirectoryCarFallsBackToOneRequestPerFile() throws IOException {
+        Map<Cid, byte[]> blocks = blocksOf(car);
+        byte[] rootOnly = carOf(root, Map.of(root, blocks.get(root)));
+        gateway.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                requests.add(request.getTarget());
+                byte[] body = request.getTarget().contains("dag-scope=all") ? rootOnly : car;
+                return new MockResponse.Builder().code(200).setHeader("Content-Type", CAR_TYPE)
+                        .body(new Buffer().write(body)).build();
+            }
+        });
+
+        CliRun run = get();
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(Files.readAllBytes(Path.of(run.out().strip()))).isEqualTo(traceBytes);
+        assertThat(requests).first().isEqualTo("/ipfs/" + root + "?format=car&dag-scope=all");
+        assertThat(requests).anySatisfy(target -> assertThat(target).startsWith("/ipfs/" + root + "/trace.json.gz?"));
+    }
+
+    @Test
+    void aGatewayRefusingCarsServesTheWholeDirectoryAsRawBlocks() throws IOException {
+        Map<Cid, byte[]> blocks = blocksOf(car);
+        gateway.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                requests.add(request.getTarget());
+                if (!"raw".equals(request.getUrl().queryParameter("format"))) {
+                    return new MockResponse.Builder().code(406).build();
+                }
+                byte[] block = blocks.get(Cid.parse(request.getUrl().pathSegments().get(1)));
+                return block == null ? new MockResponse.Builder().code(404).build()
+                        : new MockResponse.Builder().code(200).setHeader("Content-Type", "application/vnd.ipld.raw")
+                                .body(new Buffer().write(block)).build();
+            }
+        });
+
+        CliRun run = get();
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(Files.readAllBytes(Path.of(run.out().strip()))).isEqualTo(traceBytes);
+        assertThat(requests).first().isEqualTo("/ipfs/" + root + "?format=car&dag-scope=all");
+        assertThat(requests.subList(1, requests.size())).as("every block once, by CID")
+                .allSatisfy(target -> assertThat(target).endsWith("?format=raw")).doesNotHaveDuplicates()
+                .hasSize(blocks.size());
+    }
+
+    private static Map<Cid, byte[]> blocksOf(byte[] carBytes) throws IOException {
+        Map<Cid, byte[]> blocks = new java.util.LinkedHashMap<>();
+        try (CarReader reader = new CarReader(new java.io.ByteArrayInputStream(carBytes))) {
+            for (Block block = reader.next(); block != null; block = reader.next()) {
+                blocks.put(block.cid(), block.data());
+            }
+        }
+        return blocks;
+    }
+
+    private static byte[] carOf(Cid carRoot, Map<Cid, byte[]> blocks) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (CarWriter writer = new CarWriter(out, carRoot)) {
+            for (Map.Entry<Cid, byte[]> block : blocks.entrySet()) {
+                writer.accept(Block.verified(block.getKey(), block.getValue()));
+            }
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -30,9 +30,10 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs, 
     /** The most parallel downloads. */
     public static final int MAX_JOBS = 64;
 
-    /** Online, {@link FetchSettings#DEFAULTS}' lock wait, four downloads, copies into phasic's cache. */
+    /** Online, {@link FetchSettings#DEFAULTS}' lock wait, sixteen downloads (they overlap network latency and fsyncs),
+     *  copies into phasic's cache. */
     public static final CoreSettings DEFAULTS = new CoreSettings(FetchSettings.DEFAULTS.offline(),
-            FetchSettings.DEFAULTS.lockWait(), 4, true);
+            FetchSettings.DEFAULTS.lockWait(), 16, true);
 
     public CoreSettings {
         Objects.requireNonNull(lockWait, "lockWait");
