@@ -25,7 +25,7 @@ public final class GetCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "trace id, e.g. kingman_n5_theta1")
     private String id;
 
-    @Option(names = "--force", description = "fetch again even if the local store has it")
+    @Option(names = "--force", description = "fetch again even if the local store has it; with --dir, replace existing files")
     private boolean force;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -27,9 +27,8 @@ public final class StoreCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code store ls}: every stored trace with its CID, size, last use and pin. */
-    @Command(name = "ls", description = "List the traces in the local store: id, directory CID, bytes, last used, pinned.")
-    static final class Ls implements Callable<Integer> {
+    /** A command that prints what the store holds, as text or JSON. */
+    abstract static class Listing implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
@@ -41,56 +40,69 @@ public final class StoreCommand implements Runnable {
             CliContext context = PhasicTracesCommand.contextOf(spec);
             StoreListing listing = context.useCases().storeMaintenance().list();
             if (json) {
-                ArrayNode rows = EntryJson.MAPPER.createArrayNode();
-                for (StoredTraceInfo trace : listing.traces()) {
-                    ObjectNode row = rows.addObject();
-                    row.put("id", trace.id().value());
-                    row.put("cid", trace.rootCid());
-                    row.put("files", trace.files());
-                    row.put("bytes", trace.bytes());
-                    row.put("last_used", trace.lastUsed().truncatedTo(ChronoUnit.SECONDS).toString());
-                    row.put("pinned", trace.pinned());
-                }
-                context.out().println(EntryJson.write(rows));
+                context.out().println(EntryJson.write(toJson(listing)));
             } else {
-                Table table = new Table("ID", "CID", "BYTES", "LAST USED", "PINNED");
-                for (StoredTraceInfo trace : listing.traces()) {
-                    table.row(trace.id().value(), trace.rootCid(), Long.toString(trace.bytes()),
-                            trace.lastUsed().truncatedTo(ChronoUnit.SECONDS).toString(), trace.pinned() ? "yes" : "no");
-                }
-                table.print(context.out(), "PINNED".length());
-                context.note(listing.traces().size() + " trace(s), " + listing.totalBytes() + " bytes on disk");
+                print(context, listing);
             }
             context.out().flush();
             return ExitCode.OK;
+        }
+
+        abstract Object toJson(StoreListing listing);
+
+        abstract void print(CliContext context, StoreListing listing);
+    }
+
+    /** {@code store ls}: every stored trace with its CID, size, last use and pin. */
+    @Command(name = "ls", description = "List the traces in the local store: id, directory CID, bytes, last used, pinned.")
+    static final class Ls extends Listing {
+        @Override
+        Object toJson(StoreListing listing) {
+            ArrayNode rows = EntryJson.MAPPER.createArrayNode();
+            for (StoredTraceInfo trace : listing.traces()) {
+                ObjectNode row = rows.addObject();
+                row.put("id", trace.id().value());
+                row.put("cid", trace.rootCid());
+                row.put("files", trace.files());
+                row.put("bytes", trace.bytes());
+                row.put("last_used", lastUsed(trace));
+                row.put("pinned", trace.pinned());
+            }
+            return rows;
+        }
+
+        @Override
+        void print(CliContext context, StoreListing listing) {
+            Table table = new Table("ID", "CID", "BYTES", "LAST USED", "PINNED");
+            for (StoredTraceInfo trace : listing.traces()) {
+                table.row(trace.id().value(), trace.rootCid(), Long.toString(trace.bytes()), lastUsed(trace),
+                        trace.pinned() ? "yes" : "no");
+            }
+            table.print(context.out(), "PINNED".length());
+            context.note(listing.traces().size() + " trace(s), " + listing.totalBytes() + " bytes on disk");
+        }
+
+        private static String lastUsed(StoredTraceInfo trace) {
+            return trace.lastUsed().truncatedTo(ChronoUnit.SECONDS).toString();
         }
     }
 
     /** {@code store du}: bytes per trace and in total. */
     @Command(name = "du", description = "Show the bytes each stored trace takes and the store's total on disk.")
-    static final class Du implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-
-        @Option(names = "--json", description = "print JSON")
-        private boolean json;
+    static final class Du extends Listing {
+        @Override
+        Object toJson(StoreListing listing) {
+            ObjectNode node = EntryJson.MAPPER.createObjectNode();
+            node.put("total_bytes", listing.totalBytes());
+            ObjectNode traces = node.putObject("traces");
+            listing.traces().forEach(trace -> traces.put(trace.id().value(), trace.bytes()));
+            return node;
+        }
 
         @Override
-        public Integer call() {
-            CliContext context = PhasicTracesCommand.contextOf(spec);
-            StoreListing listing = context.useCases().storeMaintenance().list();
-            if (json) {
-                ObjectNode node = EntryJson.MAPPER.createObjectNode();
-                node.put("total_bytes", listing.totalBytes());
-                ObjectNode traces = node.putObject("traces");
-                listing.traces().forEach(trace -> traces.put(trace.id().value(), trace.bytes()));
-                context.out().println(EntryJson.write(node));
-            } else {
-                listing.traces().forEach(trace -> context.out().printf("%12d  %s%n", trace.bytes(), trace.id()));
-                context.out().printf("%12d  total%n", listing.totalBytes());
-            }
-            context.out().flush();
-            return ExitCode.OK;
+        void print(CliContext context, StoreListing listing) {
+            listing.traces().forEach(trace -> context.out().printf("%12d  %s%n", trace.bytes(), trace.id()));
+            context.out().printf("%12d  total%n", listing.totalBytes());
         }
     }
 

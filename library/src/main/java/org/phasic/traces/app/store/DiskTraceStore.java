@@ -359,13 +359,9 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
     public List<StoredTraceInfo> stored() throws IOException {
         Set<TraceId> pinned = pins();
         List<StoredTraceInfo> stored = new ArrayList<>();
-        for (Path refPath : list(refs)) {
-            Ref ref;
-            try {
-                ref = parseRef(refPath);
-            } catch (IOException unreadableOrGone) {
-                continue;
-            }
+        for (Map.Entry<Path, Ref> entry : readableRefs().entrySet()) {
+            Path refPath = entry.getKey();
+            Ref ref = entry.getValue();
             long bytes = 0;
             Instant lastUsed = lastUsed(refPath);
             for (RefFile file : ref.files().values()) {
@@ -415,14 +411,21 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
             pin(id, false);
         }
         Set<String> liveObjects = new HashSet<>();
+        readableRefs().values().forEach(ref -> ref.files().values().forEach(file -> liveObjects.add(file.cid())));
+        return sweep(removedRefs, liveObjects, false);
+    }
+
+    /** The references that parse, by file; an unreadable one is skipped here ({@link #verifyAll} reports it). */
+    private Map<Path, Ref> readableRefs() throws IOException {
+        Map<Path, Ref> readable = new LinkedHashMap<>();
         for (Path refPath : list(refs)) {
             try {
-                parseRef(refPath).files().values().forEach(file -> liveObjects.add(file.cid()));
+                readable.put(refPath, parseRef(refPath));
             } catch (IOException unreadableOrGone) {
-                // an unreadable reference keeps nothing alive; verify reports it
+                // skipped
             }
         }
-        return sweep(removedRefs, liveObjects, false);
+        return readable;
     }
 
     @Override
