@@ -11,6 +11,7 @@ import java.util.List;
 import org.phasic.traces.app.composition.Composition;
 import org.phasic.traces.app.composition.UseCases;
 import org.phasic.traces.spi.ConfigKey;
+import org.phasic.traces.spi.InvalidSettingsException;
 
 /** The hexagon's dependency rules, shared by the production scan and the planted-violation tests. */
 final class ArchitectureRules {
@@ -80,9 +81,10 @@ final class ArchitectureRules {
             ONLY_APP_USES_GUICE, NOTHING_DEPENDS_ON_APP, DRIVERS_USE_ONLY_USE_CASES, USE_CASES_HIDE_THE_OUTBOUND_SIDE,
             APP_PACKAGES_ARE_FREE_OF_CYCLES, PLUGIN_SPI_USES_ONLY_PORTS_AND_DOMAIN, PLUGINS_SEE_ONLY_THE_SPI);
 
-    /** The composition entry point, and the settings declarations {@code config show} lists. */
+    /** The composition entry point, the settings declarations {@code config show} lists, and a bad setting's failure. */
     private static DescribedPredicate<JavaClass> entryPoint() {
-        return JavaClass.Predicates.belongToAnyOf(Composition.class, UseCases.class, ConfigKey.class);
+        return JavaClass.Predicates.belongToAnyOf(Composition.class, UseCases.class, ConfigKey.class,
+                InvalidSettingsException.class);
     }
 
     private ArchitectureRules() {

@@ -82,23 +82,26 @@ public final class RegistryScaleBenchmark {
 
     private static void report(String label, String what, List<String> base, int runs, String... command) throws Exception {
         double[] seconds = new double[runs];
+        double[] cpu = new double[runs];
         long[] rssKib = new long[runs];
         for (int i = 0; i < runs; i++) {
             long[] sample = run(base, command);
             seconds[i] = sample[0] / 1e9;
             rssKib[i] = sample[1];
+            cpu[i] = sample[2] / 100.0;
         }
         Arrays.sort(seconds);
+        Arrays.sort(cpu);
         Arrays.sort(rssKib);
-        System.out.printf(Locale.ROOT, "%-16s %-56s median %6.3f s (min %.3f, max %.3f)  RSS %d MB%n", label, what,
-                seconds[runs / 2], seconds[0], seconds[runs - 1], rssKib[runs / 2] / 1024);
+        System.out.printf(Locale.ROOT, "%-14s %-52s wall %6.3f s (min %.3f, max %.3f)  cpu %6.2f s  RSS %d MB%n", label, what,
+                seconds[runs / 2], seconds[0], seconds[runs - 1], cpu[runs / 2], rssKib[runs / 2] / 1024);
     }
 
-    /** Elapsed nanoseconds and peak RSS in KiB of {@code base + command} as its own process. */
+    /** Elapsed nanoseconds, peak RSS in KiB and user + system CPU time in centiseconds of {@code base + command} as its own process. */
     private static long[] run(List<String> base, String... command) throws Exception {
         Path rss = Files.createTempFile("rss", ".txt");
         try {
-            List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()));
+            List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rss.toString()));
             full.addAll(base);
             full.addAll(List.of(command));
             long start = System.nanoTime();
@@ -108,7 +111,9 @@ public final class RegistryScaleBenchmark {
                 throw new IllegalStateException(full + " failed: " + new String(output, StandardCharsets.UTF_8));
             }
             long nanos = System.nanoTime() - start;
-            return new long[] {nanos, Long.parseLong(Files.readString(rss).strip())};
+            String[] measured = Files.readString(rss).strip().split(" ");
+            long centis = Math.round((Double.parseDouble(measured[1]) + Double.parseDouble(measured[2])) * 100);
+            return new long[] {nanos, Long.parseLong(measured[0]), centis};
         } finally {
             Files.deleteIfExists(rss);
         }
