@@ -86,8 +86,11 @@ final class TraceCorpus {
         return 3 + (i * 37) % 298;
     }
 
-    /** k lineages go to k-1 at rate C(k,2)·θ1 (+ k·θ2 with two parameters). */
+    /** Kingman's chain: k lineages go to k-1 at rate C(k,2)·θ1 (+ k·θ2 with two parameters). */
     private static StateSpace chain(int samples, int parameters) {
+        if (parameters == 1) {
+            return KingmanCoalescent.stateSpace(samples);
+        }
         return state -> {
             int k = state[0];
             if (k == 0) {
@@ -96,9 +99,7 @@ final class TraceCorpus {
             if (k == 1) {
                 return List.of();
             }
-            double[] rates = parameters == 1 ? new double[] {KingmanCoalescent.pairs(k)}
-                    : new double[] {KingmanCoalescent.pairs(k), k};
-            return List.of(Transition.to(new int[] {k - 1}, rates));
+            return List.of(Transition.to(new int[] {k - 1}, new double[] {KingmanCoalescent.pairs(k), k}));
         };
     }
 
