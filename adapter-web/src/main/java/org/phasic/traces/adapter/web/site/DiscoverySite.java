@@ -24,6 +24,8 @@ import org.phasic.traces.ports.in.ShowTraceUseCase;
 import org.phasic.traces.ports.in.TraceAvailabilityUseCase;
 import org.phasic.traces.ports.in.UnknownTraceException;
 import org.phasic.traces.ports.in.UseCaseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The discovery site, a Jetty core handler: server-rendered HTML that works without JavaScript.
@@ -46,6 +48,7 @@ public final class DiscoverySite extends Handler.Abstract {
     /** Sent with every response: scripts, styles and forms from this server only, no framing, no plugins. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private static final Logger LOG = LoggerFactory.getLogger(DiscoverySite.class);
     private static final String TRACE_PREFIX = "/trace/";
     private static final String HTML = "text/html; charset=utf-8";
     private static final Map<String, String> STATIC_TYPES = Map.of(
@@ -86,7 +89,7 @@ public final class DiscoverySite extends Handler.Abstract {
         if (!head && !HttpMethod.GET.is(method)) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
             send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, HTML, false, message(HttpStatus.METHOD_NOT_ALLOWED_405,
-                    Request.getContextPath(request), "Method not allowed", "This page can only be read (GET or HEAD).").html());
+                    base(request), "Method not allowed", "This page can only be read (GET or HEAD).").html());
             return true;
         }
         if (asset) {
@@ -102,7 +105,7 @@ public final class DiscoverySite extends Handler.Abstract {
     }
 
     private TracePage.Rendered page(Request request, String path) {
-        String base = Request.getContextPath(request);
+        String base = base(request);
         try {
             Map<String, List<String>> query = query(request);
             if (!path.startsWith(TRACE_PREFIX)) {
@@ -118,7 +121,17 @@ public final class DiscoverySite extends Handler.Abstract {
         } catch (UseCaseException e) {
             return message(HttpStatus.SERVICE_UNAVAILABLE_503, base, "Registry unavailable",
                     "The registry cannot be read just now: " + Html.escape(e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.warn("the discovery site could not render {}", path, e);
+            return message(HttpStatus.INTERNAL_SERVER_ERROR_500, base, "Internal error",
+                    "This page could not be made; the server's log says why.");
         }
+    }
+
+    /** The path the site is mounted under: {@code ""} at the root, else {@code /name} without a trailing slash. */
+    private static String base(Request request) {
+        String context = Request.getContextPath(request);
+        return context == null || context.equals("/") ? "" : context;
     }
 
     private static TracePage.Rendered notFound(String base) {
