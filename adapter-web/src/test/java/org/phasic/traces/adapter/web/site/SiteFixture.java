@@ -90,6 +90,11 @@ final class SiteFixture implements ListTracesUseCase, ShowTraceUseCase, GetTrace
         entries.put(entry.id().value(), entry);
     }
 
+    /** The entry {@code id}. */
+    TraceEntry entry(String id) {
+        return entry(TraceId.of(id));
+    }
+
     /** Every entry, by id. */
     List<TraceEntry> entries() {
         List<TraceEntry> all = new ArrayList<>(entries.values());

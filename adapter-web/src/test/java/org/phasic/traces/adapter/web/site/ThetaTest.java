@@ -11,7 +11,7 @@ class ThetaTest {
     private final SiteFixture registry = new SiteFixture();
 
     private TraceEntry entry(String id) {
-        return registry.entries().stream().filter(e -> e.id().value().equals(id)).findFirst().orElseThrow();
+        return registry.entry(id);
     }
 
     @Test
