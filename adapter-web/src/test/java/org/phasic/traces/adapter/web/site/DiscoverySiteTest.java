@@ -33,12 +33,17 @@ class DiscoverySiteTest {
     }
 
     private static List<String> results(String html) {
-        Matcher matcher = RESULT.matcher(html);
-        List<String> ids = new java.util.ArrayList<>();
+        return groups(RESULT, html);
+    }
+
+    /** The first group of every match of {@code pattern} in {@code html}, in order. */
+    private static List<String> groups(Pattern pattern, String html) {
+        Matcher matcher = pattern.matcher(html);
+        List<String> found = new java.util.ArrayList<>();
         while (matcher.find()) {
-            ids.add(matcher.group(1));
+            found.add(matcher.group(1));
         }
-        return ids;
+        return found;
     }
 
     @Test
@@ -103,12 +108,7 @@ class DiscoverySiteTest {
     }
 
     private static List<String> headings(String html) {
-        Matcher matcher = Pattern.compile("<(h[1-6])[ >]").matcher(html);
-        List<String> levels = new java.util.ArrayList<>();
-        while (matcher.find()) {
-            levels.add(matcher.group(1));
-        }
-        return levels;
+        return groups(Pattern.compile("<(h[1-6])[ >]"), html);
     }
 
     @Test
