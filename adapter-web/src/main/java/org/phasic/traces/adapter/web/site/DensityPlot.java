@@ -1,7 +1,14 @@
 package org.phasic.traces.adapter.web.site;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase.Evaluation;
@@ -62,10 +69,54 @@ final class DensityPlot {
         }
     }
 
+    /** How many curves are kept, by trace, content and θ. */
+    static final int CACHED = 256;
+    /** How long a page waits for one of the evaluation slots before it goes without a plot. */
+    static final long WAIT_SECONDS = 20;
+
     private final EvaluateTraceUseCase evaluator;
+    private final Semaphore slots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    private final Map<String, Curve> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Curve> eldest) {
+            return size() > CACHED;
+        }
+    });
 
     DensityPlot(EvaluateTraceUseCase evaluator) {
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+    }
+
+    /**
+     * {@link #curve(TraceId, double[])} for a registry entry, remembered by id, directory CID and θ (the same content
+     * gives the same curve); at most half the processors evaluate at once, so pages asking for costly θ cannot starve
+     * the server.
+     *
+     * @throws IllegalStateException also when no evaluation slot frees up within {@value #WAIT_SECONDS} seconds
+     */
+    Curve curve(TraceEntry entry, double[] theta) {
+        String key = entry.id() + "\n" + entry.cid() + "\n" + Arrays.toString(theta);
+        Curve known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        try {
+            if (!slots.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the server is busy evaluating other plots; reload the page in a moment");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to evaluate the density", e);
+        }
+        try {
+            Curve curve = curve(entry.id(), theta);
+            cache.put(key, curve);
+            return curve;
+        } finally {
+            slots.release();
+        }
     }
 
     /**

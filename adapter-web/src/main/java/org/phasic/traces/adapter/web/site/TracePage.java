@@ -274,7 +274,7 @@ final class TracePage {
         }
         int status = 200;
         try {
-            DensityPlot.Curve curve = plot.curve(entry.id(), theta);
+            DensityPlot.Curve curve = plot.curve(entry, theta);
             String title = "Density of " + entry.id() + " at θ = (" + String.join(", ", Theta.texts(theta)) + ")";
             out.append("<figure class=\"plot\">").append(DensityPlot.svg(curve, title)).append("<figcaption>")
                     .append(Html.escape(title)).append(". ").append(Html.escape(DensityPlot.methodText(curve)))

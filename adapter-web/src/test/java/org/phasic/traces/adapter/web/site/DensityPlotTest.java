@@ -3,10 +3,15 @@ package org.phasic.traces.adapter.web.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.ports.in.EvaluateTraceUseCase;
+import org.phasic.traces.ports.in.EvaluateTraceUseCase.Evaluation;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase.Method;
 
 class DensityPlotTest {
@@ -39,6 +44,37 @@ class DensityPlotTest {
         double slow = plot.curve(TraceId.of(SiteFixture.KINGMAN), new double[] {0.25}).end();
         double fast = plot.curve(TraceId.of(SiteFixture.KINGMAN), new double[] {4.0}).end();
         assertThat(slow).isEqualTo(16 * fast);
+    }
+
+    @Test
+    void aCurveIsRememberedForTheSameContentAndThetaOnly() {
+        SiteFixture registry = new SiteFixture();
+        EvaluateTraceUseCase real = registry.evaluator();
+        AtomicInteger calls = new AtomicInteger();
+        EvaluateTraceUseCase counting = new EvaluateTraceUseCase() {
+            @Override
+            public Evaluation evaluate(TraceId id, double[] theta, double[] times, int granularity) {
+                calls.incrementAndGet();
+                return real.evaluate(id, theta, times, granularity);
+            }
+
+            @Override
+            public Evaluation evaluate(Path file, double[] theta, double[] times, int granularity) {
+                throw new AssertionError("the site evaluates registry traces only");
+            }
+        };
+        DensityPlot cached = new DensityPlot(counting);
+        TraceEntry entry = registry.entry(SiteFixture.KINGMAN);
+        DensityPlot.Curve first = cached.curve(entry, new double[] {1.0});
+        int perCurve = calls.get();
+        assertThat(cached.curve(entry, new double[] {1.0}).densities()).containsExactly(first.densities());
+        assertThat(calls.get()).isEqualTo(perCurve);
+        cached.curve(entry, new double[] {2.0});
+        assertThat(calls.get()).isEqualTo(2 * perCurve);
+        TraceEntry republished = new TraceEntry(entry.id(), "QmNewContent1234", entry.description(), entry.metadata(),
+                entry.files(), entry.checksum(), entry.license(), entry.graphHash(), entry.extra());
+        cached.curve(republished, new double[] {1.0});
+        assertThat(calls.get()).isEqualTo(3 * perCurve);
     }
 
     @Test
