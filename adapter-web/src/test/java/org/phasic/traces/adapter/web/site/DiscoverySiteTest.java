@@ -2,9 +2,11 @@ package org.phasic.traces.adapter.web.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,6 +79,21 @@ class DiscoverySiteTest {
         HttpResponse<String> page = get("?params=%3Cb%3Emany");
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("the number of parameters must be a whole number from 0 to 10000, not &#39;&lt;b&gt;many&#39;");
+    }
+
+    @Test
+    void aQueryThatIsNotPercentEncodedUtf8IsABadRequest() throws Exception {
+        for (String query : List.of("?q=%C3%28", "?q=%FF&domain=x")) {
+            HttpResponse<String> page = get(query);
+            assertThat(page.statusCode()).as(query).isEqualTo(400);
+            assertThat(page.body()).as(query).contains("the query string is not valid percent-encoded UTF-8");
+        }
+        try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
+            socket.getOutputStream().write("GET /?q=%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400 ");
+        }
     }
 
     @Test
@@ -201,6 +218,6 @@ class DiscoverySiteTest {
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
         assertThat(head.headers().firstValueAsLong("Content-Length").orElse(0)).isEqualTo(get("").body()
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+                .getBytes(StandardCharsets.UTF_8).length);
     }
 }
