@@ -1,5 +1,6 @@
 package org.phasic.traces.adapter.web.site;
 
+import java.io.IOException;
 import java.net.URI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -32,7 +33,13 @@ final class SiteServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() throws IOException {
+        try {
+            server.stop();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("the test server did not stop", e);
+        }
     }
 }
