@@ -72,13 +72,14 @@ record SearchForm(Optional<String> text, Optional<String> domain, Optional<Strin
         return text.isPresent() || domain.isPresent() || modelType.isPresent() || !tags.isEmpty() || parameters.isPresent();
     }
 
-    /** An entry's number of parameters: its declared {@code param_length}, else the parameters it describes. */
+    /** An entry's number of parameters: its declared {@code param_length} (unless negative), else the parameters it describes. */
     static OptionalInt parameterCount(TraceEntry entry) {
         if (entry.metadata() == null) {
             return OptionalInt.empty();
         }
-        if (entry.metadata().paramLength() != null) {
-            return OptionalInt.of(entry.metadata().paramLength());
+        Integer declared = entry.metadata().paramLength();
+        if (declared != null && declared >= 0) {
+            return OptionalInt.of(declared);
         }
         return entry.metadata().parameters().isEmpty() ? OptionalInt.empty()
                 : OptionalInt.of(entry.metadata().parameters().size());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceMetadata;
 
 class ThetaTest {
     private final SiteFixture registry = new SiteFixture();
@@ -18,6 +19,18 @@ class ThetaTest {
     void theDefaultLiesInsideEveryDeclaredDomain() {
         assertThat(Theta.defaults(entry(SiteFixture.KINGMAN))).containsExactly(1.0);
         assertThat(Theta.defaults(entry(SiteFixture.TWO))).containsExactly(1.0, 1.0);
+    }
+
+    @Test
+    void aNegativeDeclaredParameterCountFallsBackToTheDescribedParameters() {
+        TraceEntry kingman = entry(SiteFixture.KINGMAN);
+        TraceMetadata m = kingman.metadata();
+        TraceEntry negative = new TraceEntry(kingman.id(), kingman.cid(), kingman.description(),
+                new TraceMetadata(m.modelType(), m.domain(), m.variant(), -5, m.vertices(), m.description(), m.parameters(),
+                        m.created(), m.author(), m.citation(), m.tags(), m.license(), m.extra()),
+                kingman.files(), kingman.checksum(), kingman.license(), kingman.graphHash(), kingman.extra());
+        assertThat(Theta.length(negative)).isEqualTo(1);
+        assertThat(Theta.defaults(negative)).containsExactly(1.0);
     }
 
     @Test
