@@ -18,10 +18,6 @@ import java.util.Objects;
  */
 public record WebServerLimits(String bind, int port, int maxRequests, int maxQueuedRequests, Duration queueTimeout,
                               int maxHeaderBytes, Duration idleTimeout, long minResponseBytesPerSecond, Duration stopTimeout) {
-    /** Loopback only, port 8080, 64 requests at once with 1024 waiting up to 10 s, 8 KiB heads, 30 s idle, 10 s stop. */
-    public static final WebServerLimits DEFAULTS = new WebServerLimits("127.0.0.1", 8080, 64, 1024, Duration.ofSeconds(10),
-            8192, Duration.ofSeconds(30), 128, Duration.ofSeconds(10));
-
     public WebServerLimits {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(queueTimeout, "queueTimeout");
