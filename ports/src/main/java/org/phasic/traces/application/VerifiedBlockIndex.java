@@ -1,5 +1,6 @@
 package org.phasic.traces.application;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -22,6 +23,7 @@ import org.phasic.traces.domain.dag.BlockSink;
 import org.phasic.traces.domain.dag.BlockSource;
 import org.phasic.traces.domain.dag.PBLink;
 import org.phasic.traces.domain.dag.PBNode;
+import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.domain.unixfs.ImportedEntry;
 import org.phasic.traces.domain.unixfs.UnixFsData;
@@ -80,42 +82,65 @@ final class VerifiedBlockIndex implements BlockSource {
     }
 
     /**
-     * Re-imports {@code trace}'s stored files as a flat directory under each preset whose CID version is the root's;
-     * the first whose files hash to their recorded CIDs and whose directory hashes to {@code root} proves the trace.
+     * Re-imports {@code trace}'s stored files as a flat directory under each preset whose CID version is the root's; the
+     * first whose files hash to their recorded CIDs and whose directory hashes to {@code root} proves the trace. A trace
+     * directory also holds {@code checksum.sha256}, which the store does not keep: it is re-made from the stored
+     * trace's SHA-256 (a wrong guess cannot pass, as the directory CID covers every byte).
      *
-     * @return the trace's blocks, or empty when no preset reproduces {@code root}
+     * @return the trace's blocks, or empty when no layout and preset reproduce {@code root}
      */
     static Optional<Derived> derive(StoredTrace trace, Cid root) throws IOException {
-        List<Map.Entry<String, StoredFile>> files = new ArrayList<>(trace.files().entrySet());
-        files.sort((a, b) -> Arrays.compareUnsigned(utf8(a.getKey()), utf8(b.getKey())));
-        for (ImportProfile profile : PRESETS) {
-            if (profile.cidVersion() == root.version()) {
-                Optional<Derived> derived = derive(files, root, profile);
-                if (derived.isPresent()) {
-                    return derived;
+        List<List<DirectoryFile>> layouts = new ArrayList<>();
+        List<DirectoryFile> stored = new ArrayList<>();
+        trace.files().forEach((name, file) -> stored.add(new DirectoryFile(name, file.path(), null, file.cid())));
+        layouts.add(stored);
+        Optional<StoredFile> traceFile = trace.file(TraceEntry.TRACE_FILE);
+        if (traceFile.isPresent() && !trace.files().containsKey(TracePackager.CHECKSUM_FILE)) {
+            List<DirectoryFile> withChecksum = new ArrayList<>(stored);
+            withChecksum.add(new DirectoryFile(TracePackager.CHECKSUM_FILE, null,
+                    TracePackager.checksumFile(traceFile.get().sha256()), null));
+            layouts.add(withChecksum);
+        }
+        for (List<DirectoryFile> layout : layouts) {
+            layout.sort((a, b) -> Arrays.compareUnsigned(utf8(a.name()), utf8(b.name())));
+            for (ImportProfile profile : PRESETS) {
+                if (profile.cidVersion() == root.version()) {
+                    Optional<Derived> derived = derive(layout, root, profile);
+                    if (derived.isPresent()) {
+                        return derived;
+                    }
                 }
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<Derived> derive(List<Map.Entry<String, StoredFile>> files, Cid root, ImportProfile profile)
-            throws IOException {
+    /** One file of a directory: a stored file with its recorded CID, or re-made bytes (kept by value). */
+    private record DirectoryFile(String name, Path path, byte[] bytes, String expectedCid) {
+        InputStream open() throws IOException {
+            return path != null ? Files.newInputStream(path) : new ByteArrayInputStream(bytes);
+        }
+
+        BlockSink recorder(Map<Cid, Location> blocks) {
+            return path != null ? new Recorder(path, blocks) : block -> blocks.putIfAbsent(block.cid(), new Inline(block.data().clone()));
+        }
+    }
+
+    private static Optional<Derived> derive(List<DirectoryFile> files, Cid root, ImportProfile profile) throws IOException {
         Map<Cid, Location> blocks = new HashMap<>();
         Map<Cid, EntryInfo> entries = new HashMap<>();
         List<PBLink> links = new ArrayList<>(files.size());
         long total = 0;
-        for (Map.Entry<String, StoredFile> file : files) {
-            Path path = file.getValue().path();
+        for (DirectoryFile file : files) {
             ImportedEntry imported;
-            try (InputStream in = Files.newInputStream(path)) {
-                imported = new UnixFsImporter(profile, new Recorder(path, blocks)).importFile(in);
+            try (InputStream in = file.open()) {
+                imported = new UnixFsImporter(profile, file.recorder(blocks)).importFile(in);
             }
-            if (!imported.cid().toString().equals(file.getValue().cid())) {
+            if (file.expectedCid() != null && !imported.cid().toString().equals(file.expectedCid())) {
                 return Optional.empty();
             }
             entries.put(imported.cid(), new EntryInfo(false, imported.size()));
-            links.add(PBLink.of(imported.cid(), file.getKey(), imported.dagSize()));
+            links.add(PBLink.of(imported.cid(), file.name(), imported.dagSize()));
             total += imported.size();
         }
         byte[] directory = PBNode.of(links, UnixFsData.directory().encode()).encode();

@@ -1,0 +1,87 @@
+package org.phasic.traces.app.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.phasic.traces.adapter.github.JacksonRegistryCodec;
+import org.phasic.traces.app.bundle.BundledLibrary;
+import org.phasic.traces.app.composition.Composition;
+import org.phasic.traces.app.config.ServeSettings;
+import org.phasic.traces.app.testing.CliRun;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.ports.in.Notices;
+
+/**
+ * A real {@code serve} over a home whose store holds every bundled trace (installed offline by the CLI), on a free
+ * loopback port, with its access log collected.
+ */
+public final class ServedStore implements AutoCloseable {
+    private final Composition composition;
+    private final WebServing serving;
+    private final List<String> accessLog = new CopyOnWriteArrayList<>();
+
+    private ServedStore(Path home, Path userHome, ServeSettings settings) throws IOException {
+        CliRun install = CliRun.run(Map.of(), userHome, "--home", home.toString(), "--offline", "--quiet", "install");
+        if (install.code() != 0) {
+            throw new IllegalStateException("install failed: " + install.err());
+        }
+        Map<String, String> environment = Map.of("PHASIC_TRACES_HOME", home.toString(), "PHASIC_TRACES_OFFLINE", "true");
+        composition = Composition.create(Map.of(), environment, userHome, Notices.silent());
+        serving = WebServing.start(composition.useCases(), settings, "127.0.0.1", 0, accessLog::add);
+    }
+
+    /** Every bundled trace installed into {@code home}, served with the default limits. */
+    public static ServedStore start(Path home, Path userHome) throws IOException {
+        return start(home, userHome, ServeSettings.DEFAULTS);
+    }
+
+    /** Every bundled trace installed into {@code home}, served with {@code settings} (its bind and port are ignored). */
+    public static ServedStore start(Path home, Path userHome, ServeSettings settings) throws IOException {
+        return new ServedStore(home, userHome, settings);
+    }
+
+    /** The server's base address, e.g. {@code http://127.0.0.1:41234/}. */
+    public URI address() {
+        return serving.address();
+    }
+
+    /** {@code address()} resolved against {@code path}. */
+    public URI uri(String path) {
+        return serving.address().resolve(path);
+    }
+
+    /** The bundled registry (what the store's traces are checked against). */
+    public static Registry bundledRegistry() {
+        try (InputStream in = ServedStore.class.getClassLoader().getResourceAsStream(BundledLibrary.REGISTRY_RESOURCE)) {
+            return new JacksonRegistryCodec().read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many traces the server could prove at start. */
+    public int provenTraces() {
+        return serving.index().traces();
+    }
+
+    /** Why stored traces could not be proven, one line each. */
+    public List<String> refused() {
+        return serving.index().refused();
+    }
+
+    /** The access log lines so far. */
+    public List<String> accessLog() {
+        return List.copyOf(accessLog);
+    }
+
+    @Override
+    public void close() throws Exception {
+        serving.close();
+        composition.close();
+    }
+}
