@@ -7,7 +7,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.app.bundle.BundledLibrary;
 import org.phasic.traces.app.composition.Composition;
@@ -23,7 +24,7 @@ import org.phasic.traces.ports.in.Notices;
 public final class ServedStore implements AutoCloseable {
     private final Composition composition;
     private final WebServing serving;
-    private final List<String> accessLog = new CopyOnWriteArrayList<>();
+    private final Queue<String> accessLog = new ConcurrentLinkedQueue<>();
 
     private ServedStore(Path home, Path userHome, ServeSettings settings) throws IOException {
         CliRun install = CliRun.run(Map.of(), userHome, "--home", home.toString(), "--offline", "--quiet", "install");
