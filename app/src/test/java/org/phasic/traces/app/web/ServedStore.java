@@ -16,6 +16,7 @@ import org.phasic.traces.app.config.ServeSettings;
 import org.phasic.traces.app.testing.CliRun;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.ports.in.Notices;
+import org.phasic.traces.spi.ConfigKey;
 
 /**
  * A real {@code serve} over a home whose store holds every bundled trace (installed offline by the CLI), on a free
@@ -26,14 +27,22 @@ public final class ServedStore implements AutoCloseable {
     private final WebServing serving;
     private final Queue<String> accessLog = new ConcurrentLinkedQueue<>();
 
-    private ServedStore(Path home, Path userHome, ServeSettings settings) throws IOException {
-        CliRun install = CliRun.run(Map.of(), userHome, "--home", home.toString(), "--offline", "--quiet", "install");
+    private ServedStore(Path home, Path userHome, ServeSettings settings, String... ids) throws IOException {
+        install(home, userHome, ids);
+        Map<String, String> environment = Map.of("PHASIC_TRACES_HOME", home.toString(), "PHASIC_TRACES_OFFLINE", "true",
+                "PHASIC_TRACES_SERVE_RESCANINTERVAL", ConfigKey.format(settings.rescanInterval()));
+        composition = Composition.create(Map.of(), environment, userHome, Notices.silent());
+        serving = WebServing.start(composition.useCases(), settings, "127.0.0.1", 0, accessLog::add);
+    }
+
+    /** Installs the bundled traces {@code ids} (all when none are given) into {@code home}'s store, offline. */
+    public static void install(Path home, Path userHome, String... ids) {
+        List<String> args = new java.util.ArrayList<>(List.of("--home", home.toString(), "--offline", "--quiet", "install"));
+        args.addAll(List.of(ids));
+        CliRun install = CliRun.run(Map.of(), userHome, args);
         if (install.code() != 0) {
             throw new IllegalStateException("install failed: " + install.err());
         }
-        Map<String, String> environment = Map.of("PHASIC_TRACES_HOME", home.toString(), "PHASIC_TRACES_OFFLINE", "true");
-        composition = Composition.create(Map.of(), environment, userHome, Notices.silent());
-        serving = WebServing.start(composition.useCases(), settings, "127.0.0.1", 0, accessLog::add);
     }
 
     /** Every bundled trace installed into {@code home}, served with the default limits. */
@@ -41,9 +50,17 @@ public final class ServedStore implements AutoCloseable {
         return start(home, userHome, ServeSettings.DEFAULTS);
     }
 
-    /** Every bundled trace installed into {@code home}, served with {@code settings} (its bind and port are ignored). */
+    /** Every bundled trace installed into {@code home}, served with {@code settings} (bind and port ignored: loopback, any free port). */
     public static ServedStore start(Path home, Path userHome, ServeSettings settings) throws IOException {
         return new ServedStore(home, userHome, settings);
+    }
+
+    /** The bundled traces {@code ids} installed into {@code home}, served with {@code settings}. */
+    public static ServedStore startWith(Path home, Path userHome, ServeSettings settings, String... ids) throws IOException {
+        if (ids.length == 0) {
+            throw new IllegalArgumentException("name at least one trace");
+        }
+        return new ServedStore(home, userHome, settings, ids);
     }
 
     /** The server's base address, e.g. {@code http://127.0.0.1:41234/}. */

@@ -170,9 +170,12 @@ public final class GatewayHandler extends Handler.Abstract {
 
     /** A body written by {@code writer} through a buffered, blocking stream; a failure half-way aborts the response. */
     private static void stream(Request request, Response response, Callback callback, BodyWriter writer) {
-        try (OutputStream out = Response.asBufferedOutputStream(request, response)) {
+        OutputStream out = Response.asBufferedOutputStream(request, response);
+        try {
             writer.write(out);
+            out.close();
         } catch (IOException | RuntimeException e) {
+            // not closed: closing would complete the response, passing off a truncated body as whole
             callback.failed(e);
             return;
         }
