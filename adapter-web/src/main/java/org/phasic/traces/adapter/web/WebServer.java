@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -23,7 +24,8 @@ import org.phasic.traces.ports.in.ServeContentUseCase;
 /**
  * The HTTP server of {@code serve}, on Jetty 12's core API: the trustless gateway under {@code /ipfs/} and an optional
  * site handler for everything else (a plain 404 without one). Requests beyond {@link WebServerLimits#maxRequests()}
- * wait in a bounded queue; oversized heads get 431; stalled clients are cut off by the idle timeout; a stop (also on
+ * wait in a bounded queue; oversized heads get 431; stalled clients are cut off by the idle timeout, and clients reading
+ * a response slower than the minimum data rate are disconnected; a stop (also on
  * SIGTERM, through the JVM's shutdown hook) lets requests in flight finish within the stop timeout. One access log line
  * per request: time, client address, method, path, status, bytes, milliseconds (no headers, so no credentials).
  */
@@ -48,7 +50,6 @@ public final class WebServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(limits.maxHeaderBytes());
-        http.setMinResponseDataRate(limits.minResponseBytesPerSecond());
         connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(limits.bind());
         connector.setPort(limits.port());
@@ -60,7 +61,11 @@ public final class WebServer implements AutoCloseable {
             routes.addHandler(site);
         }
         routes.addHandler(new NotFound());
-        QoSHandler qos = new QoSHandler(routes);
+        Handler limited = routes;
+        if (limits.minResponseBytesPerSecond() > 0) {
+            limited = new MinimumDataRateHandler(routes, 0, limits.minResponseBytesPerSecond());
+        }
+        QoSHandler qos = new QoSHandler(limited);
         qos.setMaxRequestCount(limits.maxRequests());
         qos.setMaxSuspendedRequestCount(limits.maxQueuedRequests());
         qos.setMaxSuspend(limits.queueTimeout());
