@@ -57,7 +57,7 @@ public final class TracePackager {
         files.put(TraceEntry.TRACE_FILE, traceGzip.clone());
         files.put(TraceEntry.METADATA_FILE, metadataJson.clone());
         String sha256 = Sha256.hex(traceGzip);
-        files.put(CHECKSUM_FILE, (sha256 + "  " + TraceEntry.TRACE_FILE + "\n").getBytes(StandardCharsets.UTF_8));
+        files.put(CHECKSUM_FILE, checksumFile(sha256));
         extraFiles.forEach((name, bytes) -> {
             checkExtraName(name);
             files.put(name, bytes.clone());
@@ -66,6 +66,11 @@ public final class TracePackager {
     }
 
     /** Checks that {@code name} can be an extra file of a trace directory; throws naming the problem. */
+    /** The bytes of {@link #CHECKSUM_FILE} for a {@code trace.json.gz} whose SHA-256 is {@code sha256} (hex). */
+    static byte[] checksumFile(String sha256) {
+        return (sha256 + "  " + TraceEntry.TRACE_FILE + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     public static void checkExtraName(String name) {
         Objects.requireNonNull(name, "name");
         if (RESERVED_NAMES.contains(name)) {

@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import org.phasic.traces.app.composition.Composition;
 import org.phasic.traces.app.composition.UseCases;
+import org.phasic.traces.app.web.WebServing;
 import org.phasic.traces.spi.ConfigKey;
 import org.phasic.traces.spi.InvalidSettingsException;
 
@@ -29,6 +30,10 @@ final class ArchitectureRules {
     /** Libraries the drivers render with: picocli, progress bars, JSON output. */
     static final String[] DRIVER_LIBRARIES = {"picocli..", "me.tongfei.progressbar..", "com.fasterxml.jackson.."};
     static final String PLUGIN_SPI = ROOT + ".spi..";
+    /** The web driver (the trustless gateway and the discovery site). */
+    static final String WEB_ADAPTER = ROOT + ".adapter.web..";
+    /** The web composition: the one place that wires the web driver. */
+    static final String WEB_COMPOSITION = ROOT + ".app.web..";
     /** The example third-party plugin of the tests. */
     static final String EXAMPLE_PLUGIN = APP.replace("..", "") + ".plugin.example..";
 
@@ -76,14 +81,27 @@ final class ArchitectureRules {
             .as("a plugin compiles against the plugin SPI, the ports and the domain alone")
             .allowEmptyShould(true);
 
+    static final ArchRule WEB_ADAPTER_USES_PORTS_DOMAIN_AND_JETTY = classes().that().resideInAPackage(WEB_ADAPTER)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", WEB_ADAPTER, PORTS, DOMAIN, "org.eclipse.jetty..")
+            .as("the web adapter depends on the ports, the domain and Jetty only");
+
+    static final ArchRule ONLY_THE_WEB_COMPOSITION_SEES_THE_WEB_ADAPTER = noClasses().that()
+            .resideOutsideOfPackages(WEB_ADAPTER, WEB_COMPOSITION)
+            .should().dependOnClassesThat().resideInAPackage(WEB_ADAPTER)
+            .as("only the web composition (app.web) uses the web adapter");
+
     /** Every rule; {@code ArchitectureTest} checks each against production and a planted violation. */
     static final List<ArchRule> ALL = List.of(DOMAIN_USES_ONLY_THE_JDK, PORTS_USE_ONLY_DOMAIN, ADAPTERS_ARE_INDEPENDENT,
             ONLY_APP_USES_GUICE, NOTHING_DEPENDS_ON_APP, DRIVERS_USE_ONLY_USE_CASES, USE_CASES_HIDE_THE_OUTBOUND_SIDE,
-            APP_PACKAGES_ARE_FREE_OF_CYCLES, PLUGIN_SPI_USES_ONLY_PORTS_AND_DOMAIN, PLUGINS_SEE_ONLY_THE_SPI);
+            APP_PACKAGES_ARE_FREE_OF_CYCLES, PLUGIN_SPI_USES_ONLY_PORTS_AND_DOMAIN, PLUGINS_SEE_ONLY_THE_SPI,
+            WEB_ADAPTER_USES_PORTS_DOMAIN_AND_JETTY, ONLY_THE_WEB_COMPOSITION_SEES_THE_WEB_ADAPTER);
 
-    /** The composition entry point, the settings declarations {@code config show} lists, and a bad setting's failure. */
+    /**
+     * The composition entry point (with the web composition's, which starts {@code serve}), the settings declarations
+     * {@code config show} lists, and a bad setting's failure.
+     */
     private static DescribedPredicate<JavaClass> entryPoint() {
-        return JavaClass.Predicates.belongToAnyOf(Composition.class, UseCases.class, ConfigKey.class,
+        return JavaClass.Predicates.belongToAnyOf(Composition.class, UseCases.class, WebServing.class, ConfigKey.class,
                 InvalidSettingsException.class);
     }
 

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.phasic.traces.adapter.cloud.archviolation.AdapterUsingApp;
+import org.phasic.traces.adapter.web.archviolation.WebAdapterUsingAService;
+import org.phasic.traces.app.cli.archviolation.CommandUsingTheWebServer;
 import org.phasic.traces.app.cli.archviolation.CommandUsingAService;
 import org.phasic.traces.app.cyclea.First;
 import org.phasic.traces.app.cycleb.Second;
@@ -58,7 +60,11 @@ class ArchitectureTest {
                 Arguments.of(ArchitectureRules.APP_PACKAGES_ARE_FREE_OF_CYCLES, First.class, Second.class.getName()),
                 Arguments.of(ArchitectureRules.PLUGIN_SPI_USES_ONLY_PORTS_AND_DOMAIN, SpiUsingGuice.class, "com.google.inject.Module"),
                 Arguments.of(ArchitectureRules.PLUGINS_SEE_ONLY_THE_SPI, ExampleUsingApp.class,
-                        "org.phasic.traces.app.config.Configuration"));
+                        "org.phasic.traces.app.config.Configuration"),
+                Arguments.of(ArchitectureRules.WEB_ADAPTER_USES_PORTS_DOMAIN_AND_JETTY, WebAdapterUsingAService.class,
+                        "org.phasic.traces.application.ServeContentService"),
+                Arguments.of(ArchitectureRules.ONLY_THE_WEB_COMPOSITION_SEES_THE_WEB_ADAPTER, CommandUsingTheWebServer.class,
+                        "org.phasic.traces.adapter.web.WebServer"));
     }
 
     /** The rules and what each is called; a rule dropped from the list (or renamed) fails here. */
@@ -72,7 +78,9 @@ class ArchitectureTest {
             "ports.in depends on domain only (drivers never see ports.out or the services)",
             "no cycles between app's packages",
             "the plugin SPI depends on the ports and the domain only",
-            "a plugin compiles against the plugin SPI, the ports and the domain alone");
+            "a plugin compiles against the plugin SPI, the ports and the domain alone",
+            "the web adapter depends on the ports, the domain and Jetty only",
+            "only the web composition (app.web) uses the web adapter");
 
     @Test
     void noRuleDisappears() {
@@ -97,7 +105,7 @@ class ArchitectureTest {
 
     @Test
     void theScanSeesEveryModule() {
-        Stream.of(".domain", ".ports", ".spi", ".adapter.ipfs", ".adapter.gateway", ".adapter.github", ".adapter.cloud", ".app")
+        Stream.of(".domain", ".ports", ".spi", ".adapter.ipfs", ".adapter.gateway", ".adapter.github", ".adapter.cloud", ".adapter.web", ".app")
                 .forEach(module -> assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(ArchitectureRules.ROOT + module)))
                         .as("classes of %s are scanned", module).isTrue());
     }

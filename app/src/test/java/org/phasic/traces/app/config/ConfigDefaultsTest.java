@@ -68,6 +68,16 @@ class ConfigDefaultsTest {
         expected.put("publish.ipfsTimeout", "120s");
         expected.put("publish.pinningUrl", null);
         expected.put("publish.pinningToken", null);
+        expected.put("serve.bind", "127.0.0.1");
+        expected.put("serve.port", "8080");
+        expected.put("serve.maxRequests", "64");
+        expected.put("serve.maxQueued", "1024");
+        expected.put("serve.queueTimeout", "10s");
+        expected.put("serve.maxHeaderBytes", "8192");
+        expected.put("serve.idleTimeout", "30s");
+        expected.put("serve.minDataRate", "128");
+        expected.put("serve.stopTimeout", "10s");
+        expected.put("serve.rescanInterval", "10s");
         expected.put("gateway.urls", "https://ipfs.io,https://dweb.link,https://trustless-gateway.link");
         expected.put("gateway.connectTimeout", "10s");
         expected.put("gateway.readTimeout", "30s");
@@ -112,6 +122,7 @@ class ConfigDefaultsTest {
         assertThat(GitHubSettings.from(defaults)).isEqualTo(GitHubSettings.DEFAULTS);
         assertThat(GatewaySettings.from(defaults, AGENT)).isEqualTo(GatewaySettings.defaults("0").toBuilder().userAgent(AGENT).build());
         assertThat(MirrorSettings.from(defaults)).isEqualTo(MirrorSettings.DEFAULTS);
+        assertThat(ServeSettings.from(defaults)).isEqualTo(ServeSettings.DEFAULTS);
     }
 
     @Test
@@ -139,6 +150,16 @@ class ConfigDefaultsTest {
         values.put("publish.ipfsTimeout", "3m");
         values.put("publish.pinningUrl", "https://pins.example.org/psa");
         values.put("publish.pinningToken", "pin-secret");
+        values.put("serve.bind", "0.0.0.0");
+        values.put("serve.port", "8088");
+        values.put("serve.maxRequests", "12");
+        values.put("serve.maxQueued", "34");
+        values.put("serve.queueTimeout", "3s");
+        values.put("serve.maxHeaderBytes", "4096");
+        values.put("serve.idleTimeout", "7s");
+        values.put("serve.minDataRate", "99");
+        values.put("serve.stopTimeout", "4s");
+        values.put("serve.rescanInterval", "1m");
         values.put("gateway.urls", "https://gw.example.org,https://gw2.example.org");
         values.put("gateway.connectTimeout", "11s");
         values.put("gateway.readTimeout", "31s");
@@ -182,6 +203,8 @@ class ConfigDefaultsTest {
         assertThat(GitHubSettings.from(configuration)).isEqualTo(GitHubSettings.DEFAULTS.withApiBaseUrl("https://git.example.org/api/v3"));
         assertThat(PublishingSettings.from(configuration)).isEqualTo(new PublishingSettings(Duration.ofMinutes(3),
                 Optional.of("https://pins.example.org/psa"), Optional.of("pin-secret")));
+        assertThat(ServeSettings.from(configuration)).isEqualTo(new ServeSettings("0.0.0.0", 8088, 12, 34, Duration.ofSeconds(3), 4096,
+                Duration.ofSeconds(7), 99, Duration.ofSeconds(4), Duration.ofMinutes(1)));
         assertThat(GatewaySettings.from(configuration, AGENT)).isEqualTo(GatewaySettings.defaults("0").toBuilder()
                 .userAgent(AGENT)
                 .urls("https://gw.example.org,https://gw2.example.org")

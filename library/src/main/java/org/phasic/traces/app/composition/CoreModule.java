@@ -27,6 +27,7 @@ import org.phasic.traces.app.codec.JacksonTraceCodec;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.app.config.CoreSettings;
+import org.phasic.traces.app.config.ServeSettings;
 import org.phasic.traces.app.store.DiskRegistryCache;
 import org.phasic.traces.app.store.DiskTraceStore;
 import org.phasic.traces.app.store.PhasicCacheFolder;
@@ -44,6 +45,7 @@ import org.phasic.traces.application.PublishService;
 import org.phasic.traces.application.RegistryInitService;
 import org.phasic.traces.application.RegistryValidationService;
 import org.phasic.traces.application.ShowTraceService;
+import org.phasic.traces.application.ServeContentService;
 import org.phasic.traces.application.StoreMaintenanceService;
 import org.phasic.traces.ports.in.DaemonUseCase;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase;
@@ -56,6 +58,7 @@ import org.phasic.traces.ports.in.PhasicCacheUseCase;
 import org.phasic.traces.ports.in.MirrorUseCase;
 import org.phasic.traces.ports.in.PublishTraceUseCase;
 import org.phasic.traces.ports.in.ShowTraceUseCase;
+import org.phasic.traces.ports.in.ServeContentUseCase;
 import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
 import org.phasic.traces.ports.in.UpdateRegistryUseCase;
 import org.phasic.traces.ports.in.ValidateRegistryUseCase;
@@ -135,6 +138,12 @@ final class CoreModule extends AbstractModule {
     @Provides
     StoreMaintenanceUseCase storeMaintenance(RegistryService registry, StoreMaintenance store, TraceStore traces) {
         return new StoreMaintenanceService(registry, store, traces);
+    }
+
+    @Provides
+    @Singleton
+    ServeContentUseCase serveContent(RegistryService registry, StoreMaintenance store, TraceStore traces, Clock clock) {
+        return new ServeContentService(registry, store, traces, clock, ServeSettings.from(configuration).rescanInterval());
     }
 
     @Provides

@@ -12,6 +12,7 @@ import org.phasic.traces.ports.in.ListTracesUseCase;
 import org.phasic.traces.ports.in.MirrorUseCase;
 import org.phasic.traces.ports.in.PhasicCacheUseCase;
 import org.phasic.traces.ports.in.PublishTraceUseCase;
+import org.phasic.traces.ports.in.ServeContentUseCase;
 import org.phasic.traces.ports.in.ShowTraceUseCase;
 import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
 import org.phasic.traces.ports.in.UpdateRegistryUseCase;
@@ -97,6 +98,11 @@ public final class UseCases {
     /** The local IPFS daemon. */
     public DaemonUseCase daemon() {
         return get(DaemonUseCase.class);
+    }
+
+    /** Serve the store's proven content (the web gateway). */
+    public ServeContentUseCase serveContent() {
+        return get(ServeContentUseCase.class);
     }
 
     private <T> T get(Class<T> type) {

@@ -1,0 +1,71 @@
+package org.phasic.traces.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.phasic.traces.app.config.ServeSettings;
+import org.phasic.traces.app.web.WebServing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code serve}: the local store's proven content over HTTP, as an IPFS trustless gateway. */
+@Command(name = "serve",
+        header = "Serve the local store's verified traces over HTTP as an IPFS trustless gateway.",
+        description = {"Serve the traces in the local store at /ipfs/{cid}[/path]: raw blocks (?format=raw), CARs",
+                "(?format=car, dag-scope=block|entity|all) and, without a format, the file itself or a directory listing.",
+                "Only content that re-derives to its registry CID is served. Listens on 127.0.0.1 unless --bind says",
+                "otherwise; prints one access log line per request on standard error; stops on Ctrl-C or SIGTERM,",
+                "letting requests in flight finish. Limits: the serve.* configuration keys ('config show')."})
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "address to listen on (default serve.bind, 127.0.0.1)")
+    private String bind;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default serve.port, 8080; 0 picks a free one)")
+    private Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext context = PhasicTracesCommand.contextOf(spec);
+        PrintWriter err = context.err();
+        if (port != null && (port < 0 || port > 65_535)) {
+            return fail(err, ExitCode.USAGE, "--port must be between 0 and 65535, got " + port, "see 'phasic-traces serve --help'");
+        }
+        if (bind != null && bind.isBlank()) {
+            return fail(err, ExitCode.USAGE, "--bind needs an address, e.g. 127.0.0.1", "see 'phasic-traces serve --help'");
+        }
+        ServeSettings settings = ServeSettings.from(context.configuration());
+        WebServing serving;
+        try {
+            serving = WebServing.start(context.useCases(), settings, bind, port, line -> {
+                synchronized (err) {
+                    err.println(line);
+                    err.flush();
+                }
+            });
+        } catch (IOException e) {
+            return fail(err, ExitCode.FAILED, "cannot listen on " + (bind != null ? bind : settings.bind()) + ":"
+                    + (port != null ? port : settings.port()) + " (" + e.getMessage() + ")",
+                    "choose another --port or --bind, or stop what uses that address");
+        }
+        try (serving) {
+            serving.index().refused().forEach(context::warn);
+            context.out().println("serving " + serving.index().traces() + " trace(s), " + serving.index().blocks()
+                    + " block(s) at " + serving.address() + "ipfs/ (stop with Ctrl-C)");
+            context.out().flush();
+            serving.awaitStop();
+        }
+        return ExitCode.OK;
+    }
+
+    private static int fail(PrintWriter err, int code, String message, String hint) {
+        err.println("phasic-traces: " + message);
+        err.println("  hint: " + hint);
+        err.flush();
+        return code;
+    }
+}
