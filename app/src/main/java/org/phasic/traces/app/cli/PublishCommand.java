@@ -46,9 +46,11 @@ import picocli.CommandLine.Spec;
             "checksum.sha256, code files), compute its directory CID locally (Kubo defaults, CIDv0), keep it in the",
             "local store, add and pin it on the local IPFS daemon when one answers, and open the registry pull",
             "request (with GITHUB_TOKEN / GH_TOKEN / github.token; otherwise print how to open it by hand).",
+            "When no IPFS node answers and no pinning service is configured, nothing serves the content: it stays in",
+            "the local store, nothing is proposed, and the command says what to do (exit 1).",
             "Metadata comes from --metadata (JSON or YAML) and the flags below (flags win); param_length and",
             "vertices (not counting the starting vertex) default to the trace's."},
-        footer = {"", "Exit codes: 0 ok, 1 refused or failed, 2 usage error or missing input file."})
+        footer = {"", "Exit codes: 0 ok, 1 refused, failed or nothing serves the content, 2 usage error or missing input file."})
 public final class PublishCommand implements Callable<Integer> {
     private static final long MAX_METADATA_BYTES = 1L << 20;
     private static final long MAX_CODE_BYTES = 16L << 20;
@@ -159,7 +161,11 @@ public final class PublishCommand implements Callable<Integer> {
         }
         PublishOptions options = new PublishOptions(!noPullRequest && !offline, checkRetrievable);
         try {
-            report(context, service.publish(prepared, options), options, service);
+            PublishResult result = service.publish(prepared, options);
+            if (!result.served()) {
+                return notServed(context, result, offline);
+            }
+            report(context, result, options, service);
             return ExitCode.OK;
         } catch (OperationFailedException e) {
             return fail(context, ExitCode.FAILED, e.getMessage(), HintText.of(e.hint()));
@@ -167,6 +173,21 @@ public final class PublishCommand implements Callable<Integer> {
             return fail(context, ExitCode.FAILED, e.getMessage(),
                     "the trace is in the local store; fix the cause and publish again (same content, same CID)");
         }
+    }
+
+    /**
+     * Nothing serves the content (no IPFS node answered, no pinning service is configured): say so plainly, with what to
+     * do; exit 1, since the trace is not published, only stored.
+     */
+    private static int notServed(CliContext context, PublishResult result, boolean offline) {
+        TraceEntry entry = result.entry();
+        context.out().println("stored " + entry.id() + ": " + entry.cid() + " (local store only, not published)");
+        result.verification().forEach(line -> context.out().println("  - " + line));
+        context.out().flush();
+        return fail(context, ExitCode.FAILED, "nothing serves " + entry.cid() + " yet: no IPFS node answered and no pinning service"
+                + " is configured, so nobody can fetch it; no pull request was proposed",
+                "start an IPFS daemon ('phasic-traces daemon start')" + (offline ? "" : " or set publish.pinningUrl and"
+                        + " PINNING_SERVICE_TOKEN") + ", then publish again (same content, same CID)");
     }
 
     private static void report(CliContext context, PublishResult result, PublishOptions options, PublishTraceUseCase service) {
