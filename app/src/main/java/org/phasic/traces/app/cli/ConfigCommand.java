@@ -12,6 +12,7 @@ import org.phasic.traces.app.config.ConfigFile;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.spi.ConfigKey;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -86,6 +87,9 @@ public final class ConfigCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "VALUE", description = "its value, e.g. 4 (lists comma-separated)")
         private String value;
 
+        @Mixin
+        private JsonOutput json = new JsonOutput();
+
         @Override
         public Integer call() throws IOException {
             CliContext context = PhasicTracesCommand.contextOf(spec);
@@ -93,8 +97,12 @@ public final class ConfigCommand implements Runnable {
             ConfigFile.Edit edit = file.set(key, value, context::checkConfiguration);
             ConfigKey declared = edit.key();
             String shown = declared.secret() ? "****" : edit.value().orElse("");
-            context.out().println((edit.changed() ? "set " : "unchanged: ") + declared.name() + " = " + shown + " in " + file.path());
-            context.out().flush();
+            if (json.enabled()) {
+                JsonOutput.print(context, editJson(edit, file).put("value", shown));
+            } else {
+                context.out().println((edit.changed() ? "set " : "unchanged: ") + declared.name() + " = " + shown + " in " + file.path());
+                context.out().flush();
+            }
             if (declared.secret()) {
                 context.warn(declared.name() + " is a secret, now in " + file.path() + " in plain text (readable by you only);"
                         + " the environment variable " + environmentVariable(declared) + " keeps it out of files and shell history");
@@ -116,17 +124,29 @@ public final class ConfigCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "KEY", description = "a key in config.yaml, e.g. install.jobs")
         private String key;
 
+        @Mixin
+        private JsonOutput json = new JsonOutput();
+
         @Override
         public Integer call() throws IOException {
             CliContext context = PhasicTracesCommand.contextOf(spec);
             ConfigFile file = context.configFile();
             ConfigFile.Edit edit = file.unset(key, context::checkConfiguration);
-            context.out().println((edit.changed() ? "unset " : "not set in the file, nothing changed: ") + edit.key().name()
-                    + " in " + file.path());
-            context.out().flush();
+            if (json.enabled()) {
+                JsonOutput.print(context, editJson(edit, file));
+            } else {
+                context.out().println((edit.changed() ? "unset " : "not set in the file, nothing changed: ") + edit.key().name()
+                        + " in " + file.path());
+                context.out().flush();
+            }
             afterEdit(context, edit);
             return ExitCode.OK;
         }
+    }
+
+    private static ObjectNode editJson(ConfigFile.Edit edit, ConfigFile file) {
+        return EntryJson.MAPPER.createObjectNode().put("key", edit.key().name()).put("file", file.path().toString())
+                .put("changed", edit.changed());
     }
 
     /** Warnings after an edit: comments lost, or a layer above the file still deciding the key's value. */

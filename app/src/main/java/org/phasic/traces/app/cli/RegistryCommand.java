@@ -76,6 +76,9 @@ public final class RegistryCommand implements Runnable {
         @Option(names = "--tool-ref", paramLabel = "REF", defaultValue = "main", description = "branch or tag of --tool-source (default: ${DEFAULT-VALUE})")
         private String toolRef;
 
+        @Mixin
+        private JsonOutput json = new JsonOutput();
+
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
@@ -87,6 +90,13 @@ public final class RegistryCommand implements Runnable {
                 return fail(context, ExitCode.USAGE, e.getMessage());
             } catch (OperationFailedException e) {
                 return fail(context, ExitCode.FAILED, e.getMessage());
+            }
+            if (json.enabled()) {
+                ObjectNode node = EntryJson.MAPPER.createObjectNode().put("directory", result.directory().toString());
+                ArrayNode files = node.putArray("files");
+                result.files().forEach(file -> files.add(file.toString().replace('\\', '/')));
+                JsonOutput.print(context, node.put("git", result.gitNote()));
+                return ExitCode.OK;
             }
             PrintWriter out = context.out();
             out.println("Created a registry in " + result.directory() + ":");

@@ -100,4 +100,19 @@ class JsonOutputTest {
         assertThat(update.get("outcome").asText()).isEqualTo("offline");
         assertThat(update.get("traces").asInt()).isPositive();
     }
+
+    @Test
+    void registryInitAndConfigEditsPrintJson() throws Exception {
+        JsonNode init = json(0, "registry", "init", userHome.resolve("reg").toString(), "--json");
+        JsonNode set = json(0, "config", "set", "github.token", "ghp_jsonsecret", "--json");
+        JsonNode unset = json(0, "config", "unset", "github.token", "--json");
+
+        assertThat(init.get("directory").asText()).isEqualTo(userHome.resolve("reg").toString());
+        assertThat(init.get("files")).anySatisfy(file -> assertThat(file.asText()).isEqualTo("registry.json"));
+        assertThat(set.get("key").asText()).isEqualTo("github.token");
+        assertThat(set.get("value").asText()).isEqualTo("****");
+        assertThat(set.get("changed").asBoolean()).isTrue();
+        assertThat(unset.get("changed").asBoolean()).isTrue();
+        assertThat(unset.get("file").asText()).isEqualTo(userHome.resolve(".phasic_traces/config.yaml").toString());
+    }
 }
