@@ -94,7 +94,7 @@ public final class ConfigFile {
         expected.put(key.name(), normalized);
         String text = text();
         Optional<String> edited = BlockYaml.parse(text)
-                .flatMap(yaml -> verified(yaml.set(key.name(), plain(normalized)), expected)
+                .flatMap(yaml -> verified(yaml.set(key.name(), normalized), expected)
                         .or(() -> verified(yaml.set(key.name(), quoted(normalized)), expected)));
         return write(key, Optional.of(normalized), edited, expected, check);
     }
@@ -203,10 +203,6 @@ public final class ConfigFile {
         } finally {
             Files.deleteIfExists(staged);
         }
-    }
-
-    private static String plain(String value) {
-        return value;
     }
 
     private static String quoted(String value) {
