@@ -48,7 +48,8 @@ import org.phasic.traces.ports.out.TraceStore;
  * written anywhere, so {@code --dry-run} is just this step); {@link #publish} stores the package in the local store
  * (verified), adds and pins it on every reachable {@link ContentPublisher} (each must compute the same CID), asks every
  * {@link RemotePinning} service to pin it, optionally fetches it back through a gateway, and opens the registry pull
- * request, or produces manual instructions when there is no token.
+ * request, or produces manual instructions when there is no token. When no node took the content, no pinning service is
+ * configured and no gateway was seen serving it, nothing serves it: the result says so and proposes nothing.
  *
  * <p>Conventions checked against the trace: {@code param_length} equals the trace's {@code param_length};
  * {@code vertices} counts the graph's vertices <em>without</em> the starting vertex, i.e. the trace's
@@ -190,30 +191,31 @@ public final class PublishService implements PublishTraceUseCase {
             verification.add("added and pinned on the " + publisher.name() + ", which computed the same CID");
             served = true;
         }
-        if (!served) {
-            notices.notice("no IPFS node holds " + prepared.root() + " yet: start one and publish again (or add the store's copy),"
-                    + " or nobody will be able to fetch it");
-        }
         for (RemotePinning service : remotePinning) {
             String status = service.pin(prepared.root(), prepared.entry().id().value());
             verification.add("pin requested on " + service.name() + " (" + status + ")");
+            served = true;
         }
         if (options.checkRetrievable()) {
             verification.add("trace.json.gz fetched back from " + retrievability.firstServing(prepared.root(), prepared.entry().checksum())
                     + " and verified against the CID and checksum");
+            served = true;
+        }
+        if (!served) {
+            return new PublishResult(prepared.entry(), verification, Optional.empty(), Optional.empty(), false);
         }
         if (!options.openPullRequest()) {
-            return new PublishResult(prepared.entry(), verification, Optional.empty(), Optional.empty());
+            return new PublishResult(prepared.entry(), verification, Optional.empty(), Optional.empty(), true);
         }
         RegistryChange change = RegistryChange.of(settings.repository(), settings.baseBranch(), prepared.entry(), prepared.mode(),
                 verification);
         if (settings.token().isEmpty()) {
             return new PublishResult(prepared.entry(), verification, Optional.empty(),
-                    Optional.of(pullRequests.manualInstructions(change)));
+                    Optional.of(pullRequests.manualInstructions(change)), true);
         }
         PullRequestResult opened = pullRequests.submit(change, settings.token().get());
         return new PublishResult(prepared.entry(), verification,
-                Optional.of(new PublishResult.PullRequest(opened.url(), opened.number())), Optional.empty());
+                Optional.of(new PublishResult.PullRequest(opened.url(), opened.number())), Optional.empty(), true);
     }
 
     /** The CIDs of the package, computed here with the registry's import profile; nothing is kept. */

@@ -30,6 +30,11 @@ final class BatchReport {
         context.err().flush();
         context.out().println(summary);
         context.out().flush();
+        return exitCode(outcome);
+    }
+
+    /** 0 when nothing failed, 2 when every failure is an id no registry lists, else 1. */
+    static int exitCode(BatchOutcome outcome) {
         if (outcome.ok()) {
             return ExitCode.OK;
         }

@@ -10,6 +10,7 @@ import org.phasic.traces.ports.in.BatchOutcome;
 import org.phasic.traces.ports.in.MirrorUseCase;
 import org.phasic.traces.ports.in.MirrorUseCase.MirroredTrace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +40,9 @@ public final class CacheCommand implements Runnable {
         @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parallel uploads (default: cache.jobs, 4)")
         private Integer jobs;
 
+        @Mixin
+        private JsonOutput json = new JsonOutput();
+
         @Parameters(paramLabel = "ID", arity = "0..*", description = "trace ids in the local store")
         private List<String> ids = new ArrayList<>();
 
@@ -53,7 +57,7 @@ public final class CacheCommand implements Runnable {
             try (ItemProgress progress = new ItemProgress(context, "push", item -> BatchReport.line(item, "sent", SKIPPED))) {
                 outcome = context.useCases().mirror().push(ids.stream().map(CliArguments::traceId).toList(), parallel, progress);
             }
-            return summarize(context, "push to ", "sent", outcome);
+            return summarize(context, "push to ", "sent", outcome, json);
         }
     }
 
@@ -69,6 +73,9 @@ public final class CacheCommand implements Runnable {
         @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parallel downloads (default: cache.jobs, 4)")
         private Integer jobs;
 
+        @Mixin
+        private JsonOutput json = new JsonOutput();
+
         @Parameters(paramLabel = "ID", arity = "0..*", description = "trace ids (default: every trace the mirror lists)")
         private List<String> ids = new ArrayList<>();
 
@@ -81,7 +88,8 @@ public final class CacheCommand implements Runnable {
             try (ItemProgress progress = new ItemProgress(context, "pull", item -> BatchReport.line(item, "received", SKIPPED))) {
                 outcome = context.useCases().mirror().pull(selection, parallel, progress);
             }
-            return summarize(context, "pull from ", "received", outcome);
+            outcome = KnownIds.suggest(context, outcome);
+            return summarize(context, "pull from ", "received", outcome, json);
         }
     }
 
@@ -126,7 +134,11 @@ public final class CacheCommand implements Runnable {
 
     private static final String SKIPPED = "skipped (already there)";
 
-    private static int summarize(CliContext context, String what, String doneVerb, BatchOutcome outcome) {
+    private static int summarize(CliContext context, String what, String doneVerb, BatchOutcome outcome, JsonOutput json) {
+        if (json.enabled()) {
+            JsonOutput.print(context, EntryJson.batch(outcome));
+            return BatchReport.exitCode(outcome);
+        }
         return BatchReport.print(context, outcome, String.format("%s%s: %d %s, %d skipped, %d failed", what, outcome.target(),
                 outcome.count(BatchItem.Status.DONE), doneVerb, outcome.count(BatchItem.Status.SKIPPED),
                 outcome.count(BatchItem.Status.FAILED)));

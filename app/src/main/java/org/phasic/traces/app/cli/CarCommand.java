@@ -1,5 +1,7 @@
 package org.phasic.traces.app.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -19,6 +21,7 @@ import org.phasic.traces.domain.io.TemporaryFolder;
 import org.phasic.traces.domain.unixfs.Reassembler;
 import org.phasic.traces.domain.unixfs.ReassemblySummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -36,6 +39,11 @@ public final class CarCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "missing sub-command: verify or unpack");
+    }
+
+    /** {@code node} with the counts of {@code summary}. */
+    private static ObjectNode summaryJson(ObjectNode node, ReassemblySummary summary) {
+        return node.put("files", summary.files()).put("directories", summary.directories()).put("bytes", summary.bytes());
     }
 
     /** Prints one line to the command's error writer and returns 1. */
@@ -56,6 +64,9 @@ public final class CarCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE.car")
         private Path car;
 
+        @Mixin
+        private JsonOutput json = new JsonOutput();
+
         @Override
         public Integer call() {
             CliArguments.inputFile(spec, car, false);
@@ -71,20 +82,28 @@ public final class CarCommand implements Callable<Integer> {
                 try (file) {
                     CarFile.Reads reads = file.reads();
                     List<String> lines = new ArrayList<>();
+                    ObjectNode node = EntryJson.MAPPER.createObjectNode().put("file", car.toString());
+                    ArrayNode roots = EntryJson.MAPPER.createArrayNode();
                     ContentException treeProblem = null;
                     try {
                         for (Cid root : file.header().roots()) {
                             ReassemblySummary summary = new Reassembler().verifyTree(root, reads);
                             lines.add("root " + root + ": complete, " + summary.files() + " files, "
                                     + summary.directories() + " directories, " + summary.bytes() + " bytes");
+                            summaryJson(roots.addObject().put("root", root.toString()), summary);
                         }
                         reads.accepted();
                     } catch (ContentException e) {
                         treeProblem = e;
                     }
                     int blocks = reads.verifyRest();
-                    out.println("ok: " + car + ": " + blocks + " blocks verified, " + Files.size(car) + " bytes");
-                    lines.forEach(out::println);
+                    if (json.enabled() && treeProblem == null) {
+                        node.put("blocks", blocks).put("bytes", Files.size(car)).set("roots", roots);
+                        out.println(EntryJson.write(node));
+                    } else if (!json.enabled()) {
+                        out.println("ok: " + car + ": " + blocks + " blocks verified, " + Files.size(car) + " bytes");
+                        lines.forEach(out::println);
+                    }
                     out.flush();
                     if (treeProblem != null) {
                         throw treeProblem;
@@ -127,6 +146,9 @@ public final class CarCommand implements Callable<Integer> {
         @Option(names = "--root", paramLabel = "CID", description = "The root to unpack (default: the CAR's only root).")
         private String root;
 
+        @Mixin
+        private JsonOutput json = new JsonOutput();
+
         @Override
         public Integer call() throws IOException {
             Cid chosen = chosenRoot();
@@ -142,8 +164,13 @@ public final class CarCommand implements Callable<Integer> {
                 Files.deleteIfExists(target);
                 Files.move(staging, target);
                 staging = null;
-                spec.commandLine().getOut().println("unpacked " + unpacked + " to " + dir + ": " + summary.files()
-                        + " files, " + summary.directories() + " directories, " + summary.bytes() + " bytes");
+                if (json.enabled()) {
+                    spec.commandLine().getOut().println(EntryJson.write(summaryJson(EntryJson.MAPPER.createObjectNode()
+                            .put("root", unpacked.toString()).put("dir", dir.toString()), summary)));
+                } else {
+                    spec.commandLine().getOut().println("unpacked " + unpacked + " to " + dir + ": " + summary.files()
+                            + " files, " + summary.directories() + " directories, " + summary.bytes() + " bytes");
+                }
                 spec.commandLine().getOut().flush();
                 return 0;
             } catch (IOException e) {

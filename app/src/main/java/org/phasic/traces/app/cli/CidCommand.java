@@ -9,6 +9,7 @@ import org.phasic.traces.domain.unixfs.ImportResult;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,13 +56,23 @@ public final class CidCommand implements Callable<Integer> {
     @Option(names = {"-H", "--hidden"}, description = "Include files and folders whose names start with '.'.")
     private boolean hidden;
 
+    @Mixin
+    private JsonOutput json = new JsonOutput();
+
     @Override
     public Integer call() {
         ImportProfile profile = profile();
         CliArguments.inputFile(spec, path, true);
         try {
             ImportResult result = new UnixFsImporter(profile).importPath(path, hidden);
-            spec.commandLine().getOut().println(result.root());
+            if (json.enabled()) {
+                spec.commandLine().getOut().println(EntryJson.write(EntryJson.MAPPER.createObjectNode()
+                        .put("path", path.toString()).put("cid", result.root().toString())
+                        .put("cid_version", profile.cidVersion()).put("raw_leaves", profile.rawLeaves())
+                        .put("chunk_size", profile.chunkSize()).put("max_links", profile.maxLinks())));
+            } else {
+                spec.commandLine().getOut().println(result.root());
+            }
             spec.commandLine().getOut().flush();
             return 0;
         } catch (IOException e) {

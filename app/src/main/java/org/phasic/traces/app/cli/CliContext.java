@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import org.phasic.traces.app.composition.Composition;
 import org.phasic.traces.app.composition.UseCases;
+import org.phasic.traces.app.config.ConfigException;
+import org.phasic.traces.app.config.ConfigFile;
 import org.phasic.traces.app.config.ConfigLoader;
 import org.phasic.traces.app.config.Configuration;
+import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.in.TransferProgress;
 
 /** What a sub-command needs from the top-level command: the effective configuration, the use cases and the output. */
@@ -43,6 +46,24 @@ public final class CliContext {
     /** The effective configuration (loaded once). */
     public Configuration configuration() {
         return composition().configuration();
+    }
+
+    /** The config file of the home folder the flags and environment choose, for {@code config set} and {@code config unset}. */
+    ConfigFile configFile() {
+        return Composition.configFile(flags, environment, userHome);
+    }
+
+    /**
+     * Loads the whole configuration afresh, as the next command will, and lets the active profiles check their settings.
+     *
+     * @throws ConfigException for the first problem
+     */
+    void checkConfiguration() {
+        try (Composition fresh = Composition.create(flags, environment, userHome, Notices.silent())) {
+            fresh.configuration();
+        } catch (RuntimeException e) {
+            throw ConfigException.in(e).orElseThrow(() -> e);
+        }
     }
 
     /** The use cases of the active profiles. */

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.phasic.traces.ports.in.DaemonUseCase.DaemonReport;
 import org.phasic.traces.ports.in.OperationFailedException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,7 +55,7 @@ public final class DaemonCommand implements Runnable {
             return ExitCode.OK;
         }
 
-        private static ObjectNode toJson(DaemonReport status) {
+        static ObjectNode toJson(DaemonReport status) {
             ObjectNode node = EntryJson.MAPPER.createObjectNode();
             node.put("tier", status.tier());
             node.put("tier_name", status.tierName());
@@ -84,6 +85,9 @@ public final class DaemonCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
+        @Mixin
+        private JsonOutput json = new JsonOutput();
+
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
@@ -96,7 +100,12 @@ public final class DaemonCommand implements Runnable {
                 context.err().flush();
                 return ExitCode.FAILED;
             }
-            if (status.startedPid().isPresent()) {
+            if (json.enabled()) {
+                ObjectNode node = Status.toJson(status);
+                node.put("started", status.startedPid().isPresent());
+                status.startedPid().ifPresent(pid -> node.put("pid", pid));
+                JsonOutput.print(context, node);
+            } else if (status.startedPid().isPresent()) {
                 context.out().println("started IPFS " + status.version().orElse("?") + " at " + status.api()
                         + " (pid " + status.startedPid().getAsLong() + "), repo " + status.repoPath());
                 context.out().println("it keeps running; stop it with: IPFS_PATH=" + status.repoPath() + " ipfs shutdown");

@@ -2,11 +2,16 @@ package org.phasic.traces.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceMetadata;
+import org.phasic.traces.ports.in.BatchItem;
+import org.phasic.traces.ports.in.BatchOutcome;
+import org.phasic.traces.ports.in.GcReport;
 
-/** The JSON a script sees for a registry entry in {@code list --json} and {@code show --json}. */
+/** The JSON a script sees for registry entries ({@code list}, {@code show}, {@code get}) and other results, snake_case. */
 final class EntryJson {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -35,6 +40,36 @@ final class EntryJson {
         if (entry.defect() != null) {
             node.put("defect", entry.defect());
         }
+        return node;
+    }
+
+    /** A batch ({@code install}, {@code cache push/pull}): its target, counts and every item with its status. */
+    static ObjectNode batch(BatchOutcome outcome) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("target", outcome.target());
+        node.put("done", outcome.count(BatchItem.Status.DONE));
+        node.put("skipped", outcome.count(BatchItem.Status.SKIPPED));
+        node.put("failed", outcome.count(BatchItem.Status.FAILED));
+        ArrayNode items = node.putArray("items");
+        for (BatchItem item : outcome.items()) {
+            ObjectNode row = items.addObject();
+            row.put("id", item.id().value());
+            row.put("status", item.status().name().toLowerCase(Locale.ROOT));
+            row.put("served_by", item.servedBy().map(Object::toString).orElse(null));
+            row.put("error", item.error().orElse(null));
+            String hint = HintText.of(item.hint());
+            row.put("hint", hint.isEmpty() ? null : hint);
+        }
+        return node;
+    }
+
+    /** What {@code gc} or {@code store rm} removed (or, in a dry run, would remove). */
+    static ObjectNode removal(GcReport report) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("dry_run", report.dryRun());
+        report.references().forEach(node.putArray("traces")::add);
+        node.put("files", report.objects().size());
+        node.put("bytes", report.bytes());
         return node;
     }
 

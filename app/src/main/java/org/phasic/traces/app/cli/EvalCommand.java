@@ -98,7 +98,12 @@ public final class EvalCommand implements Callable<Integer> {
             }
             print(evaluate());
             return OK;
-        } catch (InvalidInputException | ParameterException | UnknownTraceException e) {
+        } catch (UnknownTraceException e) {
+            if (spec.root().userObject() instanceof PhasicTracesCommand) {
+                throw e;
+            }
+            return fail(err, USAGE, e.getMessage());
+        } catch (InvalidInputException | ParameterException e) {
             return fail(err, USAGE, e.getMessage());
         } catch (UseCaseException | InvalidTraceException e) {
             return fail(err, FAILED, file != null ? e.getMessage() : "cannot get trace '" + id + "': " + e.getMessage());

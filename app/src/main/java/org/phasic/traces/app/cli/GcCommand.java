@@ -3,6 +3,7 @@ package org.phasic.traces.app.cli;
 import java.util.concurrent.Callable;
 import org.phasic.traces.ports.in.GcReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,10 +17,17 @@ public final class GcCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "only say what would be removed")
     private boolean dryRun;
 
+    @Mixin
+    private JsonOutput json = new JsonOutput();
+
     @Override
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         GcReport report = context.useCases().storeMaintenance().gc(dryRun);
+        if (json.enabled()) {
+            JsonOutput.print(context, EntryJson.removal(report));
+            return ExitCode.OK;
+        }
         String verb = dryRun ? "would remove" : "removed";
         report.references().forEach(id -> context.out().println(verb + " trace " + id));
         context.out().printf("%s %d trace(s), %d file(s), %d bytes%s%n", verb, report.references().size(), report.objects().size(),

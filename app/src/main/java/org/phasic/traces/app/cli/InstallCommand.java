@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.phasic.traces.ports.in.BatchItem;
 import org.phasic.traces.ports.in.BatchOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,6 +24,9 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parallel fetches (default: install.jobs, 16)")
     private Integer jobs;
 
+    @Mixin
+    private JsonOutput json = new JsonOutput();
+
     @Parameters(paramLabel = "ID", arity = "0..*", description = "trace ids (default: every trace in the registry)")
     private List<String> ids = new ArrayList<>();
 
@@ -34,6 +38,11 @@ public final class InstallCommand implements Callable<Integer> {
         BatchOutcome outcome;
         try (ItemProgress progress = new ItemProgress(context, "install", item -> BatchReport.line(item, "", ""))) {
             outcome = context.useCases().installTraces().install(selection, parallel, progress);
+        }
+        outcome = KnownIds.suggest(context, outcome);
+        if (json.enabled()) {
+            JsonOutput.print(context, EntryJson.batch(outcome));
+            return BatchReport.exitCode(outcome);
         }
         return BatchReport.print(context, outcome, String.format("installed %d trace(s): %d fetched, %d already stored, %d failed",
                 outcome.items().size() - outcome.count(BatchItem.Status.FAILED), outcome.count(BatchItem.Status.DONE),

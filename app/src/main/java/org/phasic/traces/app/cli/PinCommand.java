@@ -1,9 +1,11 @@
 package org.phasic.traces.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.phasic.traces.domain.registry.TraceId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,6 +20,9 @@ public final class PinCommand implements Callable<Integer> {
     @Option(names = "--remove", description = "unpin the given ids")
     private boolean remove;
 
+    @Mixin
+    private JsonOutput json = new JsonOutput();
+
     @Parameters(paramLabel = "ID", arity = "0..*", description = "trace ids")
     private List<String> ids = List.of();
 
@@ -26,7 +31,14 @@ public final class PinCommand implements Callable<Integer> {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         List<TraceId> parsed = ids.stream().map(CliArguments::traceId).toList();
         var pins = context.useCases().storeMaintenance().pin(parsed, !remove);
-        pins.stream().map(TraceId::value).sorted(NaturalOrder.INSTANCE).forEach(id -> context.out().println(id));
+        List<String> sorted = pins.stream().map(TraceId::value).sorted(NaturalOrder.INSTANCE).toList();
+        if (json.enabled()) {
+            ObjectNode node = EntryJson.MAPPER.createObjectNode();
+            sorted.forEach(node.putArray("pins")::add);
+            JsonOutput.print(context, node);
+            return ExitCode.OK;
+        }
+        sorted.forEach(context.out()::println);
         if (pins.isEmpty()) {
             context.note("no pins (pin ID keeps a stored trace through gc)");
         }

@@ -2,6 +2,7 @@ package org.phasic.traces.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,7 @@ import org.phasic.traces.ports.in.PublishRequest;
 import org.phasic.traces.ports.in.PublishResult;
 import org.phasic.traces.ports.in.PublishTraceUseCase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,9 +48,11 @@ import picocli.CommandLine.Spec;
             "checksum.sha256, code files), compute its directory CID locally (Kubo defaults, CIDv0), keep it in the",
             "local store, add and pin it on the local IPFS daemon when one answers, and open the registry pull",
             "request (with GITHUB_TOKEN / GH_TOKEN / github.token; otherwise print how to open it by hand).",
+            "When no IPFS node answers and no pinning service is configured, nothing serves the content: it stays in",
+            "the local store, nothing is proposed, and the command says what to do (exit 1).",
             "Metadata comes from --metadata (JSON or YAML) and the flags below (flags win); param_length and",
             "vertices (not counting the starting vertex) default to the trace's."},
-        footer = {"", "Exit codes: 0 ok, 1 refused or failed, 2 usage error or missing input file."})
+        footer = {"", "Exit codes: 0 ok, 1 refused, failed or nothing serves the content, 2 usage error or missing input file."})
 public final class PublishCommand implements Callable<Integer> {
     private static final long MAX_METADATA_BYTES = 1L << 20;
     private static final long MAX_CODE_BYTES = 16L << 20;
@@ -119,6 +123,9 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--check-retrievable", description = "before the pull request, fetch the trace back through a gateway and verify it")
     private boolean checkRetrievable;
 
+    @Mixin
+    private JsonOutput json = new JsonOutput();
+
     @Override
     public Integer call() {
         CliContext context = PhasicTracesCommand.contextOf(spec);
@@ -145,8 +152,12 @@ public final class PublishCommand implements Callable<Integer> {
             return fail(context, ExitCode.FAILED, IoMessages.describe(e), "nothing was stored, uploaded or proposed");
         }
         if (dryRun) {
-            context.out().println(service.entryJson(prepared.entry()));
-            context.out().flush();
+            if (json.enabled()) {
+                JsonOutput.print(context, EntryJson.summary(prepared.entry()).put("dry_run", true));
+            } else {
+                context.out().println(service.entryJson(prepared.entry()));
+                context.out().flush();
+            }
             context.note("dry run: nothing was stored, uploaded or proposed");
             return ExitCode.OK;
         }
@@ -159,7 +170,16 @@ public final class PublishCommand implements Callable<Integer> {
         }
         PublishOptions options = new PublishOptions(!noPullRequest && !offline, checkRetrievable);
         try {
-            report(context, service.publish(prepared, options), options, service);
+            PublishResult result = service.publish(prepared, options);
+            if (json.enabled()) {
+                JsonOutput.print(context, toJson(result));
+            }
+            if (!result.served()) {
+                return notServed(context, result, offline, json.enabled());
+            }
+            if (!json.enabled()) {
+                report(context, result, options, service);
+            }
             return ExitCode.OK;
         } catch (OperationFailedException e) {
             return fail(context, ExitCode.FAILED, e.getMessage(), HintText.of(e.hint()));
@@ -167,6 +187,31 @@ public final class PublishCommand implements Callable<Integer> {
             return fail(context, ExitCode.FAILED, e.getMessage(),
                     "the trace is in the local store; fix the cause and publish again (same content, same CID)");
         }
+    }
+
+    /**
+     * Nothing serves the content (no IPFS node answered, no pinning service is configured): say so plainly, with what to
+     * do; exit 1, since the trace is not published, only stored.
+     */
+    private static int notServed(CliContext context, PublishResult result, boolean offline, boolean json) {
+        TraceEntry entry = result.entry();
+        if (!json) {
+            context.out().println("stored " + entry.id() + ": " + entry.cid() + " (local store only, not published)");
+            result.verification().forEach(line -> context.out().println("  - " + line));
+            context.out().flush();
+        }
+        return fail(context, ExitCode.FAILED, "nothing serves " + entry.cid() + " yet: no IPFS node answered and no pinning service"
+                + " is configured, so nobody can fetch it; no pull request was proposed",
+                "start an IPFS daemon ('phasic-traces daemon start')" + (offline ? "" : " or set publish.pinningUrl and"
+                        + " PINNING_SERVICE_TOKEN") + ", then publish again (same content, same CID)");
+    }
+
+    private static ObjectNode toJson(PublishResult result) {
+        ObjectNode node = EntryJson.summary(result.entry()).put("dry_run", false).put("served", result.served());
+        result.verification().forEach(node.putArray("verification")::add);
+        node.put("pull_request", result.pullRequest().map(pull -> pull.url().toString()).orElse(null));
+        node.put("manual_instructions", result.manualInstructions().orElse(null));
+        return node;
     }
 
     private static void report(CliContext context, PublishResult result, PublishOptions options, PublishTraceUseCase service) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.phasic.traces.app.config.ConfigException;
@@ -18,6 +19,7 @@ import org.phasic.traces.ports.in.OperationFailedException;
 import org.phasic.traces.ports.in.RegistryUpdate;
 import org.phasic.traces.ports.in.ValidateRegistryUseCase.RegistryValidation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,6 +76,9 @@ public final class RegistryCommand implements Runnable {
         @Option(names = "--tool-ref", paramLabel = "REF", defaultValue = "main", description = "branch or tag of --tool-source (default: ${DEFAULT-VALUE})")
         private String toolRef;
 
+        @Mixin
+        private JsonOutput json = new JsonOutput();
+
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
@@ -85,6 +90,13 @@ public final class RegistryCommand implements Runnable {
                 return fail(context, ExitCode.USAGE, e.getMessage());
             } catch (OperationFailedException e) {
                 return fail(context, ExitCode.FAILED, e.getMessage());
+            }
+            if (json.enabled()) {
+                ObjectNode node = EntryJson.MAPPER.createObjectNode().put("directory", result.directory().toString());
+                ArrayNode files = node.putArray("files");
+                result.files().forEach(file -> files.add(file.toString().replace('\\', '/')));
+                JsonOutput.print(context, node.put("git", result.gitNote()));
+                return ExitCode.OK;
             }
             PrintWriter out = context.out();
             out.println("Created a registry in " + result.directory() + ":");
@@ -116,6 +128,9 @@ public final class RegistryCommand implements Runnable {
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
+            if (target != null && !target.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+                CliArguments.inputFile(spec, Path.of(target), false);
+            }
             RegistryValidation validation;
             try {
                 validation = context.useCases().validateRegistry().validate(Optional.ofNullable(target), fetch,
@@ -163,11 +178,20 @@ public final class RegistryCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
+        @Mixin
+        private JsonOutput json = new JsonOutput();
+
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
             RegistryUpdate result = context.useCases().updateRegistry().update();
             boolean failed = result.outcome() == RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD;
+            if (json.enabled()) {
+                JsonOutput.print(context, EntryJson.MAPPER.createObjectNode()
+                        .put("outcome", result.outcome().name().toLowerCase(Locale.ROOT))
+                        .put("traces", result.registry().traces().size()).put("message", result.message()));
+                return failed ? ExitCode.FAILED : ExitCode.OK;
+            }
             PrintWriter stream = failed ? context.err() : context.out();
             stream.println(result.message());
             stream.flush();

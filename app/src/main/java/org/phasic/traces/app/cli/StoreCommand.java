@@ -6,10 +6,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.phasic.traces.app.config.Suggestions;
 import org.phasic.traces.ports.in.GcReport;
+import org.phasic.traces.ports.in.Hint;
+import org.phasic.traces.ports.in.InvalidInputException;
 import org.phasic.traces.ports.in.StoreListing;
 import org.phasic.traces.ports.in.StoredTraceInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -115,15 +120,39 @@ public final class StoreCommand implements Runnable {
         @Parameters(paramLabel = "ID", arity = "1..*", description = "ids of stored traces (see 'store ls')")
         private List<String> ids = new ArrayList<>();
 
+        @Mixin
+        private JsonOutput json = new JsonOutput();
+
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
-            GcReport report = context.useCases().storeMaintenance().remove(ids.stream().map(CliArguments::traceId).toList());
+            GcReport report;
+            try {
+                report = context.useCases().storeMaintenance().remove(ids.stream().map(CliArguments::traceId).toList());
+            } catch (InvalidInputException e) {
+                throw withClosestStored(context, e);
+            }
+            if (json.enabled()) {
+                JsonOutput.print(context, EntryJson.removal(report));
+                return ExitCode.OK;
+            }
             report.references().forEach(id -> context.out().println("removed trace " + id));
             context.note(String.format("removed %d trace(s), %d file(s), %d bytes", report.references().size(),
                     report.objects().size(), report.bytes()));
             context.out().flush();
             return ExitCode.OK;
+        }
+
+        /** {@code failure} (ids the store does not hold) with the stored ids closest to them first in its hint. */
+        private RuntimeException withClosestStored(CliContext context, InvalidInputException failure) {
+            if (failure.hint().kind() != Hint.Kind.LIST_STORED) {
+                return failure;
+            }
+            List<String> stored = context.useCases().storeMaintenance().list().traces().stream()
+                    .map(trace -> trace.id().value()).toList();
+            String guesses = ids.stream().filter(id -> !stored.contains(id))
+                    .flatMap(id -> Suggestions.didYouMean(id, stored).stream()).distinct().collect(Collectors.joining(" "));
+            return new CliArguments.UsageError(failure.getMessage(), (guesses.isEmpty() ? "" : guesses + " ") + HintText.of(failure.hint()));
         }
     }
 }

@@ -87,6 +87,8 @@ abstract class MirrorCliContract {
         assertThat(pull.code()).isZero();
         assertThat(pull.out()).contains("pull from " + location()).contains(": 1 received, 0 skipped, 0 failed");
         assertThat(run(second, "cache", "pull", ID).out()).contains(": 0 received, 1 skipped, 0 failed");
+        assertThat(run(second, "cache", "pull", ID, "--json").out()).contains("\"skipped\" : 1", "\"failed\" : 0",
+                "\"id\" : \"" + ID + "\"", "\"status\" : \"skipped\"");
         CliRun get = run(second, "get", ID);
         assertThat(get.code()).isZero();
         assertThat(get.err()).contains("from local store");

@@ -72,6 +72,22 @@ class CarCommandTest {
     }
 
     @Test
+    void verifyAndUnpackPrintJsonOnRequest() throws IOException {
+        assertThat(run("verify", car.toString(), "--json")).isZero();
+        com.fasterxml.jackson.databind.JsonNode verified = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(verified.get("blocks").asInt()).isEqualTo(6);
+        assertThat(verified.get("roots").get(0).get("root").asText()).isEqualTo(root.toString());
+        assertThat(verified.get("roots").get(0).get("bytes").asLong()).isEqualTo(300012);
+        out.getBuffer().setLength(0);
+
+        assertThat(run("unpack", car.toString(), tmp.resolve("unpacked").toString(), "--json")).isZero();
+        com.fasterxml.jackson.databind.JsonNode unpacked = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(unpacked.get("root").asText()).isEqualTo(root.toString());
+        assertThat(unpacked.get("files").asInt()).isEqualTo(2);
+        assertThat(tmp.resolve("unpacked/code/model.py")).hasContent("print('hi')");
+    }
+
+    @Test
     void verifyFailsOnAFlippedByteWithOneLineNamingTheOffset() throws IOException {
         byte[] bytes = Files.readAllBytes(car);
         bytes[bytes.length - 10] ^= 1;

@@ -137,12 +137,12 @@ class RegistryCommandTest {
     }
 
     @Test
-    void missingFileFailsWithOneLine() {
+    void aMissingFileIsAUsageErrorWithOneLineAndAHint() {
         CliRun run = run("registry", "validate", temp.resolve("nope.json").toString());
 
-        assertThat(run.code()).isEqualTo(ExitCode.FAILED);
-        assertThat(run.err().strip()).isEqualTo("phasic-traces: cannot read the registry from " + temp.resolve("nope.json")
-                + ": no such file. Hint: check the path");
+        assertThat(run.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err().lines()).containsExactly("phasic-traces: no such file: " + temp.resolve("nope.json"),
+                "  hint: see 'phasic-traces registry validate --help'");
     }
 
     @Test

@@ -185,14 +185,32 @@ class PublishCommandTest {
     }
 
     @Test
-    void withoutDaemonOrTokenItStoresAndPrintsManualInstructions() throws Exception {
-        CliRun run = run(environment("http://127.0.0.1:" + closedPort(), false), publish());
+    void withoutDaemonOrPinningItSaysNothingServesTheContentAndWhatToDo() throws Exception {
+        String cid = dryRunCid();
 
-        assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.err()).contains("no answer from the IPFS daemon at http://127.0.0.1:", "no IPFS node holds Qm");
-        assertThat(run.out()).contains("open the pull request by hand", "\"" + ID + "\": {");
+        CliRun run = run(environment("http://127.0.0.1:" + closedPort(), true), publish());
+
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out()).contains("stored " + ID + ": " + cid + " (local store only, not published)")
+                .doesNotContain("published " + ID, "open the pull request by hand");
+        assertThat(run.err()).contains("no answer from the IPFS daemon at http://127.0.0.1:",
+                "phasic-traces: publish: nothing serves " + cid + " yet: no IPFS node answered and no pinning service is configured",
+                "hint: start an IPFS daemon ('phasic-traces daemon start') or set publish.pinningUrl and PINNING_SERVICE_TOKEN");
         assertThat(github.getRequestCount()).isZero();
         assertThat(storedFiles()).isNotEmpty();
+    }
+
+    @Test
+    void withADaemonButNoTokenItPrintsManualInstructions() throws Exception {
+        String cid = dryRunCid();
+        kubo.enqueue(json("{\"Version\":\"0.29.0\"}"));
+        kubo.enqueue(json("{\"Name\":\"trace\",\"Hash\":\"" + cid + "\",\"Size\":\"1500\"}\n"));
+
+        CliRun run = run(environment(kuboUrl(), false), publish());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("published " + ID + ": " + cid, "open the pull request by hand", "\"" + ID + "\": {");
+        assertThat(github.getRequestCount()).isZero();
     }
 
     @Test

@@ -357,14 +357,29 @@ class PublishServiceTest {
 
     @Test
     void withoutATokenThePullRequestIsDescribedNotOpened() throws Exception {
-        PublishService service = service(Optional.empty(), new RecordingPublisher(false));
+        PublishService service = service(Optional.empty(), daemon);
         PackagedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
 
         PublishResult result = service.publish(prepared, PublishOptions.DEFAULTS);
 
+        assertThat(result.served()).isTrue();
         assertThat(pullRequests.submitted).isEmpty();
         assertThat(result.manualInstructions()).contains("manual: Add trace kingman_n5_copy");
-        assertThat(notices).anyMatch(n -> n.startsWith("no IPFS node holds " + prepared.root()));
+        assertThat(store.findAny(TraceId.of("kingman_n5_copy"))).isPresent();
+    }
+
+    @Test
+    void whenNothingServesTheContentItIsStoredButNothingIsProposed() throws Exception {
+        PublishService service = service(Optional.of(AccessToken.of("ghp_secret")), new RecordingPublisher(false));
+        PackagedPublication prepared = service.prepare(request("kingman_n5_copy", metadata()));
+
+        PublishResult result = service.publish(prepared, PublishOptions.DEFAULTS);
+
+        assertThat(result.served()).isFalse();
+        assertThat(result.pullRequest()).isEmpty();
+        assertThat(result.manualInstructions()).isEmpty();
+        assertThat(pullRequests.submitted).isEmpty();
+        assertThat(notices).anyMatch(n -> n.startsWith("no answer from the offline node"));
         assertThat(store.findAny(TraceId.of("kingman_n5_copy"))).isPresent();
     }
 

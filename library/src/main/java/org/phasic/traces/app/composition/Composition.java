@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Properties;
 import org.phasic.traces.adapter.gateway.GatewaySettings;
 import org.phasic.traces.app.config.ConfigCatalog;
+import org.phasic.traces.app.config.ConfigFile;
 import org.phasic.traces.app.config.ConfigLoader;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.app.config.CoreSettings;
@@ -60,8 +61,7 @@ public final class Composition implements AutoCloseable {
     public static Composition create(Map<String, ConfigLoader.FlagValue> flags, Map<String, String> environment, Path userHome,
                                      Notices notices, TransferProgress progress) {
         Profiles profiles = Profiles.discover(Thread.currentThread().getContextClassLoader());
-        ConfigLoader loader = new ConfigLoader(ConfigCatalog.keys(profiles.names(), profiles.pluginKeys()), environment, userHome);
-        Configuration configuration = loader.load(flags);
+        Configuration configuration = loader(profiles, environment, userHome).load(flags);
         if (CoreSettings.from(configuration).offline() && !configuration.profiles().equals(List.of(Profiles.OFFLINE))) {
             configuration = configuration.with(Configuration.PROFILE, Profiles.OFFLINE,
                     configuration.entry(CoreSettings.OFFLINE).origin());
@@ -69,6 +69,20 @@ public final class Composition implements AutoCloseable {
         CompositionServices services = new CompositionServices(environment, userHome, notices, progress,
                 GatewaySettings.userAgent(version()));
         return new Composition(configuration, profiles, services, profiles.contribute(configuration, services));
+    }
+
+    /**
+     * The config file of the home folder that {@code flags} and the environment choose, for editing one key at a time
+     * with every key the profile plugins on the class path declare; nothing is loaded or built.
+     *
+     * @throws org.phasic.traces.app.config.ConfigException when the home folder is not usable
+     */
+    public static ConfigFile configFile(Map<String, ConfigLoader.FlagValue> flags, Map<String, String> environment, Path userHome) {
+        return loader(Profiles.discover(Thread.currentThread().getContextClassLoader()), environment, userHome).file(flags);
+    }
+
+    private static ConfigLoader loader(Profiles profiles, Map<String, String> environment, Path userHome) {
+        return new ConfigLoader(ConfigCatalog.keys(profiles.names(), profiles.pluginKeys()), environment, userHome);
     }
 
     public Configuration configuration() {

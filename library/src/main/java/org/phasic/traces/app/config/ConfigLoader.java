@@ -1,13 +1,8 @@
 package org.phasic.traces.app.config;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +52,9 @@ public final class ConfigLoader {
         for (ConfigKey key : catalog) {
             entries.put(key.name(), new Configuration.Entry(key, key.defaultValue(), "default"));
         }
-        entries.put(Configuration.HOME, new Configuration.Entry(keys.get(Configuration.HOME),
-                userHome.resolve(".phasic_traces").toString(), "default"));
-        applyEnvironment(entries, keys.get(Configuration.HOME));
-        applyFlag(entries, keys.get(Configuration.HOME), flags);
-
-        Path home = checkedHome(entries.get(Configuration.HOME));
+        Path home = home(entries, flags);
         Path file = home.resolve(CONFIG_FILE);
-        for (Map.Entry<String, String> fromFile : readFile(file).entrySet()) {
+        for (Map.Entry<String, String> fromFile : ConfigFile.read(file).entrySet()) {
             ConfigKey key = requireKnown(keys, fromFile.getKey(), file.toString());
             if (key.name().equals(Configuration.HOME)) {
                 throw new ConfigException("'home' cannot be set in " + file + " (the file lives in the home folder)",
@@ -79,6 +69,24 @@ public final class ConfigLoader {
         Configuration.Entry homeEntry = entries.get(Configuration.HOME);
         entries.put(Configuration.HOME, new Configuration.Entry(homeEntry.key(), home.toString(), homeEntry.origin()));
         return new Configuration(entries);
+    }
+
+    /**
+     * The config file of the home folder that {@code flags} and the environment choose, for editing; its content is
+     * neither read nor checked here.
+     *
+     * @throws ConfigException when the home folder is not usable
+     */
+    public ConfigFile file(Map<String, FlagValue> flags) {
+        return new ConfigFile(home(new LinkedHashMap<>(), flags).resolve(CONFIG_FILE), catalog);
+    }
+
+    private Path home(Map<String, Configuration.Entry> entries, Map<String, FlagValue> flags) {
+        ConfigKey key = catalog.stream().filter(k -> k.name().equals(Configuration.HOME)).findFirst().orElseThrow();
+        entries.put(Configuration.HOME, new Configuration.Entry(key, userHome.resolve(".phasic_traces").toString(), "default"));
+        applyEnvironment(entries, key);
+        applyFlag(entries, key, flags);
+        return checkedHome(entries.get(Configuration.HOME));
     }
 
     /** The home folder: a path that is a readable, writable folder or does not exist yet. */
@@ -129,7 +137,8 @@ public final class ConfigLoader {
         entries.put(key.name(), new Configuration.Entry(key, ValueParser.normalize(key, raw, origin), origin));
     }
 
-    private static ConfigKey requireKnown(Map<String, ConfigKey> keys, String name, String where) {
+    /** The key named {@code name}; unknown, a {@link ConfigException} naming the closest known keys. */
+    static ConfigKey requireKnown(Map<String, ConfigKey> keys, String name, String where) {
         ConfigKey key = keys.get(name);
         if (key == null) {
             String advice = "'phasic-traces config show' lists every key";
@@ -137,51 +146,5 @@ public final class ConfigLoader {
                     Suggestions.didYouMean(name, keys.keySet()).map(guess -> guess + " " + advice).orElse(advice));
         }
         return key;
-    }
-
-    private static Map<String, String> readFile(Path file) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (!Files.isRegularFile(file)) {
-            return values;
-        }
-        try {
-            JsonNode root = new YAMLMapper().readTree(file.toFile());
-            if (root == null || root.isMissingNode() || root.isNull()) {
-                return values;
-            }
-            if (!root.isObject()) {
-                throw new ConfigException(file + " must be a YAML mapping of keys to values", "for example 'registry: {repo: owner/name}'");
-            }
-            flatten("", root, values, file);
-            return values;
-        } catch (JacksonException e) {
-            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new ConfigException("cannot parse " + file + line + ": " + oneLine(e.getOriginalMessage()),
-                    "it must be a YAML mapping of keys to values, e.g. 'registry: {repo: owner/name}'");
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
-        }
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
-    }
-
-    private static void flatten(String prefix, JsonNode node, Map<String, String> into, Path file) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String name = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
-            JsonNode value = field.getValue();
-            if (value.isObject()) {
-                flatten(name, value, into, file);
-            } else if (value.isArray()) {
-                List<String> items = new ArrayList<>();
-                value.forEach(item -> items.add(item.asText()));
-                into.put(name, String.join(",", items));
-            } else if (!value.isNull()) {
-                into.put(name, value.asText());
-            }
-        }
     }
 }

@@ -190,7 +190,8 @@ public final class PhasicTraces implements AutoCloseable {
     /**
      * Publishes a trace as phasic's {@code publish_trace}: checks and packages it, keeps it in the local store, adds
      * and pins it on the local IPFS daemon when one answers, and opens the registry pull request (with a GitHub token;
-     * otherwise the result says how to open it by hand):
+     * otherwise the result says how to open it by hand). When no daemon answers and no pinning service is configured,
+     * nothing serves the content: {@link PublishResult#served()} is false and nothing is proposed:
      * <pre>{@code
      *   PublishResult result = client.publish(new PublishRequest(TraceId.of("my_model"), Files.readAllBytes(file),
      *           metadata, Map.of(), false), PublishOptions.DEFAULTS);

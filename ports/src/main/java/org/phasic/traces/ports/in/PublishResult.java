@@ -13,9 +13,12 @@ import org.phasic.traces.domain.registry.TraceEntry;
  * @param verification       how the content was verified and where it is, one line each (also in the pull request)
  * @param pullRequest        the opened pull request, when one was opened
  * @param manualInstructions how to open the pull request by hand, when there was no token
+ * @param served             whether an IPFS node or a pinning service took the content, or a gateway was seen serving it;
+ *                           when none did, the content is in the local store only, nobody can fetch it, and no pull
+ *                           request is proposed
  */
 public record PublishResult(TraceEntry entry, List<String> verification, Optional<PullRequest> pullRequest,
-                            Optional<String> manualInstructions) {
+                            Optional<String> manualInstructions, boolean served) {
     public PublishResult {
         Objects.requireNonNull(entry, "entry");
         verification = List.copyOf(verification);

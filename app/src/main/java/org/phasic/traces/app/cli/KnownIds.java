@@ -1,0 +1,40 @@
+package org.phasic.traces.app.cli;
+
+import java.util.List;
+import org.phasic.traces.app.config.Suggestions;
+import org.phasic.traces.domain.registry.RegistryQuery;
+import org.phasic.traces.ports.in.BatchItem;
+import org.phasic.traces.ports.in.BatchOutcome;
+import org.phasic.traces.ports.in.Hint;
+
+/** "Did you mean" for trace ids in batches: the registry's ids closest to each id no registry lists. */
+final class KnownIds {
+    private KnownIds() {
+    }
+
+    /**
+     * {@code outcome} with the closest known ids added to the reason of every item that failed because no registry lists
+     * its id; unchanged when nothing failed so, or the registry cannot be read.
+     */
+    static BatchOutcome suggest(CliContext context, BatchOutcome outcome) {
+        List<BatchItem> unknown = outcome.failures().stream().filter(KnownIds::unknownId).toList();
+        if (unknown.isEmpty()) {
+            return outcome;
+        }
+        List<String> ids;
+        try {
+            ids = context.useCases().listTraces().list(RegistryQuery.all()).stream().map(entry -> entry.id().value()).toList();
+        } catch (RuntimeException e) {
+            return outcome;
+        }
+        return new BatchOutcome(outcome.target(), outcome.items().stream().map(item -> !unknownId(item) ? item
+                : Suggestions.didYouMean(item.id().value(), ids)
+                        .map(guess -> BatchItem.failed(item.id(), item.error().orElse("") + " (" + guess + ")", item.hint()))
+                        .orElse(item)).toList());
+    }
+
+    private static boolean unknownId(BatchItem item) {
+        Hint.Kind kind = item.hint().kind();
+        return item.status() == BatchItem.Status.FAILED && (kind == Hint.Kind.LIST_TRACES || kind == Hint.Kind.LIST_TRACES_OFFLINE);
+    }
+}
