@@ -1,0 +1,181 @@
+package org.phasic.traces.app.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import okio.Buffer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.app.testing.CliRun;
+
+/**
+ * {@code mirror --once} against a loopback registry (with entity tags) and a loopback trustless gateway: new traces
+ * arrive, removed ones are collected unless pinned, and outages are logged without losing anything.
+ */
+class MirrorCommandTest {
+    private static final String CAR_TYPE = "application/vnd.ipld.car; version=1; order=dfs; dups=y";
+    private static final String TIMESTAMPED = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ .*";
+
+    @TempDir
+    Path userHome;
+    @TempDir
+    Path work;
+    @StartStop
+    final MockWebServer gateway = new MockWebServer();
+    @StartStop
+    final MockWebServer registryServer = new MockWebServer();
+
+    private final Map<String, byte[]> cars = new ConcurrentHashMap<>();
+    private final List<String> conditionalRequests = Collections.synchronizedList(new ArrayList<>());
+    private volatile byte[] registry;
+    private volatile String etag = "\"r1\"";
+    private volatile boolean registryDown;
+    private volatile boolean gatewayDown;
+    private GatewayTraces.Published first;
+    private GatewayTraces.Published second;
+    private GatewayTraces.Published third;
+
+    @BeforeEach
+    void serve() throws IOException {
+        first = GatewayTraces.publish(work, "mirror_first", "first");
+        second = GatewayTraces.publish(work, "mirror_second", "second");
+        third = GatewayTraces.publish(work, "mirror_third", "third");
+        for (GatewayTraces.Published trace : List.of(first, second, third)) {
+            cars.put(trace.root().toString(), trace.car());
+        }
+        gateway.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                byte[] car = gatewayDown ? null : cars.get(request.getUrl().pathSegments().get(1));
+                if (car == null) {
+                    return new MockResponse.Builder().code(gatewayDown ? 502 : 404).build();
+                }
+                return new MockResponse.Builder().code(200).setHeader("Content-Type", CAR_TYPE)
+                        .body(new Buffer().write(car)).build();
+            }
+        });
+        registryServer.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (registryDown) {
+                    return new MockResponse.Builder().code(503).body("maintenance").build();
+                }
+                String asked = request.getHeaders().get("If-None-Match");
+                if (asked != null) {
+                    conditionalRequests.add(asked);
+                }
+                if (etag.equals(asked)) {
+                    return new MockResponse.Builder().code(304).build();
+                }
+                return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                        .setHeader("ETag", etag).body(new Buffer().write(registry)).build();
+            }
+        });
+    }
+
+    private void publishRegistry(String version, GatewayTraces.Published... traces) throws IOException {
+        registry = Files.readAllBytes(GatewayTraces.writeRegistry(work.resolve("registry-" + version + ".json"), List.of(traces)));
+        etag = "\"" + version + "\"";
+    }
+
+    private CliRun cli(String... args) {
+        List<String> all = new ArrayList<>(List.of("--home", userHome.resolve("home").toString(), "--profile", "gateway",
+                "--set", "gateway.urls=http://127.0.0.1:" + gateway.getPort(), "--set", "gateway.retries=0",
+                "--set", "registry.url=" + registryServer.url("/registry.json")));
+        all.addAll(List.of(args));
+        return CliRun.run(Map.of(), userHome, all);
+    }
+
+    private List<String> stored() {
+        CliRun list = cli("--offline", "store", "ls");
+        assertThat(list.code()).as(list.err()).isZero();
+        return list.out().lines().map(line -> line.split("\\s+")[0]).toList();
+    }
+
+    @Test
+    void newTracesArriveAndRemovedOnesAreCollectedUnlessPinned() throws IOException {
+        publishRegistry("r1", first, second);
+
+        CliRun initial = cli("mirror", "--once");
+
+        assertThat(initial.code()).as(initial.out() + initial.err()).isZero();
+        assertThat(initial.out().lines()).allMatch(line -> line.matches(TIMESTAMPED));
+        assertThat(initial.out()).contains("registry updated from " + registryServer.url("/registry.json"),
+                "installed mirror_first (from gateways", "installed mirror_second (from gateways");
+        assertThat(stored()).contains("mirror_first", "mirror_second");
+        assertThat(cli("pin", "mirror_second").code()).isZero();
+
+        publishRegistry("r2", third);
+        CliRun changed = cli("mirror", "--once");
+
+        assertThat(changed.code()).as(changed.out() + changed.err()).isZero();
+        assertThat(changed.out()).contains("installed mirror_third", "collected mirror_first")
+                .doesNotContain("installed mirror_first", "installed mirror_second", "collected mirror_second");
+        assertThat(stored()).contains("mirror_second", "mirror_third").doesNotContain("mirror_first");
+
+        CliRun unchanged = cli("mirror", "--once");
+
+        assertThat(unchanged.code()).isZero();
+        assertThat(unchanged.out()).as("nothing changed, nothing logged").isEmpty();
+        assertThat(conditionalRequests).as("the registry is asked conditionally").contains("\"r2\"");
+    }
+
+    @Test
+    void outagesAreLoggedAndNothingIsLostOrCollectedOnStaleInformation() throws IOException {
+        publishRegistry("r1", first);
+        assertThat(cli("mirror", "--once").code()).isZero();
+
+        registryDown = true;
+        CliRun registryOutage = cli("mirror", "--once");
+
+        assertThat(registryOutage.code()).isEqualTo(1);
+        assertThat(registryOutage.out()).contains("could not update the registry from " + registryServer.url("/registry.json"))
+                .doesNotContain("collected");
+        assertThat(stored()).contains("mirror_first");
+
+        registryDown = false;
+        gatewayDown = true;
+        publishRegistry("r2", first, second);
+        CliRun gatewayOutage = cli("mirror", "--once");
+
+        assertThat(gatewayOutage.code()).isEqualTo(1);
+        assertThat(gatewayOutage.out()).contains("registry updated", "could not install mirror_second");
+        assertThat(stored()).contains("mirror_first").doesNotContain("mirror_second");
+
+        gatewayDown = false;
+        CliRun recovered = cli("-q", "mirror", "--once");
+
+        assertThat(recovered.code()).as(recovered.err()).isZero();
+        assertThat(recovered.out()).as("quiet: failures only").isEmpty();
+        assertThat(stored()).contains("mirror_first", "mirror_second");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        CliRun badInterval = cli("mirror", "--interval", "soon");
+        CliRun tooShort = cli("mirror", "--interval", "1s");
+        CliRun both = cli("mirror", "--all", "--collection", "x");
+        CliRun offline = cli("--offline", "mirror", "--once");
+
+        assertThat(List.of(badInterval, tooShort, both, offline)).allSatisfy(run -> {
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).startsWith("phasic-traces: ");
+        });
+        assertThat(badInterval.err()).contains("invalid --interval 'soon'", "30m");
+        assertThat(tooShort.err()).contains("out of range");
+        assertThat(registryServer.getRequestCount()).as("nothing was fetched").isZero();
+    }
+}
