@@ -53,6 +53,9 @@ public final class MirrorCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parallel fetches (default: install.jobs, 16)")
     private Integer jobs;
 
+    @Option(names = "--print-service", paramLabel = "FORMAT", description = ServiceFiles.OPTION_DESCRIPTION)
+    private String printService;
+
     @Override
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
@@ -60,6 +63,13 @@ public final class MirrorCommand implements Callable<Integer> {
             throw new CliArguments.UsageError("give either --all or --collection, not both");
         }
         Duration pause = interval(interval);
+        if (once && printService != null) {
+            throw new CliArguments.UsageError("a service runs the loop: give either --once or --print-service, not both");
+        }
+        if (printService != null) {
+            return ServiceFiles.print(context, printService, ServiceFiles.phasicTraces(context, "phasic-traces-mirror",
+                    "phasic-traces registry mirror", serviceArguments()));
+        }
         if (CoreSettings.from(context.configuration()).offline()) {
             throw new CliArguments.UsageError("mirror needs the network, but the tool is offline",
                     "drop --offline (or the offline profile or setting)");
@@ -92,6 +102,19 @@ public final class MirrorCommand implements Callable<Integer> {
                 // the hook is running and waits for this thread
             }
         }
+    }
+
+    /** This command line for a service: the loop with the same options. */
+    private List<String> serviceArguments() {
+        List<String> arguments = new ArrayList<>(List.of("mirror", "--interval", interval.strip()));
+        collections.forEach(name -> arguments.addAll(List.of("--collection", name)));
+        if (pin) {
+            arguments.add("--pin");
+        }
+        if (jobs != null) {
+            arguments.addAll(List.of("--jobs", jobs.toString()));
+        }
+        return arguments;
     }
 
     private static void print(CliContext context, Event event) {
