@@ -40,10 +40,9 @@ public final class DaemonCommand implements Callable<Integer> {
             return ExitCode.FAILED;
         }
         DaemonReport status = context.useCases().daemon().status();
-        return ServiceFiles.print(context, printService, new ServiceFiles.Service("phasic-traces-daemon",
+        return ServiceFiles.print(context, printService, ServiceFiles.of(context, "phasic-traces-daemon",
                 "IPFS daemon (Kubo) for phasic-traces", List.of(ipfs.get().toString(), "daemon", "--init"),
-                Map.of("IPFS_PATH", status.repoPath().toAbsolutePath().toString()),
-                context.userHome().resolve("Library").resolve("Logs")));
+                Map.of("IPFS_PATH", status.repoPath().toAbsolutePath().toString())));
     }
 
     /** {@code daemon status}: tier, API address, version and repository, without starting anything. */

@@ -57,8 +57,10 @@ final class ServiceFiles {
      * @param environment variables to set for it
      * @param logs        the folder launchd writes the output to, {@code ~/Library/Logs} (systemd keeps it in the
      *                    journal; Task Scheduler drops it)
+     * @param user        the account whose log-on starts the Windows task (on Windows: domain, backslash, name)
      */
-    record Service(String name, String description, List<String> command, Map<String, String> environment, Path logs) {
+    record Service(String name, String description, List<String> command, Map<String, String> environment, Path logs,
+                   String user) {
         Service {
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("not a service name: " + name);
@@ -70,7 +72,27 @@ final class ServiceFiles {
             }
             environment = Map.copyOf(new LinkedHashMap<>(environment));
             Objects.requireNonNull(logs, "logs");
+            Objects.requireNonNull(user, "user");
         }
+    }
+
+    /**
+     * A service running {@code command} with {@code environment} for the current user (launchd's logs in
+     * {@code ~/Library/Logs}).
+     */
+    static Service of(CliContext context, String name, String description, List<String> command, Map<String, String> environment) {
+        return new Service(name, description, command, environment, context.userHome().resolve("Library").resolve("Logs"),
+                currentUser(context.environment()));
+    }
+
+    /** On Windows the {@code USERDOMAIN} and {@code USERNAME} variables (as domain, backslash, name), else the JVM's user name. */
+    static String currentUser(Map<String, String> environment) {
+        String name = environment.get("USERNAME");
+        if (name == null || name.isBlank()) {
+            return System.getProperty("user.name", "");
+        }
+        String domain = environment.get("USERDOMAIN");
+        return domain == null || domain.isBlank() ? name : domain + "\\" + name;
     }
 
     /**
@@ -98,7 +120,7 @@ final class ServiceFiles {
             command.add(String.join(",", profiles));
         }
         command.addAll(arguments);
-        return new Service(name, description, command, Map.of(), context.userHome().resolve("Library").resolve("Logs"));
+        return of(context, name, description, command, Map.of());
     }
 
     /** How to start this tool: the launcher, else {@code java -jar} with this JVM and jar. */
@@ -236,6 +258,7 @@ final class ServiceFiles {
             program = "cmd.exe";
             arguments = "/d /s /c \"" + cmdLine(service) + "\"";
         }
+        String user = service.user().isBlank() ? "" : "      <UserId>" + xmlText(service.user()) + "</UserId>\n";
         return new StringBuilder()
                 .append("<?xml version=\"1.0\"?>\n")
                 .append("<!-- A Task Scheduler task; it starts at log-on of the current user. Install it: save this as\n")
@@ -248,10 +271,12 @@ final class ServiceFiles {
                 .append("  <Triggers>\n")
                 .append("    <LogonTrigger>\n")
                 .append("      <Enabled>true</Enabled>\n")
+                .append(user)
                 .append("    </LogonTrigger>\n")
                 .append("  </Triggers>\n")
                 .append("  <Principals>\n")
                 .append("    <Principal id=\"Author\">\n")
+                .append(user)
                 .append("      <LogonType>InteractiveToken</LogonType>\n")
                 .append("      <RunLevel>LeastPrivilege</RunLevel>\n")
                 .append("    </Principal>\n")

@@ -40,7 +40,7 @@ class ServiceFilesTest {
         return new ServiceFiles.Service("phasic-traces-test", "phasic-traces 100% <test> & more",
                 List.of(program.toString(), "--home", tmp.resolve("my home ü").toString(), "--set", "a=\"quoted\" $HOME 'x'",
                         "back\\slash\\", "semi;colon", "", "tab\there"),
-                Map.of("IPFS_PATH", tmp.resolve("ipfs repo").toString()), tmp.resolve("Library/Logs"));
+                Map.of("IPFS_PATH", tmp.resolve("ipfs repo").toString()), tmp.resolve("Library/Logs"), "LAB\\ada");
     }
 
     private Path executable(String name) throws IOException {
@@ -70,7 +70,7 @@ class ServiceFilesTest {
     @Test
     void theWindowsTaskRunsTheCommandAtLogOnWithArgumentsAsTheCRuntimeSplitsThem() throws Exception {
         ServiceFiles.Service plain = new ServiceFiles.Service("phasic-traces-serve", "serve", tricky(tmp).command(), Map.of(),
-                tmp);
+                tmp, "LAB\\ada & co");
 
         Document task = parse(ServiceFiles.render(ServiceFiles.Format.WINDOWS, plain), true);
 
@@ -79,14 +79,19 @@ class ServiceFilesTest {
         assertThat(root.getLocalName()).isEqualTo("Task");
         assertThat(text(root, "LogonTrigger")).contains("true");
         assertThat(text(root, "LogonType")).isEqualTo("InteractiveToken");
+        NodeList users = root.getElementsByTagNameNS(TASK_NS, "UserId");
+        assertThat(users.getLength()).as("the trigger's and the principal's user").isEqualTo(2);
+        assertThat(users.item(0).getTextContent()).isEqualTo("LAB\\ada & co");
+        assertThat(users.item(1).getTextContent()).isEqualTo("LAB\\ada & co");
         assertThat(text(root, "ExecutionTimeLimit")).isEqualTo("PT0S");
         assertThat(text(root, "Command")).isEqualTo(tmp.toString());
         assertThat(argv(text(root, "Arguments"))).isEqualTo(plain.command().subList(1, plain.command().size()));
 
         Document withVariables = parse(ServiceFiles.render(ServiceFiles.Format.WINDOWS, new ServiceFiles.Service("phasic-traces-daemon",
                 "ipfs", List.of("C:\\Program Files\\kubo\\ipfs.exe", "daemon", "--init"),
-                Map.of("IPFS_PATH", "C:\\Users\\A B\\.ipfs"), tmp)), true);
+                Map.of("IPFS_PATH", "C:\\Users\\A B\\.ipfs"), tmp, "")), true);
         assertThat(text(withVariables.getDocumentElement(), "Command")).isEqualTo("cmd.exe");
+        assertThat(withVariables.getElementsByTagNameNS(TASK_NS, "UserId").getLength()).as("no user known, none named").isZero();
         assertThat(text(withVariables.getDocumentElement(), "Arguments")).isEqualTo(
                 "/d /s /c \"set \"IPFS_PATH=C:\\Users\\A B\\.ipfs\" && \"C:\\Program Files\\kubo\\ipfs.exe\" daemon --init\"");
     }
@@ -174,7 +179,8 @@ class ServiceFilesTest {
         Path launcher = executable("phasic-traces");
         Path home = tmp.resolve("home");
 
-        CliRun run = CliRun.run(Map.of(ServiceFiles.LAUNCHER, launcher.toString()), tmp, "--home", home.toString(),
+        CliRun run = CliRun.run(Map.of(ServiceFiles.LAUNCHER, launcher.toString(), "USERNAME", "ada", "USERDOMAIN", "LAB"), tmp,
+                "--home", home.toString(),
                 "--profile", "gateway,daemon", "mirror", "--print-service", "windows", "--collection", "coalescent",
                 "--interval", "6h", "--pin");
         CliRun withOnce = CliRun.run(Map.of(), tmp, "--home", home.toString(), "mirror", "--print-service", "systemd", "--once");
@@ -184,6 +190,7 @@ class ServiceFilesTest {
         assertThat(text(task, "Command")).isEqualTo(launcher.toString());
         assertThat(argv(text(task, "Arguments"))).containsExactly("--home", home.toString(), "--profile", "gateway,daemon",
                 "mirror", "--interval", "6h", "--collection", "coalescent", "--pin");
+        assertThat(text(task, "LogonTrigger")).contains("LAB\\ada");
         assertThat(withOnce.code()).isEqualTo(2);
     }
 
