@@ -2,6 +2,7 @@ package org.phasic.traces.app.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -19,7 +21,11 @@ import okio.Buffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.adapter.github.JacksonRegistryCodec;
+import org.phasic.traces.app.daemon.FakeKuboApi;
 import org.phasic.traces.app.testing.CliRun;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceCollection;
 
 /**
  * {@code mirror --once} against a loopback registry (with entity tags) and a loopback trustless gateway: new traces
@@ -86,8 +92,16 @@ class MirrorCommandTest {
         });
     }
 
+    /** Serves a registry of {@code traces}, all of them in collection {@code mirrored}, under entity tag {@code version}. */
     private void publishRegistry(String version, GatewayTraces.Published... traces) throws IOException {
-        registry = Files.readAllBytes(GatewayTraces.writeRegistry(work.resolve("registry-" + version + ".json"), List.of(traces)));
+        Registry listed = new JacksonRegistryCodec().read(Files.newInputStream(
+                GatewayTraces.writeRegistry(work.resolve("registry-" + version + ".json"), List.of(traces))));
+        TraceCollection mirrored = new TraceCollection("mirrored traces", null,
+                Stream.of(traces).map(trace -> trace.entry().id().value()).toList(), Map.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JacksonRegistryCodec().write(new Registry(listed.version(), listed.updated(), listed.traces(),
+                Map.of("mirrored", mirrored), listed.pinningServices(), listed.extra()), out);
+        registry = out.toByteArray();
         etag = "\"" + version + "\"";
     }
 
@@ -161,6 +175,31 @@ class MirrorCommandTest {
         assertThat(recovered.code()).as(recovered.err()).isZero();
         assertThat(recovered.out()).as("quiet: failures only").isEmpty();
         assertThat(stored()).contains("mirror_first", "mirror_second");
+    }
+
+    @Test
+    void pinAsksTheLocalDaemonToPinEachMirroredTraceOnce() throws IOException {
+        publishRegistry("r1", first, second);
+        try (FakeKuboApi daemon = FakeKuboApi.start()) {
+            CliRun run = cli("--set", "ipfs.api=" + daemon.url(), "mirror", "--once", "--pin", "--collection", "mirrored");
+
+            assertThat(run.code()).as(run.out() + run.err()).isZero();
+            assertThat(daemon.calls()).filteredOn(call -> call.startsWith("pin/add"))
+                    .containsExactlyInAnyOrder("pin/add " + first.root(), "pin/add " + second.root());
+            assertThat(run.out()).contains("pinned mirror_first (" + first.root() + ") on IPFS daemon at");
+        }
+
+        CliRun noDaemon = cli("--set", "ipfs.api=/ip4/127.0.0.1/tcp/" + deadPort(), "mirror", "--once", "--pin",
+                "--collection", "mirrored");
+
+        assertThat(noDaemon.code()).isEqualTo(1);
+        assertThat(noDaemon.out()).contains("could not pin mirror_first on IPFS daemon at");
+    }
+
+    private static int deadPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test
