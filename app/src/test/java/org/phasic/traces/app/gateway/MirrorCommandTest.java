@@ -2,8 +2,12 @@ package org.phasic.traces.app.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -197,9 +202,40 @@ class MirrorCommandTest {
     }
 
     private static int deadPort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    @Test
+    void sigtermStopsTheLoopBetweenSteps() throws Exception {
+        publishRegistry("r1", first);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Duser.home=" + userHome,
+                "-cp", System.getProperty("java.class.path"), "org.phasic.traces.app.cli.Main",
+                "--home", userHome.resolve("home").toString(), "--profile", "gateway",
+                "--set", "gateway.urls=http://127.0.0.1:" + gateway.getPort(), "--set", "gateway.retries=0",
+                "--set", "registry.url=" + registryServer.url("/registry.json"),
+                "mirror", "--collection", "mirrored", "--interval", "10s")
+                .redirectError(work.resolve("stderr.txt").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("PHASIC_TRACES_"));
+        Process loop = builder.start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(loop.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.contains("installed mirror_first"));
+            assertThat(line).as("the first pass installs the trace").isNotNull();
+
+            loop.destroy();
+
+            assertThat(loop.waitFor(60, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        } finally {
+            loop.destroyForcibly();
+        }
+        assertThat(Files.readString(work.resolve("stderr.txt"))).contains("mirror stopped");
+        assertThat(stored()).contains("mirror_first");
     }
 
     @Test
