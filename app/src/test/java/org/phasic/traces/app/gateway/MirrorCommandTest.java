@@ -34,10 +34,10 @@ import org.phasic.traces.domain.registry.TraceCollection;
 
 /**
  * {@code mirror --once} against a loopback registry (with entity tags) and a loopback trustless gateway: new traces
- * arrive, removed ones are collected unless pinned, and outages are logged without losing anything.
+ * arrive, removed ones are collected unless pinned, outages are logged without losing anything, {@code --pin} pins on
+ * a (fake) local daemon, and SIGTERM stops a running loop cleanly.
  */
 class MirrorCommandTest {
-    private static final String CAR_TYPE = "application/vnd.ipld.car; version=1; order=dfs; dups=y";
     private static final String TIMESTAMPED = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ .*";
 
     @TempDir
@@ -74,7 +74,7 @@ class MirrorCommandTest {
                 if (car == null) {
                     return new MockResponse.Builder().code(gatewayDown ? 502 : 404).build();
                 }
-                return new MockResponse.Builder().code(200).setHeader("Content-Type", CAR_TYPE)
+                return new MockResponse.Builder().code(200).setHeader("Content-Type", GatewayTraces.CAR_TYPE)
                         .body(new Buffer().write(car)).build();
             }
         });
