@@ -71,6 +71,16 @@ public final class CliContext {
         return composition().useCases();
     }
 
+    /** The process environment this command line was given. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /** The user's home folder. */
+    Path userHome() {
+        return userHome;
+    }
+
     /** Closes what the use cases opened, if anything was. */
     void close() {
         if (composition != null) {

@@ -1,7 +1,9 @@
 package org.phasic.traces.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.phasic.traces.ports.in.DaemonUseCase.DaemonReport;
 import org.phasic.traces.ports.in.OperationFailedException;
@@ -15,13 +17,33 @@ import picocli.CommandLine.Spec;
 @Command(name = "daemon",
         description = "The local IPFS daemon used by profile daemon: status and start.",
         subcommands = {DaemonCommand.Status.class, DaemonCommand.Start.class})
-public final class DaemonCommand implements Runnable {
+public final class DaemonCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--print-service", paramLabel = "FORMAT", description = "print a service definition that runs"
+            + " ipfs daemon at log-on (systemd, launchd or windows) and exit; nothing is installed")
+    private String printService;
+
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        if (printService == null) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return ExitCode.OK;
+        }
+        CliContext context = PhasicTracesCommand.contextOf(spec);
+        ServiceFiles.Format.parse(printService);
+        var ipfs = ServiceFiles.onPath(context.environment(), "ipfs");
+        if (ipfs.isEmpty()) {
+            context.err().println("phasic-traces: the ipfs command (Kubo) is not on PATH, so no service can run it");
+            context.err().println("  hint: install Kubo (https://docs.ipfs.tech/install/command-line/), then try again");
+            context.err().flush();
+            return ExitCode.FAILED;
+        }
+        DaemonReport status = context.useCases().daemon().status();
+        return ServiceFiles.print(context, printService, ServiceFiles.of(context, "phasic-traces-daemon",
+                "IPFS daemon (Kubo) for phasic-traces", List.of(ipfs.get().toString(), "daemon", "--init"),
+                Map.of("IPFS_PATH", status.repoPath().toAbsolutePath().toString())));
     }
 
     /** {@code daemon status}: tier, API address, version and repository, without starting anything. */

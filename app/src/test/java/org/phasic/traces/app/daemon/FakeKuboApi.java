@@ -86,6 +86,7 @@ public final class FakeKuboApi implements AutoCloseable {
                     answer(exchange, 200, data);
                 }
             }
+            case "pin/add" -> answer(exchange, 200, "{\"Pins\":[\"" + arg + "\"]}");
             default -> answer(exchange, 404, "404 page not found");
         }
     }

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.phasic.traces.adapter.github.RegistrySettings;
 import org.phasic.traces.adapter.ipfs.ApiAddress;
 import org.phasic.traces.adapter.ipfs.IpfsSettings;
 import org.phasic.traces.adapter.ipfs.KuboContentPublisher;
+import org.phasic.traces.adapter.ipfs.KuboPinning;
 import org.phasic.traces.adapter.ipfs.KuboRpcClient;
 import org.phasic.traces.adapter.ipfs.PublishingSettings;
 import org.phasic.traces.adapter.ipfs.pinning.PinningServiceClient;
@@ -30,12 +32,16 @@ import org.phasic.traces.app.config.CoreSettings;
 import org.phasic.traces.application.PublishService;
 import org.phasic.traces.application.PublishSettings;
 import org.phasic.traces.application.PublishTargets;
+import org.phasic.traces.application.RegistryMirrorService;
 import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.ports.out.AccessToken;
 import org.phasic.traces.ports.out.ContentPublisher;
 import org.phasic.traces.ports.out.ContentSource;
+import org.phasic.traces.ports.in.InstallTracesUseCase;
+import org.phasic.traces.ports.in.MirrorRegistryUseCase;
 import org.phasic.traces.ports.in.Notices;
+import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
 import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistryPullRequests;
 import org.phasic.traces.ports.out.RemotePinning;
@@ -77,6 +83,26 @@ final class PublishModule extends AbstractModule {
     }
 
     private ContentPublisher daemon(CompositionServices services, PublishingSettings publishing) {
+        return new KuboContentPublisher(kubo(services, publishing), PROFILE);
+    }
+
+    /**
+     * The registry mirror: pins, when asked for, go to the local daemon and (when configured) the pinning service,
+     * whose settings are read only then.
+     */
+    @Provides
+    MirrorRegistryUseCase registryMirror(RegistryService registry, InstallTracesUseCase install, StoreMaintenanceUseCase store,
+                                         CompositionServices services, Clock clock) {
+        return new RegistryMirrorService(registry, install, store, () -> {
+            PublishingSettings publishing = PublishingSettings.from(configuration);
+            List<RemotePinning> targets = new ArrayList<>();
+            targets.add(new KuboPinning(kubo(services, publishing)));
+            targets.addAll(remotePinning(services.http(), publishing));
+            return targets;
+        }, clock);
+    }
+
+    private KuboRpcClient kubo(CompositionServices services, PublishingSettings publishing) {
         IpfsSettings ipfs;
         try {
             ipfs = IpfsSettings.from(configuration);
@@ -89,9 +115,8 @@ final class PublishModule extends AbstractModule {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("invalid IPFS API address: " + e.getMessage(), "check ipfs.api and IPFS_API");
         }
-        KuboRpcClient client = new KuboRpcClient(HttpClients.direct(services.http(), KUBO_CONNECT_TIMEOUT), address,
+        return new KuboRpcClient(HttpClients.direct(services.http(), KUBO_CONNECT_TIMEOUT), address,
                 publishing.ipfsTimeout(), SafeTarExtractor.withBasicChecks());
-        return new KuboContentPublisher(client, PROFILE);
     }
 
     private List<RemotePinning> remotePinning(OkHttpClient http, PublishingSettings publishing) {

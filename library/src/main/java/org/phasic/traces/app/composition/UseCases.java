@@ -9,6 +9,7 @@ import org.phasic.traces.ports.in.GetTraceUseCase;
 import org.phasic.traces.ports.in.InitRegistryUseCase;
 import org.phasic.traces.ports.in.InstallTracesUseCase;
 import org.phasic.traces.ports.in.ListTracesUseCase;
+import org.phasic.traces.ports.in.MirrorRegistryUseCase;
 import org.phasic.traces.ports.in.MirrorUseCase;
 import org.phasic.traces.ports.in.PhasicCacheUseCase;
 import org.phasic.traces.ports.in.PublishTraceUseCase;
@@ -93,6 +94,11 @@ public final class UseCases {
     /** Push, pull and list the private mirror. */
     public MirrorUseCase mirror() {
         return get(MirrorUseCase.class);
+    }
+
+    /** Keep the local store a mirror of the registry. */
+    public MirrorRegistryUseCase registryMirror() {
+        return get(MirrorRegistryUseCase.class);
     }
 
     /** The local IPFS daemon. */
