@@ -152,6 +152,38 @@ public final class MirrorCommand implements Callable<Integer> {
         return duration;
     }
 
+    /** The mirror loop on a thread of its own, beside another long-running command ({@code serve --mirror}). */
+    static final class Loop {
+        private final StopSignal signal = new StopSignal();
+        private final Thread thread;
+
+        private Loop(CliContext context, MirrorRegistryUseCase.Request request, Duration pause) {
+            MirrorRegistryUseCase mirror = context.useCases().registryMirror();
+            thread = new Thread(() -> {
+                try {
+                    mirror.run(request, pause, signal, event -> print(context, event));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    context.warn("mirror stopped: " + e.getMessage());
+                }
+            }, "phasic-traces-mirror");
+            thread.setDaemon(true);
+        }
+
+        static Loop start(CliContext context, List<String> collections, boolean pin, int jobs, Duration pause) {
+            Loop loop = new Loop(context, new MirrorRegistryUseCase.Request(collections, pin, jobs), pause);
+            loop.thread.start();
+            return loop;
+        }
+
+        /** Asks the loop to stop between steps and waits for it a while. */
+        void stop() throws InterruptedException {
+            signal.stop();
+            thread.join(STOP_WAIT.toMillis());
+        }
+    }
+
     /** Stops the loop between steps; a wait ends at once when the stop comes. */
     static final class StopSignal implements MirrorRegistryUseCase.Schedule {
         private final CountDownLatch stop = new CountDownLatch(1);

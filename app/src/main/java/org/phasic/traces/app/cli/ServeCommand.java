@@ -2,7 +2,11 @@ package org.phasic.traces.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.phasic.traces.app.config.CoreSettings;
 import org.phasic.traces.app.config.ServeSettings;
 import org.phasic.traces.app.web.WebServing;
 import picocli.CommandLine.Command;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Spec;
                 "(?format=car, dag-scope=block|entity|all) and, without a format, the file itself or a directory listing.",
                 "Only content that re-derives to its registry CID is served. Listens on 127.0.0.1 unless --bind says",
                 "otherwise; prints one access log line per request on standard error; stops on Ctrl-C or SIGTERM,",
-                "letting requests in flight finish. Limits: the serve.* configuration keys ('config show')."})
+                "letting requests in flight finish. Limits: the serve.* configuration keys ('config show').",
+                "With --mirror the same process also keeps the store a mirror of the registry (as 'mirror' does)."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -28,6 +33,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default serve.port, 8080; 0 picks a free one)")
     private Integer port;
 
+    @Option(names = "--mirror", description = "also keep the store a mirror of the registry, every --interval (as 'mirror')")
+    private boolean mirror;
+
+    @Option(names = "--interval", paramLabel = "TIME", defaultValue = "1h",
+            description = "with --mirror: time between mirror passes, e.g. 30m, 1h, 1d (default: ${DEFAULT-VALUE})")
+    private String interval;
+
+    @Option(names = "--print-service", paramLabel = "FORMAT", description = ServiceFiles.OPTION_DESCRIPTION)
+    private String printService;
+
     @Override
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
@@ -37,6 +52,15 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (bind != null && bind.isBlank()) {
             return fail(err, ExitCode.USAGE, "--bind needs an address, e.g. 127.0.0.1", "see 'phasic-traces serve --help'");
+        }
+        Duration pause = MirrorCommand.interval(interval);
+        if (printService != null) {
+            return ServiceFiles.print(context, printService, ServiceFiles.phasicTraces(context, "phasic-traces-serve",
+                    "phasic-traces server", serviceArguments()));
+        }
+        if (mirror && CoreSettings.from(context.configuration()).offline()) {
+            throw new CliArguments.UsageError("serve --mirror needs the network, but the tool is offline",
+                    "drop --offline (or the offline profile or setting), or serve without --mirror");
         }
         ServeSettings settings = ServeSettings.from(context.configuration());
         WebServing serving;
@@ -57,9 +81,34 @@ public final class ServeCommand implements Callable<Integer> {
             context.out().println("serving " + serving.index().traces() + " trace(s), " + serving.index().blocks()
                     + " block(s) at " + serving.address() + "ipfs/ (stop with Ctrl-C)");
             context.out().flush();
-            serving.awaitStop();
+            if (mirror) {
+                MirrorCommand.Loop loop = MirrorCommand.Loop.start(context, List.of(), false,
+                        CliArguments.jobs(context, null, "install.jobs"), pause);
+                try {
+                    serving.awaitStop();
+                } finally {
+                    loop.stop();
+                }
+            } else {
+                serving.awaitStop();
+            }
         }
         return ExitCode.OK;
+    }
+
+    /** This command line for a service. */
+    private List<String> serviceArguments() {
+        List<String> arguments = new ArrayList<>(List.of("serve"));
+        if (bind != null) {
+            arguments.addAll(List.of("--bind", bind));
+        }
+        if (port != null) {
+            arguments.addAll(List.of("--port", port.toString()));
+        }
+        if (mirror) {
+            arguments.addAll(List.of("--mirror", "--interval", interval.strip()));
+        }
+        return arguments;
     }
 
     private static int fail(PrintWriter err, int code, String message, String hint) {
