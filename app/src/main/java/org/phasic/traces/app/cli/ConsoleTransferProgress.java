@@ -67,7 +67,7 @@ final class ConsoleTransferProgress implements TransferProgress {
         if (active++ == 0) {
             transferStart = clockMillis.getAsLong();
         }
-        draw(batch == null ? "fetching " + what : null, true);
+        draw(batch == null ? "fetching " + what : null, batch == null);
     }
 
     @Override
