@@ -20,6 +20,7 @@ import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.InvalidCidException;
 import org.phasic.traces.domain.dag.BlockSource;
 import org.phasic.traces.domain.registry.Checksum;
+import org.phasic.traces.domain.registry.FileRef;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.out.BlockFeed;
@@ -29,6 +30,7 @@ import org.phasic.traces.ports.in.Hint;
 import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.in.Provenance;
 import org.phasic.traces.ports.in.TraceUnavailableException;
+import org.phasic.traces.ports.in.TransferProgress;
 import org.phasic.traces.ports.in.UnknownTraceException;
 import org.phasic.traces.ports.out.TraceStore;
 import org.phasic.traces.ports.out.TraceStore.StagedFile;
@@ -51,6 +53,7 @@ public final class FetchService {
     private final Notices notices;
     private final FetchSettings settings;
     private final FetchListener listener;
+    private final TransferProgress progress;
 
     public FetchService(RegistryService registry, TraceStore store, List<ContentSource> sources, Notices notices,
                         FetchSettings settings) {
@@ -72,6 +75,19 @@ public final class FetchService {
      */
     public FetchService(RegistryService registry, TraceStore store, Supplier<? extends Collection<ContentSource>> sources,
                         Notices notices, FetchSettings settings, FetchListener listener) {
+        this(registry, store, sources, notices, settings, listener, TransferProgress.NONE);
+    }
+
+    /**
+     * The fetch chain over sources built on first need, telling {@code progress} how many bytes each fetch expects
+     * (the registry's sizes) and when the content it received is being verified.
+     *
+     * @param sources  the sources after the local store, in any order; asked at most once
+     * @param listener told about every trace fetched from a source (e.g. mirror write-back)
+     */
+    public FetchService(RegistryService registry, TraceStore store, Supplier<? extends Collection<ContentSource>> sources,
+                        Notices notices, FetchSettings settings, FetchListener listener, TransferProgress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.store = Objects.requireNonNull(store, "store");
         Objects.requireNonNull(sources, "sources");
@@ -151,6 +167,7 @@ public final class FetchService {
                     return doneMeanwhile;
                 }
             }
+            progress.expecting(entry.id().value(), expectedBytes(entry));
             for (ContentSource source : sources()) {
                 try {
                     Optional<StoredTrace> stored = fetchFrom(source, entry, root);
@@ -232,7 +249,7 @@ public final class FetchService {
         Map<String, VerifiedStagedFile> files = new LinkedHashMap<>();
         try (BlockFeed feed = whole.get(); BlockReader blocks = BlockReader.of(feed)) {
             for (String name : FILES) {
-                stageInto(files, root, name, blocks.source());
+                stageInto(files, entry, root, name, blocks.source());
             }
         } catch (ContentNotFoundException | ContentLimitException | IOException | UncheckedIOException e) {
             files.values().forEach(file -> file.staged().discard());
@@ -256,7 +273,7 @@ public final class FetchService {
                     continue;
                 }
                 try (BlockFeed opened = feed.get(); BlockReader blocks = BlockReader.of(opened)) {
-                    stageInto(files, root, name, blocks.source());
+                    stageInto(files, entry, root, name, blocks.source());
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -272,8 +289,11 @@ public final class FetchService {
      *
      * @throws ContentNotFoundException when {@code trace.json.gz} (or a block of it) is missing
      */
-    private void stageInto(Map<String, VerifiedStagedFile> files, Cid root, String name, BlockSource blocks)
-            throws IOException {
+    private void stageInto(Map<String, VerifiedStagedFile> files, TraceEntry entry, Cid root, String name,
+                           BlockSource blocks) throws IOException {
+        String what = entry.id() + "/" + name;
+        FileRef expected = entry.files() == null ? null : entry.files().get(name);
+        progress.verifying(what, expected == null || expected.sizeBytes() == null ? 0 : expected.sizeBytes());
         StagedFile staged = store.stage();
         try {
             Cid fileCid = VerifiedExtraction.extract(root, name, blocks, staged.output(), settings.maxFileBytes());
@@ -287,7 +307,18 @@ public final class FetchService {
         } catch (IOException | RuntimeException e) {
             staged.discard();
             throw e;
+        } finally {
+            progress.verified(what);
         }
+    }
+
+    /** The registry's sizes of {@code entry}'s files (those it gives a size for), in bytes. */
+    static long expectedBytes(TraceEntry entry) {
+        if (entry.files() == null) {
+            return 0;
+        }
+        return entry.files().values().stream().filter(file -> file != null && file.sizeBytes() != null)
+                .mapToLong(FileRef::sizeBytes).sum();
     }
 
     private Optional<StoredTrace> commit(TraceEntry entry, Cid root, Map<String, VerifiedStagedFile> files)

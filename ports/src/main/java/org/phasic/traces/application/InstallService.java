@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceCollection;
+import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.BatchItem;
 import org.phasic.traces.ports.in.BatchOutcome;
@@ -34,6 +35,12 @@ public final class InstallService implements InstallTracesUseCase {
     public BatchOutcome install(TraceSelection selection, int jobs, BatchItem.Listener listener) throws InterruptedException {
         Registry current = registry.current();
         List<TraceId> ids = resolve(current, selection).orElseGet(() -> List.copyOf(current.traces().keySet()));
+        for (TraceId id : ids) {
+            TraceEntry entry = current.traces().get(id);
+            if (entry != null) {
+                listener.expectedBytes(id, FetchService.expectedBytes(entry));
+            }
+        }
         return Batches.run("", ids, id -> id, jobs, "install", listener,
                 (id, ignored) -> {
                     FetchedTrace fetched = fetch.get(id, false);

@@ -82,6 +82,35 @@ class BatchServicesTest {
     }
 
     @Test
+    void installTellsTheListenerTheRegistrySizeOfEveryKnownTraceBeforeItStarts() throws Exception {
+        RegistryService registry = RegistryFakes.service(RegistryFakes.registry(trace.entryWithSizes(ID)), null,
+                RegistryFakes.tripwire(), notices::add, true);
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        BatchItem.Listener listener = new BatchItem.Listener() {
+            @Override
+            public void expectedBytes(TraceId id, long bytes) {
+                events.add(id + " " + bytes);
+            }
+
+            @Override
+            public void started(int total) {
+                events.add("started " + total);
+            }
+
+            @Override
+            public void finished(BatchItem item) {
+                events.add("finished " + item.id());
+            }
+        };
+
+        new InstallService(registry, fetch(registry)).install(new TraceSelection(Optional.empty(), List.of(ID, UNKNOWN)), 1,
+                listener);
+
+        assertThat(events).as("no size for an id the registry does not list").containsExactly(
+                ID + " " + trace.traceBytes().length, "started 2", "finished " + ID, "finished " + UNKNOWN);
+    }
+
+    @Test
     void badRequestsAreTypedInputFailures() throws IOException {
         RegistryService registry = registry();
         InstallService install = new InstallService(registry, fetch(registry));

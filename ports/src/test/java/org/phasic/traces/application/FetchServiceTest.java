@@ -19,7 +19,9 @@ import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.Hint;
 import org.phasic.traces.ports.in.TraceUnavailableException;
 import org.phasic.traces.ports.in.UnknownTraceException;
+import org.phasic.traces.ports.in.TransferProgress;
 import org.phasic.traces.ports.out.BlockFeed;
+import org.phasic.traces.ports.out.FetchListener;
 import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.ContentSource.Tier;
 import org.phasic.traces.ports.out.RegistrySource;
@@ -260,5 +262,40 @@ class FetchServiceTest {
         assertThat(again.servedBy().name()).isEqualTo("bundle");
         assertThat(bundle.opens()).isEqualTo(2);
         assertThat(store.objects.get(trace.traceFile().toString())).isEqualTo(trace.traceBytes());
+    }
+
+    @Test
+    void progressHearsTheRegistrySizeBeforeTheTransferAndALineWhileEachFileIsVerified() throws IOException {
+        RegistryService registry = RegistryFakes.service(RegistryFakes.registry(trace.entryWithSizes(ID)), null,
+                RegistryFakes.tripwire(), notices::add, false);
+        List<String> events = new ArrayList<>();
+        TransferProgress progress = new TransferProgress() {
+            @Override
+            public void expecting(String what, long bytes) {
+                events.add("expecting " + what + " " + bytes);
+            }
+
+            @Override
+            public void verifying(String what, long bytes) {
+                events.add("verifying " + what + " " + bytes);
+            }
+
+            @Override
+            public void verified(String what) {
+                events.add("verified " + what);
+            }
+        };
+        FetchService fetch = new FetchService(registry, store,
+                () -> List.of(FakeSource.serving("gateway", true, Tier.GATEWAY, trace.blocks())), notices::add, ONLINE,
+                FetchListener.NONE, progress);
+
+        fetch.get(ID, false);
+        fetch.get(ID, false);
+
+        int size = trace.traceBytes().length;
+        assertThat(events).as("a store hit transfers and verifies nothing").containsExactly(
+                "expecting " + ID + " " + size,
+                "verifying " + ID + "/trace.json.gz " + size, "verified " + ID + "/trace.json.gz",
+                "verifying " + ID + "/metadata.json 0", "verified " + ID + "/metadata.json");
     }
 }

@@ -10,6 +10,7 @@ import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.BlockSource;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
 import org.phasic.traces.domain.io.Sha256;
+import org.phasic.traces.domain.registry.FileRef;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.unixfs.ImportProfile;
@@ -35,6 +36,13 @@ record TraceDirectory(Cid root, Cid traceFile, byte[] traceBytes, MemoryBlockSto
     /** The registry entry: this directory's CID and the SHA-256 of its trace file. */
     TraceEntry entry(TraceId id) {
         return entry(id, "sha256:" + Sha256.hex(traceBytes));
+    }
+
+    /** The registry entry with the size of its trace file, as published registries give it. */
+    TraceEntry entryWithSizes(TraceId id) {
+        return new TraceEntry(id, root.toString(), "test trace", null,
+                Map.of(TraceEntry.TRACE_FILE, new FileRef(traceFile.toString(), (long) traceBytes.length, Map.of())),
+                "sha256:" + Sha256.hex(traceBytes), "MIT", null, Map.of());
     }
 
     TraceEntry entry(TraceId id, String checksum) {

@@ -35,6 +35,12 @@ public record GatewaySettings(List<GatewayEndpoint> gateways, Duration connectTi
     public static final List<String> DEFAULT_GATEWAYS = List.of("https://ipfs.io", "https://dweb.link",
             "https://trustless-gateway.link");
 
+    /**
+     * Default of {@link #maxConnectionsPerHost()}: with fewer requests in flight than install's parallel jobs, the jobs
+     * queue for the gateway and its latency is paid in series (measured in docs/benchmarks.md).
+     */
+    public static final int DEFAULT_REQUESTS_PER_HOST = 16;
+
     /** Key of {@link #gateways()}. */
     public static final String URLS = "gateway.urls";
     /** Key of {@link #connectTimeout()}. */
@@ -80,14 +86,16 @@ public record GatewaySettings(List<GatewayEndpoint> gateways, Duration connectTi
 
     /**
      * The defaults: {@link #DEFAULT_GATEWAYS}; connect 10 s, read 30 s, deadline 120 s per fetch; hedge after
-     * 1.5 s; 256 MiB per fetch; 3 retries from 250 ms up to 10 s; 6 connections per host; Kubo's import profile.
+     * 1.5 s; 256 MiB per fetch; 3 retries from 250 ms up to 10 s;
+     * {@value #DEFAULT_REQUESTS_PER_HOST} requests in flight per host (as many as {@code install} runs jobs by default;
+     * over HTTP/2, which TLS gateways offer by ALPN, they share one connection); Kubo's import profile.
      *
      * @param version the tool's version, for the User-Agent
      */
     public static GatewaySettings defaults(String version) {
         return new GatewaySettings(parseUrls(String.join(",", DEFAULT_GATEWAYS)), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofMillis(1500), 256L << 20, 3,
-                Duration.ofMillis(250), Duration.ofSeconds(10), 6, userAgent(version), ImportProfile.KUBO);
+                Duration.ofMillis(250), Duration.ofSeconds(10), DEFAULT_REQUESTS_PER_HOST, userAgent(version), ImportProfile.KUBO);
     }
 
     /** The configuration keys of these settings, with the defaults of {@link #defaults(String)}. */

@@ -44,4 +44,17 @@ class GatewayHttpClientTest {
         assertThat(client.dispatcher()).as("a dispatcher of its own").isNotSameAs(base.dispatcher());
         client.dispatcher().executorService().shutdown();
     }
+
+    @Test
+    void byDefaultSixteenRequestsPerHostAreInFlightAndHttp2IsNegotiatedOverTls() {
+        OkHttpClient base = new OkHttpClient.Builder().proxySelector(ProxySelectorForTest.NONE).build();
+        OkHttpClient client = GatewayHttpClient.create(base, GatewaySettings.defaults("1"));
+
+        assertThat(client.dispatcher().getMaxRequestsPerHost()).isEqualTo(GatewaySettings.DEFAULT_REQUESTS_PER_HOST)
+                .isEqualTo(16);
+        assertThat(client.dispatcher().getMaxRequests()).isGreaterThanOrEqualTo(16 * GatewaySettings.DEFAULT_GATEWAYS.size());
+        assertThat(client.protocols()).contains(okhttp3.Protocol.HTTP_2, okhttp3.Protocol.HTTP_1_1)
+                .doesNotContain(okhttp3.Protocol.H2_PRIOR_KNOWLEDGE);
+        client.dispatcher().executorService().shutdown();
+    }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.phasic.traces.app.composition.Composition;
 import org.phasic.traces.app.composition.UseCases;
 import org.phasic.traces.app.config.ConfigException;
@@ -23,6 +24,7 @@ public final class CliContext {
     private final PrintWriter err;
     private final boolean quiet;
     private Composition composition;
+    private Optional<ConsoleTransferProgress> console;
 
     CliContext(Map<String, ConfigLoader.FlagValue> flags, Map<String, String> environment, Path userHome,
                PrintWriter out, PrintWriter err, boolean quiet) {
@@ -36,11 +38,19 @@ public final class CliContext {
 
     private Composition composition() {
         if (composition == null) {
-            TransferProgress progress = quiet || !Terminals.stderr() ? TransferProgress.NONE
-                    : new ConsoleTransferProgress(err, System::currentTimeMillis);
+            TransferProgress progress = console().<TransferProgress>map(line -> line).orElse(TransferProgress.NONE);
             composition = Composition.create(flags, environment, userHome, this::note, progress);
         }
         return composition;
+    }
+
+    /** The status line on standard error, when progress is drawn (standard error a terminal, not quiet). */
+    synchronized Optional<ConsoleTransferProgress> console() {
+        if (console == null) {
+            console = quiet || !Terminals.stderr() ? Optional.empty()
+                    : Optional.of(new ConsoleTransferProgress(err, System::currentTimeMillis));
+        }
+        return console;
     }
 
     /** The effective configuration (loaded once). */

@@ -242,7 +242,7 @@ final class CoreModule extends AbstractModule {
     FetchService fetchService(RegistryService registry, TraceStore store, Provider<Set<ContentSource>> sources,
                               Provider<Set<FetchListener>> listeners) {
         return new FetchService(registry, store, () -> unwrapped(sources), notices, CoreSettings.from(configuration).fetch(),
-                (id, root, source) -> FetchListener.all(unwrapped(listeners)).fetched(id, root, source));
+                (id, root, source) -> FetchListener.all(unwrapped(listeners)).fetched(id, root, source), services.progress());
     }
 
     /**

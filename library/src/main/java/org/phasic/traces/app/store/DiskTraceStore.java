@@ -3,9 +3,11 @@ package org.phasic.traces.app.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -55,6 +57,8 @@ import org.phasic.traces.ports.out.TraceStore;
 public final class DiskTraceStore implements TraceStore, StoreMaintenance {
     private static final Pattern CID_CHARACTERS = Pattern.compile("[A-Za-z0-9]{8,128}");
     private static final Duration ABANDONED_STAGING = Duration.ofHours(1);
+    /** Files up to this size are checked with one read into an array of their size. */
+    private static final int WHOLE_READ_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path root;
@@ -171,29 +175,32 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
         }
     }
 
+    /** Whether {@code object} has the expected size and SHA-256: one open, the size from it, one read for small files. */
     private static String check(Path object, RefFile expected) throws IOException {
-        long size;
-        try {
-            size = Files.size(object);
+        try (FileChannel channel = FileChannel.open(object, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size != expected.size()) {
+                return "size is " + size + " bytes, expected " + expected.size();
+            }
+            String sha256 = sha256(channel, size);
+            return sha256.equals(expected.sha256()) ? null : "SHA-256 is " + sha256 + ", expected " + expected.sha256();
         } catch (NoSuchFileException e) {
             return "content file is missing";
         }
-        if (size != expected.size()) {
-            return "size is " + size + " bytes, expected " + expected.size();
-        }
-        String sha256;
-        try {
-            sha256 = sha256(object);
-        } catch (NoSuchFileException e) {
-            return "content file is missing";
-        }
-        return sha256.equals(expected.sha256()) ? null : "SHA-256 is " + sha256 + ", expected " + expected.sha256();
     }
 
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Sha256.hex(in);
+    private static String sha256(FileChannel channel, long size) throws IOException {
+        if (size > WHOLE_READ_BYTES) {
+            return Sha256.hex(Channels.newInputStream(channel));
         }
+        ByteBuffer bytes = ByteBuffer.allocate((int) size);
+        while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
+            // until full or at the end
+        }
+        if (bytes.hasRemaining()) {
+            throw new IOException("the file shrank while it was read");
+        }
+        return Sha256.hex(bytes.array());
     }
 
     @Override

@@ -61,6 +61,13 @@ public record BatchItem(TraceId id, Status status, Optional<Provenance> servedBy
         /** Ignores every item. */
         Listener NONE = item -> { };
 
+        /**
+         * The registry's size in bytes of item {@code id}'s files, told before {@link #started} for every item whose
+         * size is known (for byte totals, a rate and an estimated time left).
+         */
+        default void expectedBytes(TraceId id, long bytes) {
+        }
+
         /** The batch starts work on {@code total} items (called once, before any {@link #finished}). */
         default void started(int total) {
         }

@@ -43,4 +43,22 @@ public interface TransferProgress {
     /** The transfer of {@code what} from {@code source} ended. */
     default void finished(String source, String what, Outcome outcome) {
     }
+
+    /**
+     * Fetching {@code what} (a trace id) is expected to bring about {@code bytes} bytes: the registry's sizes of its
+     * files, told before its transfers start, for a total, a rate and an estimated time left.
+     */
+    default void expecting(String what, long bytes) {
+    }
+
+    /**
+     * {@code what} ({@code bytes} bytes) arrived and is being verified (every block against its CID, the file against
+     * the registry checksum); {@link #verified} follows, whatever the outcome.
+     */
+    default void verifying(String what, long bytes) {
+    }
+
+    /** Verifying {@code what} ended (see {@link #verifying}). */
+    default void verified(String what) {
+    }
 }
