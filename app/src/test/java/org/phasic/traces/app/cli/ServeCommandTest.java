@@ -36,4 +36,26 @@ class ServeCommandTest {
                     .contains("  hint: choose another --port or --bind");
         }
     }
+
+    @Test
+    void mirroringNeedsTheNetworkAndABoundedInterval() {
+        Path home = userHome.resolve("home");
+        CliRun offline = CliRun.run(Map.of(), userHome, "--home", home.toString(), "--offline", "serve", "--mirror");
+        CliRun badInterval = CliRun.run(Map.of(), userHome, "--home", home.toString(), "serve", "--mirror", "--interval", "5");
+
+        assertThat(offline.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(offline.err()).startsWith("phasic-traces: serve --mirror needs the network");
+        assertThat(badInterval.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(badInterval.err()).startsWith("phasic-traces: invalid --interval '5'");
+    }
+
+    @Test
+    void printsAServiceThatServesAndMirrorsWithTheGivenOptions() {
+        CliRun run = CliRun.run(Map.of(), userHome, "--home", userHome.resolve("home").toString(), "serve", "--port", "8081",
+                "--mirror", "--interval", "6h", "--print-service", "systemd");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().lines().filter(line -> line.startsWith("ExecStart=")).findFirst().orElseThrow())
+                .endsWith("serve --port 8081 --mirror --interval 6h");
+    }
 }
