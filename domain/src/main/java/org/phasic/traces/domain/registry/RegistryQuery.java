@@ -33,10 +33,12 @@ public record RegistryQuery(Optional<String> domain, Optional<String> modelType,
         if (modelType.isPresent() && (metadata == null || !modelType.get().equalsIgnoreCase(metadata.modelType()))) {
             return false;
         }
-        if (!tags.stream().allMatch(summary::hasTag)) {
-            return false;
+        for (String tag : tags) {
+            if (!summary.hasTag(tag)) {
+                return false;
+            }
         }
-        return text.map(needle -> containsText(summary, needle.toLowerCase(Locale.ROOT))).orElse(true);
+        return text.isEmpty() || containsText(summary, text.get().toLowerCase(Locale.ROOT));
     }
 
     private static boolean containsText(TraceSummary summary, String needle) {

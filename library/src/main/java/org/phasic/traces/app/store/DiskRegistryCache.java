@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,12 +17,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceSummary;
 import org.phasic.traces.ports.out.RegistryCache;
@@ -35,8 +36,8 @@ import org.phasic.traces.ports.out.RegistryFormatException;
  * location: {@code registry.json}, {@code registry.meta.json} (entity tag, source, time, the document's SHA-256),
  * {@code registry.index} (each trace's byte range in the document) and {@code registry.summaries} (each trace's
  * {@link TraceSummary}, made with the registry codec, so its rules and errors apply once, when the copy changes). Both
- * derived files are stamped with the document's SHA-256, size and modification time and with their own line count, so
- * a stale, damaged or cut-off one is noticed and rebuilt. Every file is replaced atomically; the copies of the
+ * derived files are stamped with the document's SHA-256, size and modification time and with their own line count and
+ * CRC-32C, so a stale, damaged or cut-off one is noticed and rebuilt. Every file is replaced atomically; the copies of the
  * {@value #KEPT_SOURCES} most recently saved sources are kept.
  */
 public final class DiskRegistryCache implements RegistryCache {
@@ -183,37 +184,88 @@ public final class DiskRegistryCache implements RegistryCache {
         return sha256 + " " + document.size() + " " + document.lastModifiedTime().toMillis();
     }
 
-    /** The lines after the header of derived file {@code name}; empty when it is missing, stale, damaged or cut off. */
-    private static Optional<List<String>> derived(Path dir, String name, String header) throws IOException {
-        List<String> lines;
+    /** The lines after the header of a derived file: line {@code i} is {@code bytes[start(i), end(i))}, without its line feed. */
+    private record Lines(byte[] bytes, int[] starts) {
+        int size() {
+            return starts.length - 1;
+        }
+
+        int start(int line) {
+            return starts[line];
+        }
+
+        int end(int line) {
+            return starts[line + 1] - 1;
+        }
+    }
+
+    /**
+     * The lines after the header of derived file {@code name}; empty when it is missing, stale, damaged or cut off: the
+     * header names the document's stamp, the number of lines and their CRC-32C.
+     */
+    private static Optional<Lines> derived(Path dir, String name, String header) throws IOException {
+        byte[] bytes;
         try {
-            lines = Files.readAllLines(dir.resolve(name), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException | MalformedInputException e) {
+            bytes = Files.readAllBytes(dir.resolve(name));
+        } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        if (lines.isEmpty()) {
+        int headerEnd = indexOf(bytes, 0, '\n');
+        if (headerEnd < 0 || bytes[bytes.length - 1] != '\n') {
             return Optional.empty();
         }
-        String expected = header + " " + stampOf(dir, readMeta(dir).sha256()) + " " + (lines.size() - 1);
-        return lines.get(0).equals(expected) ? Optional.of(lines.subList(1, lines.size())) : Optional.empty();
+        int[] starts = new int[1024];
+        int count = 0;
+        for (int at = headerEnd + 1; at < bytes.length; at = indexOf(bytes, at, '\n') + 1) {
+            if (count + 1 == starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+            }
+            starts[count++] = at;
+        }
+        starts[count] = bytes.length;
+        String expected = header + " " + stampOf(dir, readMeta(dir).sha256()) + " " + count + " " + crc(bytes, headerEnd + 1);
+        boolean matches = new String(bytes, 0, headerEnd, StandardCharsets.UTF_8).equals(expected);
+        return matches ? Optional.of(new Lines(bytes, Arrays.copyOf(starts, count + 1))) : Optional.empty();
     }
 
     private static void writeDerived(Path dir, String name, String header, String stamp, int count, CharSequence body)
             throws IOException {
-        String text = header + " " + stamp + " " + count + "\n" + body;
-        AtomicFiles.write(dir, dir.resolve(name), text.getBytes(StandardCharsets.UTF_8));
+        byte[] lines = body.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] head = (header + " " + stamp + " " + count + " " + crc(lines, 0) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] text = Arrays.copyOf(head, head.length + lines.length);
+        System.arraycopy(lines, 0, text, head.length, lines.length);
+        AtomicFiles.write(dir, dir.resolve(name), text);
+    }
+
+    private static String crc(byte[] bytes, int from) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, from, bytes.length - from);
+        return Long.toHexString(crc.getValue());
+    }
+
+    private static int indexOf(byte[] bytes, int from, char wanted) {
+        for (int at = from; at < bytes.length; at++) {
+            if (bytes[at] == wanted) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /** The entry through the index; empty when the index is missing, stale or damaged. */
     private static Optional<Optional<byte[]>> lookUp(Path dir, String id) throws IOException {
-        Optional<List<String>> lines = derived(dir, INDEX, INDEX_HEADER);
-        if (lines.isEmpty()) {
+        Optional<Lines> index = derived(dir, INDEX, INDEX_HEADER);
+        if (index.isEmpty()) {
             return Optional.empty();
         }
-        String prefix = id + "\t";
-        for (String line : lines.get()) {
-            if (line.startsWith(prefix)) {
-                Optional<Range> range = range(line.substring(prefix.length()));
+        Lines lines = index.get();
+        byte[] prefix = (id + "\t").getBytes(StandardCharsets.UTF_8);
+        for (int line = 0; line < lines.size(); line++) {
+            int start = lines.start(line);
+            if (lines.end(line) - start >= prefix.length
+                    && Arrays.equals(lines.bytes(), start, start + prefix.length, prefix, 0, prefix.length)) {
+                int rangeStart = start + prefix.length;
+                Optional<Range> range = range(new String(lines.bytes(), rangeStart, lines.end(line) - rangeStart, StandardCharsets.UTF_8));
                 if (range.isEmpty()) {
                     return Optional.empty();
                 }
@@ -227,14 +279,16 @@ public final class DiskRegistryCache implements RegistryCache {
 
     /** The summaries through their index; empty when it is missing, stale or damaged. */
     private static Optional<List<TraceSummary>> readSummaries(Path dir) throws IOException {
-        Optional<List<String>> lines = derived(dir, SUMMARIES, SUMMARIES_HEADER);
-        if (lines.isEmpty()) {
+        Optional<Lines> index = derived(dir, SUMMARIES, SUMMARIES_HEADER);
+        if (index.isEmpty()) {
             return Optional.empty();
         }
-        List<TraceSummary> summaries = new ArrayList<>(lines.get().size());
+        Lines lines = index.get();
+        List<TraceSummary> summaries = new ArrayList<>(lines.size());
+        SummaryLines.Parser parser = new SummaryLines.Parser(lines.bytes());
         try {
-            for (String line : lines.get()) {
-                summaries.add(SummaryLines.parse(line));
+            for (int line = 0; line < lines.size(); line++) {
+                summaries.add(parser.parse(lines.start(line), lines.end(line)));
             }
         } catch (IllegalArgumentException damaged) {
             return Optional.empty();

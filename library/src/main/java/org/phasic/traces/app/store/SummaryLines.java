@@ -1,6 +1,8 @@
 package org.phasic.traces.app.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.registry.TraceSummary;
@@ -37,19 +39,73 @@ final class SummaryLines {
         out.append('\n');
     }
 
-    /** The summary on {@code line}, or throws {@link IllegalArgumentException} when the line is not one. */
-    static TraceSummary parse(String line) {
-        List<String> fields = split(line);
-        if (fields.size() != PLAIN_FIELDS && fields.size() < METADATA_FIELDS) {
-            throw new IllegalArgumentException("expected " + PLAIN_FIELDS + " or at least " + METADATA_FIELDS + " fields");
+    /**
+     * Reads the lines of one file of summaries. A field whose bytes are those of the same field on the line before
+     * gets that line's string again: columns such as the licence, the domain or a null repeat from entry to entry, and
+     * a large registry then costs far fewer strings.
+     */
+    static final class Parser {
+        private static final int REMEMBERED = 16;
+        private final byte[] bytes;
+        private final int[] starts = new int[REMEMBERED];
+        private final int[] ends = new int[REMEMBERED];
+        private final String[] values = new String[REMEMBERED];
+
+        /** @param bytes the file, in UTF-8 */
+        Parser(byte[] bytes) {
+            this.bytes = bytes;
         }
-        TraceSummary.Metadata metadata = null;
-        if (fields.size() >= METADATA_FIELDS) {
-            metadata = new TraceSummary.Metadata(fields.get(7), fields.get(8), fields.get(9), integer(fields.get(10)),
-                    integer(fields.get(11)), fields.get(12), fields.subList(METADATA_FIELDS, fields.size()));
+
+        /** The summary on the line {@code [from, to)} (without its line feed), or throws {@link IllegalArgumentException} when the line is not one. */
+        TraceSummary parse(int from, int to) {
+            List<String> fields = split(from, to);
+            if (fields.size() != PLAIN_FIELDS && fields.size() < METADATA_FIELDS) {
+                throw new IllegalArgumentException("expected " + PLAIN_FIELDS + " or at least " + METADATA_FIELDS + " fields");
+            }
+            TraceSummary.Metadata metadata = null;
+            if (fields.size() >= METADATA_FIELDS) {
+                metadata = new TraceSummary.Metadata(fields.get(7), fields.get(8), fields.get(9), integer(fields.get(10)),
+                        integer(fields.get(11)), fields.get(12), fields.subList(METADATA_FIELDS, fields.size()));
+            }
+            return new TraceSummary(TraceId.of(fields.get(0)), fields.get(1), fields.get(2), metadata, fields.get(3),
+                    fields.get(4), fields.get(5), fields.get(6));
         }
-        return new TraceSummary(TraceId.of(fields.get(0)), fields.get(1), fields.get(2), metadata, fields.get(3),
-                fields.get(4), fields.get(5), fields.get(6));
+
+        private List<String> split(int from, int to) {
+            List<String> fields = new ArrayList<>(16);
+            int start = from;
+            boolean escaped = false;
+            for (int at = from; at <= to; at++) {
+                if (at == to || bytes[at] == '\t') {
+                    fields.add(field(fields.size(), start, at, escaped));
+                    start = at + 1;
+                    escaped = false;
+                } else if (bytes[at] == '\\') {
+                    escaped = true;
+                }
+            }
+            return fields;
+        }
+
+        private String field(int index, int start, int end, boolean escaped) {
+            boolean remembered = index < REMEMBERED;
+            if (remembered && ends[index] > 0 && Arrays.equals(bytes, start, end, bytes, starts[index], ends[index])) {
+                return values[index];
+            }
+            String value;
+            if (end - start == 2 && bytes[start] == '\\' && bytes[start + 1] == 'N') {
+                value = null;
+            } else {
+                String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+                value = escaped ? unescape(text) : text;
+            }
+            if (remembered) {
+                starts[index] = start;
+                ends[index] = end;
+                values[index] = value;
+            }
+            return value;
+        }
     }
 
     private static String number(Integer value) {
@@ -97,26 +153,7 @@ final class SummaryLines {
         return c;
     }
 
-    private static List<String> split(String line) {
-        List<String> fields = new ArrayList<>(16);
-        int start = 0;
-        while (true) {
-            int tab = line.indexOf('\t', start);
-            fields.add(unescape(tab < 0 ? line.substring(start) : line.substring(start, tab)));
-            if (tab < 0) {
-                return fields;
-            }
-            start = tab + 1;
-        }
-    }
-
     private static String unescape(String field) {
-        if (field.indexOf('\\') < 0) {
-            return field;
-        }
-        if (field.equals(NULL)) {
-            return null;
-        }
         StringBuilder text = new StringBuilder(field.length());
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
