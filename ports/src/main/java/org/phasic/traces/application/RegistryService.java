@@ -15,11 +15,15 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.RegistryQuery;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.registry.TraceSummary;
 import org.phasic.traces.ports.in.ListTracesUseCase;
 import org.phasic.traces.ports.in.RegistryUpdate;
 import org.phasic.traces.ports.in.UpdateRegistryUseCase;
@@ -165,30 +169,49 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
 
     @Override
     public synchronized List<TraceEntry> list(RegistryQuery query) {
-        refreshIfStale();
-        if (downloadedLoaded) {
-            return local().search(query);
-        }
-        Map<TraceId, TraceEntry> found = new TreeMap<>();
-        Set<TraceId> listed = new HashSet<>();
-        try {
+        return search(query, Function.identity(), TraceEntry::id, query::matches, each -> {
             Optional<InputStream> document = cache.open(source.location());
             if (document.isPresent()) {
                 try (InputStream in = document.get()) {
-                    codec.readEntries(in, entry -> {
-                        listed.add(entry.id());
-                        if (query.matches(entry)) {
-                            found.put(entry.id(), entry);
-                        }
-                    });
+                    codec.readEntries(in, each);
                 }
             }
+        });
+    }
+
+    @Override
+    public synchronized List<TraceSummary> summaries(RegistryQuery query) {
+        return search(query, TraceSummary::of, TraceSummary::id, query::matches, each -> cache.summaries(source.location(), each));
+    }
+
+    /** Reads the last good download's entries (as {@code T}) one at a time. */
+    private interface CachedEntries<T> {
+        void read(Consumer<T> each) throws IOException;
+    }
+
+    /** The matches of {@code query} among the last good download's entries (read by {@code cached}) and the bundled ones it lacks, by id. */
+    private <T> List<T> search(RegistryQuery query, Function<TraceEntry, T> fromEntry, Function<T, TraceId> idOf, Predicate<T> matches,
+                               CachedEntries<T> cached) {
+        refreshIfStale();
+        if (downloadedLoaded) {
+            return local().search(query).stream().map(fromEntry).toList();
+        }
+        Map<TraceId, T> found = new TreeMap<>();
+        Set<TraceId> listed = new HashSet<>();
+        try {
+            cached.read(item -> {
+                TraceId id = idOf.apply(item);
+                listed.add(id);
+                if (matches.test(item)) {
+                    found.put(id, item);
+                }
+            });
         } catch (IOException | RegistryFormatException e) {
             ignoreCachedCopy(e);
-            return bundled.search(query);
+            return bundled.search(query).stream().map(fromEntry).toList();
         }
         bundled.traces().values().stream().filter(entry -> !listed.contains(entry.id())).filter(query::matches)
-                .forEach(entry -> found.put(entry.id(), entry));
+                .forEach(entry -> found.put(entry.id(), fromEntry.apply(entry)));
         return List.copyOf(found.values());
     }
 

@@ -20,6 +20,7 @@ import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.registry.TraceMetadata;
+import org.phasic.traces.domain.registry.TraceSummary;
 import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.out.RegistryCache;
 import org.phasic.traces.ports.out.RegistryCodec;
@@ -127,6 +128,20 @@ final class RegistryFakes {
         @Override
         public Optional<InputStream> open(String source) {
             return load(source).map(copy -> new ByteArrayInputStream(copy.bytes()));
+        }
+
+        @Override
+        public boolean summaries(String source, Consumer<TraceSummary> each) throws IOException {
+            Optional<CachedRegistry> copy = load(source);
+            if (copy.isEmpty()) {
+                return false;
+            }
+            String name = new String(copy.get().bytes(), StandardCharsets.UTF_8);
+            if (!documents.containsKey(name)) {
+                throw new RegistryFormatException("not a registry: " + name);
+            }
+            documents.get(name).traces().values().stream().map(TraceSummary::of).forEach(each);
+            return true;
         }
     }
 

@@ -15,7 +15,9 @@ import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.RegistryQuery;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.registry.TraceSummary;
 import org.phasic.traces.ports.in.RegistryUpdate;
+import org.phasic.traces.ports.out.RegistryCache.CachedRegistry;
 import org.phasic.traces.ports.out.RegistrySource;
 
 class RegistryServiceTest {
@@ -92,5 +94,24 @@ class RegistryServiceTest {
         assertThat(update.outcome()).isEqualTo(RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD);
         assertThat(update.message()).isEqualTo(notices.get(0));
         assertThat(notices).hasSize(1);
+    }
+
+    @Test
+    void summariesAreTheListingsEntriesReadThroughTheCachesIndex() throws IOException {
+        Serving first = new Serving("https://first.invalid/registry.json", "first-doc");
+        service(first, false).update();
+        RegistryService fresh = service(first, true);
+        RegistryQuery tests = new RegistryQuery(Optional.empty(), Optional.empty(), List.of(), Optional.of("TEST"));
+
+        assertThat(fresh.summaries(RegistryQuery.all())).extracting(TraceSummary::id).containsExactly(BUNDLED, IN_FIRST);
+        assertThat(fresh.summaries(tests)).isEqualTo(fresh.list(tests).stream().map(TraceSummary::of).toList());
+        assertThat(service(first, true).summaries(new RegistryQuery(Optional.of("none"), Optional.empty(), List.of(), Optional.empty())))
+                .isEmpty();
+
+        assertThat(notices).isEmpty();
+
+        cache.save(new CachedRegistry("garbage".getBytes(StandardCharsets.UTF_8), Optional.empty(), first.location(), RegistryFakes.CLOCK.instant()));
+        assertThat(service(first, true).summaries(RegistryQuery.all())).extracting(TraceSummary::id).containsExactly(BUNDLED);
+        assertThat(notices).singleElement().isEqualTo("ignoring the cached registry (not a registry: garbage)");
     }
 }

@@ -62,7 +62,8 @@ public record RegistrySettings(String repo, String branch, Optional<String> url,
                 ConfigKey.duration(CONNECT_TIMEOUT, DEFAULTS.connectTimeout(), "connect timeout when refreshing the registry")
                         .withCheck(ConfigKey.Check.positiveDuration()),
                 ConfigKey.duration(MAX_AGE, DEFAULTS.maxAge(), "how old the cached registry may get before list/get refresh it"),
-                ConfigKey.integer(MAX_BYTES, (int) DEFAULT_MAX_BYTES, "largest registry document downloaded or read, in bytes"));
+                ConfigKey.integer(MAX_BYTES, (int) DEFAULT_MAX_BYTES, "largest registry document downloaded or read, in bytes")
+                        .withCheck(ConfigKey.Check.range(1, Integer.MAX_VALUE)));
     }
 
     /** What {@code settings} say for the {@link #keys()}. */

@@ -1,12 +1,19 @@
 package org.phasic.traces.app.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceMetadata;
+import org.phasic.traces.domain.registry.TraceSummary;
 import org.phasic.traces.ports.in.BatchItem;
 import org.phasic.traces.ports.in.BatchOutcome;
 import org.phasic.traces.ports.in.GcReport;
@@ -19,11 +26,15 @@ final class EntryJson {
     }
 
     static ObjectNode summary(TraceEntry entry) {
+        return summary(TraceSummary.of(entry));
+    }
+
+    static ObjectNode summary(TraceSummary entry) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", entry.id().value());
         node.put("cid", entry.cid());
         node.put("description", entry.description());
-        TraceMetadata metadata = entry.metadata();
+        TraceSummary.Metadata metadata = entry.metadata();
         if (metadata != null) {
             node.put("model_type", metadata.modelType());
             node.put("domain", metadata.domain());
@@ -71,6 +82,21 @@ final class EntryJson {
         node.put("files", report.objects().size());
         node.put("bytes", report.bytes());
         return node;
+    }
+
+    /**
+     * Writes {@code entries} as a JSON array of {@linkplain #summary summaries} followed by a line break, exactly as
+     * {@link #write} would write the whole array, but one entry at a time.
+     */
+    static void writeArray(PrintWriter out, List<TraceSummary> entries) {
+        try (SequenceWriter array = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValuesAsArray(out)) {
+            for (TraceSummary entry : entries) {
+                array.write(summary(entry));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON", e);
+        }
+        out.println();
     }
 
     static String write(Object node) {

@@ -1,13 +1,12 @@
 package org.phasic.traces.app.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.phasic.traces.domain.registry.RegistryQuery;
-import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,19 +38,17 @@ public final class ListCommand implements Callable<Integer> {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         RegistryQuery query = new RegistryQuery(Optional.ofNullable(domain), Optional.ofNullable(modelType), tags,
                 Optional.ofNullable(search));
-        List<TraceEntry> entries = context.useCases().listTraces().list(query).stream()
+        List<TraceSummary> entries = context.useCases().listTraces().summaries(query).stream()
                 .sorted(Comparator.comparing(entry -> entry.id().value(), NaturalOrder.INSTANCE))
                 .toList();
         if (json) {
-            ArrayNode array = EntryJson.MAPPER.createArrayNode();
-            entries.forEach(entry -> array.add(EntryJson.summary(entry)));
-            context.out().println(EntryJson.write(array));
+            EntryJson.writeArray(context.out(), entries);
         } else if (entries.isEmpty()) {
             context.out().println("no traces match");
         } else {
             Table table = new Table("ID", "MODEL", "DOMAIN", "VERTICES", "PARAMS", "DESCRIPTION");
-            for (TraceEntry entry : entries) {
-                var metadata = entry.metadata();
+            for (TraceSummary entry : entries) {
+                TraceSummary.Metadata metadata = entry.metadata();
                 table.row(entry.id().value(),
                         metadata == null ? "" : String.valueOf(metadata.modelType()),
                         metadata == null ? "" : String.valueOf(metadata.domain()),

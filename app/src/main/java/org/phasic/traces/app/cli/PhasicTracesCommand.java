@@ -122,7 +122,7 @@ public final class PhasicTracesCommand implements Runnable {
             return fallback;
         }
         try {
-            List<String> ids = context.useCases().listTraces().list(RegistryQuery.all()).stream()
+            List<String> ids = context.useCases().listTraces().summaries(RegistryQuery.all()).stream()
                     .map(entry -> entry.id().value()).toList();
             return Suggestions.didYouMean(unknown.id().value(), ids).map(guess -> guess + " " + fallback).orElse(fallback);
         } catch (RuntimeException e) {

@@ -44,6 +44,8 @@ class ConfigErrorTest {
                         "'1000' for cache.jobs (from flag --set cache.jobs)", "a whole number from 1 to 64"),
                 bad(Map.of(), List.of("--set", "gateway.retries=99", "get", "kingman_n3"),
                         "'99' for gateway.retries (from flag --set gateway.retries)", "from 0 to 20"),
+                bad(Map.of(), List.of("--set", "registry.maxBytes=0", "list"),
+                        "'0' for registry.maxBytes (from flag --set registry.maxBytes)", "a whole number from 1 to 2147483647"),
                 bad(Map.of(), List.of("--set", "gateway.connectTimeout=0s", "list"),
                         "'0s' for gateway.connectTimeout (from flag --set gateway.connectTimeout)", "above zero"),
                 bad(Map.of(), List.of("--set", "s3.bucket=Not_A_Bucket", "list"),

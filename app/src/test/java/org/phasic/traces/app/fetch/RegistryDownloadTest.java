@@ -98,7 +98,7 @@ class RegistryDownloadTest {
         assertThat(show.out()).contains(SERVER_ONLY);
         try (Stream<Path> leftovers = Files.list(cached.getParent())) {
             assertThat(leftovers.map(path -> path.getFileName().toString()))
-                    .containsOnly("registry.json", "registry.meta.json", "registry.index");
+                    .containsOnly("registry.json", "registry.meta.json", "registry.index", "registry.summaries");
         }
     }
 

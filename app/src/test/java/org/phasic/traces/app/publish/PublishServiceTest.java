@@ -94,7 +94,7 @@ class PublishServiceTest {
                 throw new IOException("offline test");
             }
         };
-        RegistryService registry = new RegistryService(offlineSource, registryCodec, new DiskRegistryCache(tmp.resolve("registry")),
+        RegistryService registry = new RegistryService(offlineSource, registryCodec, new DiskRegistryCache(tmp.resolve("registry"), registryCodec),
                 bundled, notices::add, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1), true);
         PublishSettings settings = new PublishSettings("munch-group/phasic-traces", "master", ImportProfile.KUBO, token);
         return new PublishService(traceCodec, registryCodec, registry, store, new PublishTargets(List.of(publishers), remotePinning,

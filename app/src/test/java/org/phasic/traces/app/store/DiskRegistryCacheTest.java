@@ -1,18 +1,34 @@
 package org.phasic.traces.app.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.atIndex;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.phasic.traces.adapter.github.JacksonRegistryCodec;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceEntry;
+import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.registry.TraceMetadata;
+import org.phasic.traces.domain.registry.TraceSummary;
 import org.phasic.traces.ports.out.RegistryCache.CachedRegistry;
+import org.phasic.traces.ports.out.RegistryCodec;
+import org.phasic.traces.ports.out.RegistryFormatException;
 
 class DiskRegistryCacheTest {
     private static final String SOURCE = "https://example.invalid/registry.json";
@@ -24,13 +40,15 @@ class DiskRegistryCacheTest {
     @TempDir
     Path folder;
 
+    private final CountingCodec codec = new CountingCodec();
+
     @Test
     void savedCopyLoadsWithItsEtagSourceAndTime() throws Exception {
-        DiskRegistryCache cache = new DiskRegistryCache(folder);
+        DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
         cache.save(new CachedRegistry(DOCUMENT, Optional.of("\"v1\""), SOURCE, CHECKED));
         cache.touch(SOURCE, CHECKED.plusSeconds(60));
 
-        CachedRegistry loaded = new DiskRegistryCache(folder).load(SOURCE).orElseThrow();
+        CachedRegistry loaded = new DiskRegistryCache(folder, codec).load(SOURCE).orElseThrow();
 
         assertThat(loaded.bytes()).isEqualTo(DOCUMENT);
         assertThat(loaded.etag()).contains("\"v1\"");
@@ -38,13 +56,13 @@ class DiskRegistryCacheTest {
         assertThat(cache.stamp(SOURCE).orElseThrow().checkedAt()).isEqualTo(CHECKED.plusSeconds(60));
         try (var files = Files.list(cache.folderOf(SOURCE))) {
             assertThat(files.map(path -> path.getFileName().toString()))
-                    .containsOnly("registry.json", "registry.meta.json", "registry.index");
+                    .containsOnly("registry.json", "registry.meta.json", "registry.index", "registry.summaries");
         }
     }
 
     @Test
     void eachSourceHasItsOwnCopyAndOnlyTheLastFewAreKept() throws Exception {
-        DiskRegistryCache cache = new DiskRegistryCache(folder);
+        DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
         cache.save(new CachedRegistry(DOCUMENT, Optional.empty(), "one", CHECKED));
         cache.save(new CachedRegistry(TWO.getBytes(StandardCharsets.UTF_8), Optional.empty(), "two", CHECKED));
 
@@ -68,7 +86,7 @@ class DiskRegistryCacheTest {
 
     @Test
     void anEntryIsReadThroughTheIndexExactlyAsWritten() throws Exception {
-        DiskRegistryCache cache = new DiskRegistryCache(folder);
+        DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
         cache.save(new CachedRegistry(TWO.getBytes(StandardCharsets.UTF_8), Optional.empty(), SOURCE, CHECKED));
 
         assertThat(new String(cache.entry(SOURCE, "a_1").orElseThrow(), StandardCharsets.UTF_8))
@@ -82,7 +100,7 @@ class DiskRegistryCacheTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "garbage", "phasic-traces registry index 1 0000 12\na_1\t0\t5\n", "damaged-ranges"})
     void aStaleOrDamagedIndexIsRebuilt(String index) throws Exception {
-        DiskRegistryCache cache = new DiskRegistryCache(folder);
+        DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
         cache.save(new CachedRegistry(DOCUMENT, Optional.empty(), SOURCE, CHECKED));
         Path dir = cache.folderOf(SOURCE);
         String header = Files.readAllLines(dir.resolve("registry.index")).get(0);
@@ -91,14 +109,73 @@ class DiskRegistryCacheTest {
         Files.writeString(dir.resolve("registry.index"), written);
 
         assertThat(new String(cache.entry(SOURCE, "a_1").orElseThrow(), StandardCharsets.UTF_8)).startsWith("{\"cid\": \"QmA\"");
-        assertThat(Files.readAllLines(dir.resolve("registry.index")).get(0)).isNotEqualTo(header).endsWith(" " + TWO.getBytes(StandardCharsets.UTF_8).length);
+        String rebuilt = Files.readAllLines(dir.resolve("registry.index")).get(0);
+        assertThat(rebuilt).isNotEqualTo(header);
+        assertThat(rebuilt.split(" ")).as("document size and line count").contains(String.valueOf(TWO.getBytes(StandardCharsets.UTF_8).length), atIndex(5))
+                .contains("2", atIndex(7));
+    }
+
+    @Test
+    void summariesComeFromTheIndexMadeOnSaveWithoutReadingTheDocumentAgain() throws Exception {
+        DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
+        cache.save(new CachedRegistry(TWO.getBytes(StandardCharsets.UTF_8), Optional.empty(), SOURCE, CHECKED));
+        int readsOnSave = codec.documentsRead;
+
+        List<TraceSummary> listed = summaries(cache, SOURCE);
+
+        assertThat(listed).isEqualTo(expectedSummaries(TWO));
+        assertThat(listed.get(1).description()).isEqualTo("caf\u00e9 \"quoted\" }");
+        assertThat(codec.documentsRead).as("listing reads the index only").isEqualTo(readsOnSave);
+        assertThat(cache.summaries("other", summary -> { })).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"missing", "garbage", "cut-off", "changed-text", "bad-escape", "bad-number", "document-changed"})
+    void aStaleDamagedOrCutOffSummaryIndexIsRebuiltFromTheDocument(String damage) throws Exception {
+        DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
+        String document = TWO;
+        cache.save(new CachedRegistry(document.getBytes(StandardCharsets.UTF_8), Optional.empty(), SOURCE, CHECKED));
+        Path index = cache.folderOf(SOURCE).resolve("registry.summaries");
+        List<String> lines = Files.readAllLines(index);
+        switch (damage) {
+            case "missing" -> Files.delete(index);
+            case "garbage" -> Files.writeString(index, "garbage");
+            case "cut-off" -> Files.write(index, lines.subList(0, lines.size() - 1));
+            case "changed-text" -> Files.write(index, List.of(lines.get(0), lines.get(1).replace("QmA", "QmZ"), lines.get(2)));
+            case "bad-escape" -> Files.write(index, List.of(lines.get(0), lines.get(1), lines.get(2).replace("QmB", "Qm\\qB")));
+            case "bad-number" -> Files.write(index, List.of(lines.get(0), lines.get(1).replace("a_1\t", "a_1\tx\tx\tx\tx\tx\tx\tx\tx\tx\tx\tnot-a-number\tx\t"), lines.get(2)));
+            default -> {
+                document = TWO.replace("QmB", "QmC");
+                Path changed = Files.writeString(cache.folderOf(SOURCE).resolve("registry.json"), document);
+                Files.setLastModifiedTime(changed, FileTime.from(CHECKED));
+            }
+        }
+        int readsBefore = codec.documentsRead;
+
+        assertThat(summaries(cache, SOURCE)).isEqualTo(expectedSummaries(document));
+        assertThat(codec.documentsRead).isEqualTo(readsBefore + 1);
+        assertThat(summaries(cache, SOURCE)).as("rebuilt once").isEqualTo(expectedSummaries(document));
+        assertThat(codec.documentsRead).isEqualTo(readsBefore + 1);
+    }
+
+    @Test
+    void aCopyThatDoesNotReadAsARegistryIsReportedWhenListedWhileItsOtherEntriesStayReachable() throws Exception {
+        DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
+        cache.save(new CachedRegistry(DOCUMENT, Optional.empty(), SOURCE, CHECKED));
+        String broken = "{\"version\": \"1.0.0\", \"traces\": {\"a_1\": {\"cid\": \"QmA\"}, \"b_2\": {\"cid\": 5}}}";
+        Files.writeString(cache.folderOf(SOURCE).resolve("registry.json"), broken);
+
+        assertThatThrownBy(() -> cache.summaries(SOURCE, summary -> { }))
+                .isInstanceOf(RegistryFormatException.class).hasMessageStartingWith("$.traces.b_2.cid: ");
+        assertThat(cache.folderOf(SOURCE).resolve("registry.summaries")).doesNotExist();
+        assertThat(new String(cache.entry(SOURCE, "a_1").orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("{\"cid\": \"QmA\"}");
     }
 
     @Test
     void aCopyInTheSingleSourceLayoutIsTakenOverByItsSourceOnly() throws Exception {
         Files.write(folder.resolve("registry.json"), DOCUMENT);
         Files.writeString(folder.resolve("registry.meta.json"), "{\"source\": \"" + SOURCE + "\", \"checkedAt\": \"" + CHECKED + "\"}");
-        DiskRegistryCache cache = new DiskRegistryCache(folder);
+        DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
 
         assertThat(cache.load("another")).isEmpty();
         assertThat(cache.load(SOURCE).orElseThrow().bytes()).isEqualTo(DOCUMENT);
@@ -108,7 +185,7 @@ class DiskRegistryCacheTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"checkedAt\": \"garbage\"}", "{\"checkedAt\": ", "[]", ""})
     void aDamagedMetaFileFallsBackToTheDocumentsTimeInsteadOfFailing(String meta) throws Exception {
-        DiskRegistryCache cache = new DiskRegistryCache(folder);
+        DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
         cache.save(new CachedRegistry(DOCUMENT, Optional.of("\"v1\""), SOURCE, CHECKED));
         Path dir = cache.folderOf(SOURCE);
         Files.writeString(dir.resolve("registry.meta.json"), meta);
@@ -121,8 +198,62 @@ class DiskRegistryCacheTest {
         assertThat(loaded.checkedAt()).isEqualTo(modified);
     }
 
+    private static List<TraceSummary> summaries(DiskRegistryCache cache, String source) throws Exception {
+        List<TraceSummary> summaries = new ArrayList<>();
+        assertThat(cache.summaries(source, summaries::add)).isTrue();
+        return summaries;
+    }
+
+    private static List<TraceSummary> expectedSummaries(String document) {
+        return new JacksonRegistryCodec().read(document.getBytes(StandardCharsets.UTF_8)).traces().values().stream()
+                .map(TraceSummary::of).toList();
+    }
+
+    /** The real codec, counting the whole documents it reads. */
+    private static final class CountingCodec implements RegistryCodec {
+        private final JacksonRegistryCodec real = new JacksonRegistryCodec();
+        int documentsRead;
+
+        @Override
+        public Registry read(InputStream in) throws IOException {
+            documentsRead++;
+            return real.read(in);
+        }
+
+        @Override
+        public TraceEntry readEntry(TraceId id, InputStream in) throws IOException {
+            return real.readEntry(id, in);
+        }
+
+        @Override
+        public void readEntries(InputStream in, Consumer<TraceEntry> consumer) throws IOException {
+            documentsRead++;
+            real.readEntries(in, consumer);
+        }
+
+        @Override
+        public void write(Registry registry, OutputStream out) throws IOException {
+            real.write(registry, out);
+        }
+
+        @Override
+        public String entrySnippet(TraceEntry entry) {
+            return real.entrySnippet(entry);
+        }
+
+        @Override
+        public TraceMetadata readMetadata(InputStream in) throws IOException {
+            return real.readMetadata(in);
+        }
+
+        @Override
+        public byte[] writeMetadata(TraceMetadata metadata) {
+            return real.writeMetadata(metadata);
+        }
+    }
+
     @Test
     void nothingSavedLoadsEmpty() throws Exception {
-        assertThat(new DiskRegistryCache(folder.resolve("new")).load(SOURCE)).isEmpty();
+        assertThat(new DiskRegistryCache(folder.resolve("new"), codec).load(SOURCE)).isEmpty();
     }
 }

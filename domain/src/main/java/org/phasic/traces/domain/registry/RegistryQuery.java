@@ -19,24 +19,32 @@ public record RegistryQuery(Optional<String> domain, Optional<String> modelType,
         return new RegistryQuery(Optional.empty(), Optional.empty(), List.of(), Optional.empty());
     }
 
+    /** Whether {@code entry} satisfies every criterion. */
     public boolean matches(TraceEntry entry) {
-        TraceMetadata metadata = entry.metadata();
+        return matches(TraceSummary.of(entry));
+    }
+
+    /** Whether the entry {@code summary} stands for satisfies every criterion. */
+    public boolean matches(TraceSummary summary) {
+        TraceSummary.Metadata metadata = summary.metadata();
         if (domain.isPresent() && (metadata == null || !domain.get().equalsIgnoreCase(metadata.domain()))) {
             return false;
         }
         if (modelType.isPresent() && (metadata == null || !modelType.get().equalsIgnoreCase(metadata.modelType()))) {
             return false;
         }
-        if (!tags.stream().allMatch(entry::hasTag)) {
-            return false;
+        for (String tag : tags) {
+            if (!summary.hasTag(tag)) {
+                return false;
+            }
         }
-        return text.map(needle -> containsText(entry, needle.toLowerCase(Locale.ROOT))).orElse(true);
+        return text.isEmpty() || containsText(summary, text.get().toLowerCase(Locale.ROOT));
     }
 
-    private static boolean containsText(TraceEntry entry, String needle) {
-        Stream<String> fields = Stream.of(entry.id().value(), entry.description(),
-                entry.metadata() == null ? null : entry.metadata().description());
-        Stream<String> tags = entry.metadata() == null ? Stream.empty() : entry.metadata().tags().stream();
+    private static boolean containsText(TraceSummary summary, String needle) {
+        Stream<String> fields = Stream.of(summary.id().value(), summary.description(),
+                summary.metadata() == null ? null : summary.metadata().description());
+        Stream<String> tags = summary.metadata() == null ? Stream.empty() : summary.metadata().tags().stream();
         return Stream.concat(fields, tags).anyMatch(field -> field != null && field.toLowerCase(Locale.ROOT).contains(needle));
     }
 }

@@ -210,8 +210,8 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RegistryCache registryCache() throws IOException {
-        return new DiskRegistryCache(configuration.home().resolve("registry"));
+    RegistryCache registryCache(RegistryCodec codec) throws IOException {
+        return new DiskRegistryCache(configuration.home().resolve("registry"), codec);
     }
 
     @Provides

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.phasic.traces.domain.registry.TraceSummary;
 
 /**
  * Keeps the last good registry document of each source (a repository and branch, or a URL) so the tool works when the
@@ -31,6 +33,16 @@ public interface RegistryCache {
      * @return empty when there is no copy or the copy has no trace {@code id}
      */
     Optional<byte[]> entry(String source, String id) throws IOException;
+
+    /**
+     * Hands {@code each} the summary of every entry of the copy of {@code source}, in document order, from an index
+     * made when the copy was saved (or, when the index does not match the copy, made now by reading the copy with the
+     * registry codec, with that codec's rules and errors), so that listing and searching never parse the document.
+     *
+     * @return false when there is no copy
+     * @throws RegistryFormatException when the copy does not read as a registry
+     */
+    boolean summaries(String source, Consumer<TraceSummary> each) throws IOException;
 
     /** The copy of {@code source} as a stream, for reading it entry by entry; the caller closes it. */
     Optional<InputStream> open(String source) throws IOException;
