@@ -12,7 +12,9 @@ public interface ListTracesUseCase {
 
     /**
      * What {@link #list} would return, as {@linkplain TraceSummary summaries}: cheap for a large registry, whose cached
-     * copy is searched through an index instead of being parsed.
+     * copy is searched through an index instead of being parsed. By default, the summaries of {@link #list}'s entries.
      */
-    List<TraceSummary> summaries(RegistryQuery query);
+    default List<TraceSummary> summaries(RegistryQuery query) {
+        return list(query).stream().map(TraceSummary::of).toList();
+    }
 }
