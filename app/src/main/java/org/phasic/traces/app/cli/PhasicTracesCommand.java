@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ListCommand.class, ShowCommand.class, GetCommand.class, InstallCommand.class, EvalCommand.class,
                 VerifyCommand.class, GcCommand.class, PinCommand.class, CidCommand.class, CarCommand.class, RegistryCommand.class,
                 ConfigCommand.class, DaemonCommand.class, PublishCommand.class, CacheCommand.class, StoreCommand.class,
-                CompletionCommand.class, HelpCommand.class})
+                CompletionCommand.class, HealthCommand.class, HelpCommand.class})
 public final class PhasicTracesCommand implements Runnable {
     private final Map<String, String> environment;
     private final Path userHome;

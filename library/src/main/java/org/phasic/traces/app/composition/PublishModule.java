@@ -94,6 +94,12 @@ final class PublishModule extends AbstractModule {
         return new KuboContentPublisher(client, PROFILE);
     }
 
+    /** The configured remote pinning service, if any (none when offline). */
+    @Provides
+    List<RemotePinning> remotePinning(OkHttpClient http) {
+        return remotePinning(http, PublishingSettings.from(configuration));
+    }
+
     private List<RemotePinning> remotePinning(OkHttpClient http, PublishingSettings publishing) {
         Optional<String> url = publishing.pinningUrl();
         if (url.isEmpty() || CoreSettings.from(configuration).offline()) {

@@ -2,6 +2,7 @@ package org.phasic.traces.app.composition;
 
 import java.util.Objects;
 import org.phasic.traces.app.config.ConfigException;
+import org.phasic.traces.ports.in.CheckHealthUseCase;
 import org.phasic.traces.ports.in.DaemonUseCase;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase;
 import org.phasic.traces.ports.in.GetTraceFilesUseCase;
@@ -14,6 +15,7 @@ import org.phasic.traces.ports.in.PhasicCacheUseCase;
 import org.phasic.traces.ports.in.PublishTraceUseCase;
 import org.phasic.traces.ports.in.ShowTraceUseCase;
 import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
+import org.phasic.traces.ports.in.TraceAvailabilityUseCase;
 import org.phasic.traces.ports.in.UpdateRegistryUseCase;
 import org.phasic.traces.ports.in.ValidateRegistryUseCase;
 
@@ -97,6 +99,16 @@ public final class UseCases {
     /** The local IPFS daemon. */
     public DaemonUseCase daemon() {
         return get(DaemonUseCase.class);
+    }
+
+    /** Probe gateways and pinning services for the registry's traces (pin monitoring). */
+    public CheckHealthUseCase checkHealth() {
+        return get(CheckHealthUseCase.class);
+    }
+
+    /** What the last pin-monitoring run recorded. */
+    public TraceAvailabilityUseCase traceAvailability() {
+        return get(TraceAvailabilityUseCase.class);
     }
 
     private <T> T get(Class<T> type) {

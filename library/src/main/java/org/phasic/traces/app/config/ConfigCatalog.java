@@ -32,6 +32,7 @@ public final class ConfigCatalog {
         keys.addAll(IpfsSettings.keys());
         keys.addAll(GitHubSettings.keys());
         keys.addAll(PublishingSettings.keys());
+        keys.addAll(HealthSettings.keys());
         keys.addAll(extra);
         return List.copyOf(keys);
     }
