@@ -1,7 +1,6 @@
 package org.phasic.traces.application;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.ContentException;
+import org.phasic.traces.domain.cid.ContentNotFoundException;
 import org.phasic.traces.domain.cid.InvalidCidException;
+import org.phasic.traces.domain.dag.BlockSource;
 import org.phasic.traces.domain.registry.Checksum;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
@@ -132,14 +133,14 @@ public final class HealthService implements CheckHealthUseCase {
     }
 
     private List<TraceEntry> traces(List<TraceId> ids) {
-        if (ids.isEmpty()) {
-            return registry.current().traces().values().stream()
-                    .sorted(Comparator.comparing(entry -> entry.id().value())).toList();
-        }
         List<TraceEntry> traces = new ArrayList<>();
+        if (ids.isEmpty()) {
+            traces.addAll(registry.current().traces().values());
+        }
         for (TraceId id : new LinkedHashSet<>(ids)) {
             traces.add(registry.find(id).orElseThrow(() -> new UnknownTraceException(id, Hint.of(Hint.Kind.LIST_TRACES))));
         }
+        traces.sort(Comparator.comparing(entry -> entry.id().value()));
         return traces;
     }
 
@@ -159,11 +160,11 @@ public final class HealthService implements CheckHealthUseCase {
         } catch (InvalidCidException | NullPointerException e) {
             return new GatewayCheck(item.gateway(), ProbeStatus.ERROR, 0, "the registry's CID is invalid");
         }
-        GatewayProbe.Result block = probe.rootBlock(item.gateway(), root);
+        GatewayProbe.Result block = probe.block(item.gateway(), root);
         if (block.status() != ProbeStatus.OK || !full) {
             return new GatewayCheck(item.gateway(), block.status(), block.latency().toMillis(), block.detail());
         }
-        Outcome file = fullCheck(item, root);
+        Outcome file = fullCheck(item, root, block.data().orElseThrow());
         return new GatewayCheck(item.gateway(), file.status(), Duration.ofNanos(System.nanoTime() - start).toMillis(),
                 file.detail());
     }
@@ -171,7 +172,19 @@ public final class HealthService implements CheckHealthUseCase {
     private record Outcome(ProbeStatus status, String detail) {
     }
 
-    private Outcome fullCheck(Probe item, Cid root) {
+    /** Failures of single blocks during a full check, keeping the probe's classification. */
+    private static final class BlockFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient GatewayProbe.Result result;
+
+        BlockFailure(Cid cid, GatewayProbe.Result result) {
+            super("block " + cid + ": " + result.status().label() + (result.detail().isEmpty() ? "" : " (" + result.detail() + ")"));
+            this.result = result;
+        }
+    }
+
+    /** {@code trace.json.gz} read block by block from the gateway, verified from the root, against the checksum. */
+    private Outcome fullCheck(Probe item, Cid root, byte[] rootBlock) {
         String file = TraceEntry.TRACE_FILE;
         Checksum expected;
         try {
@@ -179,18 +192,27 @@ public final class HealthService implements CheckHealthUseCase {
         } catch (RuntimeException e) {
             return new Outcome(ProbeStatus.ERROR, "the registry has no valid checksum for " + file);
         }
+        BlockSource blocks = cid -> {
+            if (cid.equals(root)) {
+                return Optional.of(rootBlock);
+            }
+            GatewayProbe.Result block = probe.block(item.gateway(), cid);
+            if (block.status() == ProbeStatus.OK || block.status() == ProbeStatus.MISSING) {
+                return block.data();
+            }
+            throw new BlockFailure(cid, block);
+        };
         try {
-            return switch (VerifiedFileCheck.check(probe.source(item.gateway()), root, file, expected, maxFileBytes)) {
-                case MATCHES -> new Outcome(ProbeStatus.OK, "");
-                case MISSING -> new Outcome(ProbeStatus.MISSING, file + " is missing");
-                case CHECKSUM_MISMATCH -> new Outcome(ProbeStatus.BAD_BYTES, file + " does not match the registry checksum");
-            };
+            return VerifiedFileCheck.matches(root, file, blocks, expected, maxFileBytes) ? new Outcome(ProbeStatus.OK, "")
+                    : new Outcome(ProbeStatus.BAD_BYTES, file + " does not match the registry checksum");
+        } catch (BlockFailure e) {
+            return new Outcome(e.result.status(), file + ": " + e.getMessage());
+        } catch (ContentNotFoundException e) {
+            return new Outcome(ProbeStatus.MISSING, file + ": " + UntrustedText.printable(e.getMessage()));
         } catch (ContentException e) {
-            return new Outcome(ProbeStatus.BAD_BYTES, UntrustedText.printable(e.getMessage()));
-        } catch (InterruptedIOException e) {
-            return new Outcome(ProbeStatus.TIMEOUT, UntrustedText.printable(String.valueOf(e.getMessage())));
+            return new Outcome(ProbeStatus.BAD_BYTES, file + ": " + UntrustedText.printable(e.getMessage()));
         } catch (IOException | UncheckedIOException e) {
-            return new Outcome(ProbeStatus.ERROR, UntrustedText.printable(String.valueOf(e.getMessage())));
+            return new Outcome(ProbeStatus.ERROR, file + ": " + UntrustedText.printable(String.valueOf(e.getMessage())));
         }
     }
 

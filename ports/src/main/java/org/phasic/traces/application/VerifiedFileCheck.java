@@ -6,6 +6,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Optional;
 import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.dag.BlockSource;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.Checksum;
 import org.phasic.traces.ports.out.BlockFeed;
@@ -35,10 +36,23 @@ final class VerifiedFileCheck {
         if (feed.isEmpty()) {
             return Outcome.MISSING;
         }
+        try (BlockFeed opened = feed.get(); BlockReader blocks = BlockReader.of(opened)) {
+            return matches(root, path, blocks.source(), expected, maxFileBytes) ? Outcome.MATCHES : Outcome.CHECKSUM_MISMATCH;
+        }
+    }
+
+    /**
+     * Whether the file {@code root/path}, verified block by block, has the SHA-256 {@code expected}.
+     *
+     * @throws org.phasic.traces.domain.cid.ContentException when a block is absent or does not verify, or the file
+     *                                                       exceeds {@code maxFileBytes}
+     * @throws IOException                                   when {@code blocks} fails
+     */
+    static boolean matches(Cid root, String path, BlockSource blocks, Checksum expected, long maxFileBytes) throws IOException {
         MessageDigest digest = Sha256.newDigest();
-        try (BlockFeed blocks = feed.get(); OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
             VerifiedExtraction.extract(root, path, blocks, out, maxFileBytes);
         }
-        return expected.matches(digest.digest()) ? Outcome.MATCHES : Outcome.CHECKSUM_MISMATCH;
+        return expected.matches(digest.digest());
     }
 }

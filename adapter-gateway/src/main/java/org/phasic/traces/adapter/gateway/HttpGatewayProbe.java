@@ -1,14 +1,12 @@
 package org.phasic.traces.adapter.gateway;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -19,36 +17,26 @@ import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.domain.unixfs.ReassemblyLimits;
 import org.phasic.traces.ports.in.HealthReport.ProbeStatus;
-import org.phasic.traces.ports.in.Notices;
-import org.phasic.traces.ports.in.TransferProgress;
-import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.GatewayProbe;
 
 /**
- * {@link GatewayProbe} over HTTP: the root block is one {@code GET /ipfs/{cid}?format=raw} with
- * {@code Accept: application/vnd.ipld.raw}, no retry, under a short overall time limit; full fetches go through a
- * {@link GatewayContentSource} limited to that one gateway (so verified as every fetch is). Gateway headers (tokens)
- * from the configuration are sent to their own origins only.
+ * {@link GatewayProbe} over HTTP: a block is one {@code GET /ipfs/{cid}?format=raw} with
+ * {@code Accept: application/vnd.ipld.raw}, no retry, under a short overall time limit, verified against its CID.
+ * Gateway headers (tokens) from the configuration are sent to their own origins only.
  */
-public final class HttpGatewayProbe implements GatewayProbe, Closeable {
+public final class HttpGatewayProbe implements GatewayProbe {
     private static final int MAX_BLOCK_BYTES = ReassemblyLimits.DEFAULTS.maxBlockBytes();
 
     private final GatewaySettings settings;
-    private final OkHttpClient base;
     private final OkHttpClient client;
-    private final Notices notices;
-    private final Map<String, GatewayContentSource> sources = new ConcurrentHashMap<>();
 
     /**
      * @param settings the gateway settings (configured gateways, their headers, timeouts, User-Agent)
      * @param base     the shared HTTP client
-     * @param timeout  the longest a root block probe may take, connection included
-     * @param notices  messages of the full-fetch sources
+     * @param timeout  the longest one block request may take, connection included
      */
-    public HttpGatewayProbe(GatewaySettings settings, OkHttpClient base, Duration timeout, Notices notices) {
+    public HttpGatewayProbe(GatewaySettings settings, OkHttpClient base, Duration timeout) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.base = Objects.requireNonNull(base, "base");
-        this.notices = Objects.requireNonNull(notices, "notices");
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the probe timeout must be positive");
@@ -67,8 +55,8 @@ public final class HttpGatewayProbe implements GatewayProbe, Closeable {
     }
 
     @Override
-    public Result rootBlock(String gateway, Cid root) {
-        HttpUrl url = HttpUrl.get(gateway(gateway) + "/ipfs/" + root).newBuilder().addQueryParameter("format", "raw").build();
+    public Result block(String gateway, Cid cid) {
+        HttpUrl url = HttpUrl.get(gateway(gateway) + "/ipfs/" + cid).newBuilder().addQueryParameter("format", "raw").build();
         Request request = new Request.Builder().url(url).header("Accept", RawBlockRetrieval.ACCEPT).get().build();
         long start = System.nanoTime();
         ProbeStatus status;
@@ -86,8 +74,11 @@ public final class HttpGatewayProbe implements GatewayProbe, Closeable {
                 try (InputStream in = response.body().byteStream()) {
                     data = in.readNBytes(MAX_BLOCK_BYTES + 1);
                 }
-                status = verifies(root, data) ? ProbeStatus.OK : ProbeStatus.BAD_BYTES;
-                detail = status == ProbeStatus.OK ? "" : "the " + data.length + " bytes served do not hash to the CID";
+                Duration latency = Duration.ofNanos(System.nanoTime() - start);
+                if (verifies(cid, data)) {
+                    return new Result(ProbeStatus.OK, latency, "", Optional.of(data));
+                }
+                return Result.failed(ProbeStatus.BAD_BYTES, latency, "the " + data.length + " bytes served do not hash to the CID");
             }
         } catch (InterruptedIOException e) {
             status = ProbeStatus.TIMEOUT;
@@ -96,7 +87,7 @@ public final class HttpGatewayProbe implements GatewayProbe, Closeable {
             status = ProbeStatus.ERROR;
             detail = UntrustedText.printable(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        return new Result(status, Duration.ofNanos(System.nanoTime() - start), detail);
+        return Result.failed(status, Duration.ofNanos(System.nanoTime() - start), detail);
     }
 
     private static boolean verifies(Cid root, byte[] data) {
@@ -109,27 +100,5 @@ public final class HttpGatewayProbe implements GatewayProbe, Closeable {
         } catch (CorruptContentException e) {
             return false;
         }
-    }
-
-    @Override
-    public ContentSource source(String gateway) {
-        String url = gateway(gateway);
-        return sources.computeIfAbsent(url, key -> {
-            GatewaySettings one = settings.toBuilder().gateways(List.of(endpoint(key))).build();
-            return GatewayContentSource.create(one, base, TransferProgress.NONE, notices);
-        });
-    }
-
-    /** The configured endpoint for {@code url} (with its headers), else a plain one. */
-    private GatewayEndpoint endpoint(String url) {
-        return settings.gateways().stream().filter(endpoint -> endpoint.toString().equals(url)).findFirst()
-                .orElseGet(() -> GatewayEndpoint.parse(url));
-    }
-
-    /** Closes the full-fetch sources. */
-    @Override
-    public void close() {
-        sources.values().forEach(GatewayContentSource::close);
-        sources.clear();
     }
 }

@@ -13,6 +13,7 @@ import org.phasic.traces.ports.in.CheckHealthUseCase;
 import org.phasic.traces.ports.in.HealthReport;
 import org.phasic.traces.ports.in.HealthReport.GatewayCheck;
 import org.phasic.traces.ports.in.HealthReport.PinCheck;
+import org.phasic.traces.ports.in.HealthReport.ProbeStatus;
 import org.phasic.traces.ports.in.HealthReport.TraceHealth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,7 +86,7 @@ public final class HealthCommand implements Callable<Integer> {
             List<String> row = new ArrayList<>(List.of(trace.id().value()));
             for (GatewayCheck check : trace.gateways()) {
                 row.add(check.status().label() + " " + check.latencyMillis() + " ms");
-                if (!check.detail().isEmpty()) {
+                if (check.status() != ProbeStatus.MISSING && !check.detail().isEmpty()) {
                     details.add(trace.id() + " at " + check.gateway() + ": " + check.detail());
                 }
             }

@@ -60,7 +60,7 @@ final class HealthModule extends AbstractModule {
         } catch (InvalidSettingsException e) {
             throw ConfigException.of(e);
         }
-        HttpGatewayProbe probe = new HttpGatewayProbe(gateways, http, health.timeout(), services.notices());
+        HttpGatewayProbe probe = new HttpGatewayProbe(gateways, http, health.timeout());
         return new HealthService(registry, probe, pinning, history, clock, health.jobs(),
                 FetchSettings.DEFAULTS.maxFileBytes());
     }

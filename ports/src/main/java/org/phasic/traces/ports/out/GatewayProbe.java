@@ -3,6 +3,7 @@ package org.phasic.traces.ports.out;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.ports.in.HealthReport.ProbeStatus;
 
@@ -22,24 +23,32 @@ public interface GatewayProbe {
     String gateway(String url);
 
     /**
-     * Asks {@code gateway} for the block {@code root} ({@code ?format=raw}) under the probe's short time limit and checks
-     * that the bytes hash to it. Never throws for what the gateway does: a failure is a {@link Result}.
+     * Asks {@code gateway} for one block ({@code GET /ipfs/{cid}?format=raw}, no fallback, no retry) under the probe's
+     * short time limit and checks that the bytes hash to {@code cid}. Never throws for what the gateway does: a failure
+     * is a {@link Result}.
      */
-    Result rootBlock(String gateway, Cid root);
-
-    /** A content source that reads from {@code gateway} only (its blocks are untrusted, as from any source). */
-    ContentSource source(String gateway);
+    Result block(String gateway, Cid cid);
 
     /**
      * @param status  the classification
      * @param latency how long the probe took
      * @param detail  what went wrong, empty when {@link ProbeStatus#OK}
+     * @param data    the verified block when {@link ProbeStatus#OK}, else empty
      */
-    record Result(ProbeStatus status, Duration latency, String detail) {
+    record Result(ProbeStatus status, Duration latency, String detail, Optional<byte[]> data) {
         public Result {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(latency, "latency");
             Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(data, "data");
+            if (data.isPresent() != (status == ProbeStatus.OK)) {
+                throw new IllegalArgumentException("a probe result has data exactly when it is ok");
+            }
+        }
+
+        /** A failed probe. */
+        public static Result failed(ProbeStatus status, Duration latency, String detail) {
+            return new Result(status, latency, detail, Optional.empty());
         }
     }
 }
