@@ -33,6 +33,8 @@ public final class JsonLinesAvailabilityHistory implements AvailabilityHistory {
     /** The history file's name. */
     public static final String FILE = "history.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** File locks are held by the process, so threads of this one take turns first. */
+    private static final Object IN_PROCESS = new Object();
 
     private final Path folder;
     private final Path file;
@@ -66,6 +68,13 @@ public final class JsonLinesAvailabilityHistory implements AvailabilityHistory {
             return;
         }
         Files.createDirectories(folder);
+        synchronized (IN_PROCESS) {
+            appendLocked(run);
+        }
+    }
+
+    /** Under the file lock, which keeps other processes out (threads of this one wait for {@link #IN_PROCESS}). */
+    private void appendLocked(List<TraceAvailability> run) throws IOException {
         try (FileChannel lockFile = FileChannel.open(folder.resolve("history.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
             List<String> lines = new ArrayList<>(lines());
