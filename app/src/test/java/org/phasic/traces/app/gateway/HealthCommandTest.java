@@ -241,6 +241,35 @@ class HealthCommandTest {
     }
 
     @Test
+    void theConfiguredPinningServiceIsAskedForEachCid() throws Exception {
+        try (MockWebServer pinning = new MockWebServer()) {
+            pinning.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String cid = request.getUrl().queryParameter("cid");
+                    String results = cid.equals(traces.get(OK).root().toString())
+                            ? "{\"requestid\":\"r1\",\"status\":\"pinned\",\"created\":\"2026-12-01T00:00:00Z\","
+                            + "\"pin\":{\"cid\":\"" + cid + "\"},\"delegates\":[]}" : "";
+                    return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                            .body("{\"count\":" + (results.isEmpty() ? 0 : 1) + ",\"results\":[" + results + "]}").build();
+                }
+            });
+            pinning.start();
+
+            CliRun run = CliRun.run(Map.of("PINNING_SERVICE_TOKEN", "secret-token"), userHome, List.of("--home", home().toString(),
+                    "--set", "gateway.urls=" + url(first), "--set", "registry.url=" + registryFile.toUri(),
+                    "--set", "publish.pinningUrl=" + pinning.url("/psa"), "health", "--json", OK, MISSING));
+
+            JsonNode report = JSON.readTree(run.out());
+            assertThat(trace(report, OK).get("pins").get(0).get("status").asText()).isEqualTo("pinned");
+            assertThat(trace(report, OK).get("pins").get(0).get("service").asText()).contains("127.0.0.1");
+            assertThat(trace(report, MISSING).get("pins").get(0).get("status").asText()).isEqualTo("none");
+            assertThat(pinning.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization")).isEqualTo("Bearer secret-token");
+            assertThat(run.out() + run.err()).doesNotContain("secret-token");
+        }
+    }
+
+    @Test
     void aMalformedGatewayOrAnUnknownIdIsAUsageError() {
         CliRun badUrl = health("--gateways", "ftp://example.org", OK);
         CliRun unknown = health("no_such_trace");
