@@ -62,7 +62,7 @@ public final class HealthCommand implements Callable<Integer> {
         context.err().println("phasic-traces: " + unreachable.size() + " of " + report.traces().size()
                 + " trace(s) retrievable from no gateway: " + String.join(", ", unreachable.stream()
                 .map(trace -> trace.id() + " (since " + since(trace) + ")").toList()));
-        context.err().println("hint: ask a pinning service or a node that holds the content to provide it again;"
+        context.err().println("  hint: ask a pinning service or a node that holds the content to provide it again;"
                 + " 'phasic-traces show ID' names its CID");
         context.err().flush();
         return ExitCode.FAILED;

@@ -68,6 +68,9 @@ class ConfigDefaultsTest {
         expected.put("publish.ipfsTimeout", "120s");
         expected.put("publish.pinningUrl", null);
         expected.put("publish.pinningToken", null);
+        expected.put("health.timeout", "10s");
+        expected.put("health.jobs", "8");
+        expected.put("health.historyRuns", "400");
         expected.put("gateway.urls", "https://ipfs.io,https://dweb.link,https://trustless-gateway.link");
         expected.put("gateway.connectTimeout", "10s");
         expected.put("gateway.readTimeout", "30s");
@@ -108,6 +111,7 @@ class ConfigDefaultsTest {
         assertThat(CoreSettings.from(defaults)).isEqualTo(CoreSettings.DEFAULTS);
         assertThat(RegistrySettings.from(defaults)).isEqualTo(RegistrySettings.DEFAULTS);
         assertThat(IpfsSettings.from(defaults)).isEqualTo(IpfsSettings.DEFAULTS);
+        assertThat(HealthSettings.from(defaults)).isEqualTo(HealthSettings.DEFAULTS);
         assertThat(PublishingSettings.from(defaults)).isEqualTo(PublishingSettings.DEFAULTS);
         assertThat(GitHubSettings.from(defaults)).isEqualTo(GitHubSettings.DEFAULTS);
         assertThat(GatewaySettings.from(defaults, AGENT)).isEqualTo(GatewaySettings.defaults("0").toBuilder().userAgent(AGENT).build());
@@ -139,6 +143,9 @@ class ConfigDefaultsTest {
         values.put("publish.ipfsTimeout", "3m");
         values.put("publish.pinningUrl", "https://pins.example.org/psa");
         values.put("publish.pinningToken", "pin-secret");
+        values.put("health.timeout", "3s");
+        values.put("health.jobs", "12");
+        values.put("health.historyRuns", "30");
         values.put("gateway.urls", "https://gw.example.org,https://gw2.example.org");
         values.put("gateway.connectTimeout", "11s");
         values.put("gateway.readTimeout", "31s");
@@ -182,6 +189,7 @@ class ConfigDefaultsTest {
         assertThat(GitHubSettings.from(configuration)).isEqualTo(GitHubSettings.DEFAULTS.withApiBaseUrl("https://git.example.org/api/v3"));
         assertThat(PublishingSettings.from(configuration)).isEqualTo(new PublishingSettings(Duration.ofMinutes(3),
                 Optional.of("https://pins.example.org/psa"), Optional.of("pin-secret")));
+        assertThat(HealthSettings.from(configuration)).isEqualTo(new HealthSettings(Duration.ofSeconds(3), 12, 30));
         assertThat(GatewaySettings.from(configuration, AGENT)).isEqualTo(GatewaySettings.defaults("0").toBuilder()
                 .userAgent(AGENT)
                 .urls("https://gw.example.org,https://gw2.example.org")
