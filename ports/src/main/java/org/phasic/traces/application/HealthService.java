@@ -92,9 +92,9 @@ public final class HealthService implements CheckHealthUseCase {
             TraceEntry trace = traces.get(t);
             List<GatewayCheck> own = checks.subList(t * gateways.size(), (t + 1) * gateways.size());
             boolean reachable = own.stream().anyMatch(check -> check.status() == ProbeStatus.OK);
-            Optional<Instant> since = reachable ? Optional.empty() : Optional.of(unreachableSince(
+            Optional<Instant> since = reachable ? Optional.<Instant>empty() : Optional.of(unreachableSince(
                     previous.get(trace.id().value()), checkedAt));
-            TraceHealth health = new TraceHealth(trace.id(), trace.cid(), own, pins.get(t), since);
+            TraceHealth health = new TraceHealth(trace.id(), Objects.toString(trace.cid(), ""), own, pins.get(t), since);
             results.add(health);
             run.add(new TraceAvailability(trace.id().value(), health.serving(), gateways.size(), checkedAt, since));
         }
