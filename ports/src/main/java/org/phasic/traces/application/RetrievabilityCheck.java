@@ -1,22 +1,16 @@
 package org.phasic.traces.application;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.ContentException;
-import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.Checksum;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.ports.in.Hint;
 import org.phasic.traces.ports.in.OperationFailedException;
-import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.ContentSource;
 
 /**
@@ -49,19 +43,12 @@ final class RetrievabilityCheck {
         List<String> failures = new ArrayList<>();
         for (ContentSource source : sources) {
             try {
-                Optional<BlockFeed> feed = source.open(root, TraceEntry.TRACE_FILE);
-                if (feed.isEmpty()) {
-                    failures.add(source.name() + ": does not have it");
-                    continue;
-                }
-                MessageDigest digest = Sha256.newDigest();
-                try (BlockFeed blocks = feed.get(); OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                    VerifiedExtraction.extract(root, TraceEntry.TRACE_FILE, blocks, out, maxFileBytes);
-                }
-                if (expected.matches(digest.digest())) {
+                VerifiedFileCheck.Outcome outcome = VerifiedFileCheck.check(source, root, TraceEntry.TRACE_FILE, expected, maxFileBytes);
+                if (outcome == VerifiedFileCheck.Outcome.MATCHES) {
                     return source.name();
                 }
-                failures.add(source.name() + ": served bytes that match the CID but not the checksum");
+                failures.add(source.name() + (outcome == VerifiedFileCheck.Outcome.MISSING ? ": does not have it"
+                        : ": served bytes that match the CID but not the checksum"));
             } catch (ContentException | IOException | UncheckedIOException e) {
                 failures.add(source.name() + ": " + e.getMessage());
             }

@@ -26,8 +26,9 @@ import org.phasic.traces.domain.text.UntrustedText;
 /**
  * Scaffolds a registry repository ({@code registry init DIR}): {@code registry.json} (format 1.0.0, empty traces and
  * collections, the pinning services of the public registry), {@code README.md}, {@code CONTRIBUTING.md},
- * {@code .gitignore} and {@code .github/workflows/validate.yml} (runs {@code phasic-traces registry validate} on every
- * pull request); then {@code git init} and a first commit when git is available.
+ * {@code .gitignore}, {@code .github/workflows/validate.yml} (runs {@code phasic-traces registry validate} on every
+ * pull request) and {@code .github/workflows/health.yml} (runs {@code phasic-traces health} every day and fails when a
+ * trace is retrievable from no gateway); then {@code git init} and a first commit when git is available.
  */
 public final class RegistryScaffold implements RegistryScaffolding {
     /** The branch the scaffolded repository starts on (the tool's default {@code registry.branch}). */
@@ -136,6 +137,7 @@ public final class RegistryScaffold implements RegistryScaffolding {
         files.put(Path.of("CONTRIBUTING.md"), template("CONTRIBUTING.md", values));
         files.put(Path.of(".gitignore"), template("gitignore", values));
         files.put(Path.of(".github", "workflows", "validate.yml"), template("validate.yml", values));
+        files.put(Path.of(".github", "workflows", "health.yml"), template("health.yml", values));
         for (Map.Entry<Path, byte[]> file : files.entrySet()) {
             Path target = dir.resolve(file.getKey());
             Files.createDirectories(target.getParent());

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -67,7 +72,7 @@ class RegistryScaffoldTest {
                 }
                 """);
         assertThat(result.files()).extracting(Path::toString).containsExactly("registry.json", "README.md", "CONTRIBUTING.md",
-                ".gitignore", ".github/workflows/validate.yml");
+                ".gitignore", ".github/workflows/validate.yml", ".github/workflows/health.yml");
         assertThat(result.committed()).isFalse();
         assertThat(result.gitNote()).contains("not found on the PATH");
         assertThat(dir.resolve(".git")).doesNotExist();
@@ -99,6 +104,41 @@ class RegistryScaffoldTest {
                 "'https://github.com/example/phasic-traces.git'", "'v1.2'", "branches: [master]");
         assertThat(readme + contributing + workflow).doesNotContainPattern("\\{\\{[A-Z_]+}}");
         assertThat(Files.readString(dir.resolve(".gitignore"))).contains("*.json.gz", "*.car");
+    }
+
+    @Test
+    void theHealthWorkflowRunsDailyAndFailsWithTheHealthCommand() throws Exception {
+        Path dir = temp.resolve("h");
+        RegistryScaffold.Options options = new RegistryScaffold.Options(Optional.of("alice/traces"),
+                Optional.of("https://github.com/example/phasic-traces.git"), "v1.2", false);
+        scaffold(new GitCommand("no-such-git-for-this-test", Map.of())).init(dir, options);
+
+        String text = Files.readString(dir.resolve(".github/workflows/health.yml"));
+        JsonNode workflow = new ObjectMapper(new YAMLFactory()).readTree(text);
+
+        assertThat(text).doesNotContainPattern("\\{\\{[A-Z_]+}}");
+        assertThat(workflow.get("name").asText()).isEqualTo("health");
+        String cron = workflow.at("/on/schedule/0/cron").asText();
+        assertThat(cron.split(" ")).as("minute and hour fixed, every day: " + cron).hasSize(5)
+                .satisfies(fields -> assertThat(fields[0]).containsOnlyDigits(), fields -> assertThat(fields[1]).containsOnlyDigits())
+                .endsWith("*", "*", "*");
+        assertThat(workflow.get("on").has("workflow_dispatch")).isTrue();
+        assertThat(workflow.at("/permissions/contents").asText()).isEqualTo("read");
+        JsonNode job = workflow.at("/jobs/health");
+        assertThat(job.at("/env/PHASIC_TRACES_SOURCE").asText()).contains("'https://github.com/example/phasic-traces.git'");
+        assertThat(job.at("/env/PHASIC_TRACES_REF").asText()).contains("'v1.2'");
+        List<String> runs = new ArrayList<>();
+        job.get("steps").forEach(step -> {
+            assertThat(step.has("continue-on-error")).as("a failing step fails the workflow").isFalse();
+            if (step.has("run")) {
+                runs.add(step.get("run").asText());
+            }
+        });
+        assertThat(runs).anySatisfy(run -> assertThat(run).startsWith("phasic-traces ").endsWith(" health")
+                .contains("registry.url=$GITHUB_WORKSPACE/registry.json"));
+        assertThat(job.get("steps").findValuesAsText("uses")).contains("actions/cache/restore@v4", "actions/cache/save@v4");
+        assertThat(new ObjectMapper(new YAMLFactory()).readTree(dir.resolve(".github/workflows/validate.yml").toFile())
+                .at("/jobs/validate/steps").size()).isPositive();
     }
 
     @Test
@@ -138,7 +178,8 @@ class RegistryScaffoldTest {
         assertThat(result.committed()).isTrue();
         assertThat(git.run(dir, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("master");
         assertThat(git.run(dir, "log", "--format=%an <%ae>|%s")).isEqualTo("phasic-traces <phasic-traces@localhost>|Scaffold a phasic-traces registry");
-        assertThat(git.run(dir, "ls-files").lines()).containsExactlyInAnyOrder(".github/workflows/validate.yml", ".gitignore",
+        assertThat(git.run(dir, "ls-files").lines()).containsExactlyInAnyOrder(".github/workflows/validate.yml",
+                ".github/workflows/health.yml", ".gitignore",
                 "CONTRIBUTING.md", "README.md", "registry.json");
         assertThat(git.run(dir, "status", "--porcelain")).isEmpty();
     }

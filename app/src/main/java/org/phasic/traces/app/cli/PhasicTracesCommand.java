@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ListCommand.class, ShowCommand.class, GetCommand.class, InstallCommand.class, EvalCommand.class,
                 VerifyCommand.class, GcCommand.class, PinCommand.class, CidCommand.class, CarCommand.class, RegistryCommand.class,
                 ConfigCommand.class, DaemonCommand.class, PublishCommand.class, CacheCommand.class, StoreCommand.class,
-                ServeCommand.class, MirrorCommand.class, CompletionCommand.class, HelpCommand.class})
+                ServeCommand.class, MirrorCommand.class, HealthCommand.class, CompletionCommand.class, HelpCommand.class})
 public final class PhasicTracesCommand implements Runnable {
     private final Map<String, String> environment;
     private final Path userHome;

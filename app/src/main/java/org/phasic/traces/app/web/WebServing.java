@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.server.Handler;
 import org.phasic.traces.adapter.web.WebServer;
 import org.phasic.traces.adapter.web.WebServerLimits;
+import org.phasic.traces.adapter.web.site.DiscoverySite;
 import org.phasic.traces.app.composition.UseCases;
 import org.phasic.traces.app.config.ServeSettings;
 import org.phasic.traces.ports.in.ServeContentUseCase.ServeIndexSummary;
@@ -52,9 +53,10 @@ public final class WebServing implements AutoCloseable {
         return new WebServing(server, index);
     }
 
-    /** The handler for everything outside {@code /ipfs/}: none yet, so a plain 404. */
+    /** The handler for everything outside {@code /ipfs/}: the discovery site. */
     private static Handler site(UseCases useCases) {
-        return null;
+        return new DiscoverySite(useCases.listTraces(), useCases.showTrace(), useCases.evaluateTrace(),
+                useCases.traceAvailability());
     }
 
     private static void closeQuietly(WebServer server) {

@@ -78,6 +78,9 @@ class ConfigDefaultsTest {
         expected.put("serve.minDataRate", "128");
         expected.put("serve.stopTimeout", "10s");
         expected.put("serve.rescanInterval", "10s");
+        expected.put("health.timeout", "10s");
+        expected.put("health.jobs", "8");
+        expected.put("health.historyRuns", "400");
         expected.put("gateway.urls", "https://ipfs.io,https://dweb.link,https://trustless-gateway.link");
         expected.put("gateway.connectTimeout", "10s");
         expected.put("gateway.readTimeout", "30s");
@@ -118,6 +121,7 @@ class ConfigDefaultsTest {
         assertThat(CoreSettings.from(defaults)).isEqualTo(CoreSettings.DEFAULTS);
         assertThat(RegistrySettings.from(defaults)).isEqualTo(RegistrySettings.DEFAULTS);
         assertThat(IpfsSettings.from(defaults)).isEqualTo(IpfsSettings.DEFAULTS);
+        assertThat(HealthSettings.from(defaults)).isEqualTo(HealthSettings.DEFAULTS);
         assertThat(PublishingSettings.from(defaults)).isEqualTo(PublishingSettings.DEFAULTS);
         assertThat(GitHubSettings.from(defaults)).isEqualTo(GitHubSettings.DEFAULTS);
         assertThat(GatewaySettings.from(defaults, AGENT)).isEqualTo(GatewaySettings.defaults("0").toBuilder().userAgent(AGENT).build());
@@ -160,6 +164,9 @@ class ConfigDefaultsTest {
         values.put("serve.minDataRate", "99");
         values.put("serve.stopTimeout", "4s");
         values.put("serve.rescanInterval", "1m");
+        values.put("health.timeout", "3s");
+        values.put("health.jobs", "12");
+        values.put("health.historyRuns", "30");
         values.put("gateway.urls", "https://gw.example.org,https://gw2.example.org");
         values.put("gateway.connectTimeout", "11s");
         values.put("gateway.readTimeout", "31s");
@@ -205,6 +212,7 @@ class ConfigDefaultsTest {
                 Optional.of("https://pins.example.org/psa"), Optional.of("pin-secret")));
         assertThat(ServeSettings.from(configuration)).isEqualTo(new ServeSettings("0.0.0.0", 8088, 12, 34, Duration.ofSeconds(3), 4096,
                 Duration.ofSeconds(7), 99, Duration.ofSeconds(4), Duration.ofMinutes(1)));
+        assertThat(HealthSettings.from(configuration)).isEqualTo(new HealthSettings(Duration.ofSeconds(3), 12, 30));
         assertThat(GatewaySettings.from(configuration, AGENT)).isEqualTo(GatewaySettings.defaults("0").toBuilder()
                 .userAgent(AGENT)
                 .urls("https://gw.example.org,https://gw2.example.org")

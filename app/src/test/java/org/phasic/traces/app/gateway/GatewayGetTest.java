@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.app.testing.CliRun;
-import org.phasic.traces.domain.car.CarReader;
 import org.phasic.traces.domain.car.CarWriter;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.Block;
@@ -95,7 +94,7 @@ class GatewayGetTest {
 
     @Test
     void anIncompleteDirectoryCarFallsBackToOneRequestPerFile() throws IOException {
-        Map<Cid, byte[]> blocks = blocksOf(car);
+        Map<Cid, byte[]> blocks = GatewayTraces.blocksOf(car);
         byte[] rootOnly = carOf(root, Map.of(root, blocks.get(root)));
         gateway.setDispatcher(new Dispatcher() {
             @Override
@@ -117,7 +116,7 @@ class GatewayGetTest {
 
     @Test
     void aGatewayRefusingCarsServesTheWholeDirectoryAsRawBlocks() throws IOException {
-        Map<Cid, byte[]> blocks = blocksOf(car);
+        Map<Cid, byte[]> blocks = GatewayTraces.blocksOf(car);
         gateway.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -140,16 +139,6 @@ class GatewayGetTest {
         assertThat(requests.subList(1, requests.size())).as("every block once, by CID")
                 .allSatisfy(target -> assertThat(target).endsWith("?format=raw")).doesNotHaveDuplicates()
                 .hasSize(blocks.size());
-    }
-
-    private static Map<Cid, byte[]> blocksOf(byte[] carBytes) throws IOException {
-        Map<Cid, byte[]> blocks = new java.util.LinkedHashMap<>();
-        try (CarReader reader = new CarReader(new java.io.ByteArrayInputStream(carBytes))) {
-            for (Block block = reader.next(); block != null; block = reader.next()) {
-                blocks.put(block.cid(), block.data());
-            }
-        }
-        return blocks;
     }
 
     private static byte[] carOf(Cid carRoot, Map<Cid, byte[]> blocks) throws IOException {

@@ -1,15 +1,18 @@
 package org.phasic.traces.app.gateway;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.app.bundle.KingmanTraces;
 import org.phasic.traces.app.codec.JacksonTraceCodec;
+import org.phasic.traces.domain.car.CarReader;
 import org.phasic.traces.domain.car.CarWriter;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.Block;
@@ -77,5 +80,16 @@ final class GatewayTraces {
             new JacksonRegistryCodec().write(registry, out);
         }
         return file;
+    }
+
+    /** The blocks of a CAR, by CID. */
+    static Map<Cid, byte[]> blocksOf(byte[] carBytes) throws IOException {
+        Map<Cid, byte[]> blocks = new LinkedHashMap<>();
+        try (CarReader reader = new CarReader(new ByteArrayInputStream(carBytes))) {
+            for (Block block = reader.next(); block != null; block = reader.next()) {
+                blocks.put(block.cid(), block.data());
+            }
+        }
+        return blocks;
     }
 }

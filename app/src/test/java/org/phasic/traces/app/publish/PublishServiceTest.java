@@ -329,6 +329,11 @@ class PublishServiceTest {
                 pinned.add(root + " " + name);
                 return "queued";
             }
+
+            @Override
+            public Optional<String> status(Cid root) {
+                return Optional.empty();
+            }
         };
         RemotePinning refusing = new RemotePinning() {
             @Override
@@ -338,6 +343,11 @@ class PublishServiceTest {
 
             @Override
             public String pin(Cid root, String name) throws IOException {
+                throw new IOException("pinning service web3storage: HTTP 401 (check its token)");
+            }
+
+            @Override
+            public Optional<String> status(Cid root) throws IOException {
                 throw new IOException("pinning service web3storage: HTTP 401 (check its token)");
             }
         };

@@ -109,6 +109,7 @@ final class CoreModule extends AbstractModule {
         bind(BundledLibrary.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), ContentSource.class).addBinding().to(BundledContentSource.class);
         install(new PublishModule(configuration));
+        install(new HealthModule(configuration, services));
         Multibinder.newSetBinder(binder(), FetchListener.class).permitDuplicates();
         bindUseCases();
     }

@@ -119,6 +119,12 @@ final class PublishModule extends AbstractModule {
                 publishing.ipfsTimeout(), SafeTarExtractor.withBasicChecks());
     }
 
+    /** The configured remote pinning service, if any (none when offline). */
+    @Provides
+    List<RemotePinning> remotePinning(OkHttpClient http) {
+        return remotePinning(http, PublishingSettings.from(configuration));
+    }
+
     private List<RemotePinning> remotePinning(OkHttpClient http, PublishingSettings publishing) {
         Optional<String> url = publishing.pinningUrl();
         if (url.isEmpty() || CoreSettings.from(configuration).offline()) {

@@ -2,6 +2,7 @@ package org.phasic.traces.app.composition;
 
 import java.util.Objects;
 import org.phasic.traces.app.config.ConfigException;
+import org.phasic.traces.ports.in.CheckHealthUseCase;
 import org.phasic.traces.ports.in.DaemonUseCase;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase;
 import org.phasic.traces.ports.in.GetTraceFilesUseCase;
@@ -16,6 +17,7 @@ import org.phasic.traces.ports.in.PublishTraceUseCase;
 import org.phasic.traces.ports.in.ServeContentUseCase;
 import org.phasic.traces.ports.in.ShowTraceUseCase;
 import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
+import org.phasic.traces.ports.in.TraceAvailabilityUseCase;
 import org.phasic.traces.ports.in.UpdateRegistryUseCase;
 import org.phasic.traces.ports.in.ValidateRegistryUseCase;
 
@@ -109,6 +111,16 @@ public final class UseCases {
     /** Serve the store's proven content (the web gateway). */
     public ServeContentUseCase serveContent() {
         return get(ServeContentUseCase.class);
+    }
+
+    /** Probe gateways and pinning services for the registry's traces (pin monitoring). */
+    public CheckHealthUseCase checkHealth() {
+        return get(CheckHealthUseCase.class);
+    }
+
+    /** What the last pin-monitoring run recorded. */
+    public TraceAvailabilityUseCase traceAvailability() {
+        return get(TraceAvailabilityUseCase.class);
     }
 
     private <T> T get(Class<T> type) {

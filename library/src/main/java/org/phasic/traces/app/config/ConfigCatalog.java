@@ -33,6 +33,7 @@ public final class ConfigCatalog {
         keys.addAll(GitHubSettings.keys());
         keys.addAll(PublishingSettings.keys());
         keys.addAll(ServeSettings.keys());
+        keys.addAll(HealthSettings.keys());
         keys.addAll(extra);
         return List.copyOf(keys);
     }

@@ -1,6 +1,7 @@
 package org.phasic.traces.ports.out;
 
 import java.io.IOException;
+import java.util.Optional;
 import org.phasic.traces.domain.cid.Cid;
 
 /**
@@ -18,4 +19,12 @@ public interface RemotePinning {
      * @throws IOException when the service refuses or cannot be reached (the message never contains the token)
      */
     String pin(Cid root, String name) throws IOException;
+
+    /**
+     * The service's status of its most recent pin request for {@code root}, e.g. {@code pinned}, or empty when it holds
+     * none.
+     *
+     * @throws IOException when the service refuses or cannot be reached (the message never contains the token)
+     */
+    Optional<String> status(Cid root) throws IOException;
 }

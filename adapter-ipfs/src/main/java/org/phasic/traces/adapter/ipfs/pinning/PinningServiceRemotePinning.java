@@ -1,7 +1,9 @@
 package org.phasic.traces.adapter.ipfs.pinning;
 
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.ports.out.RemotePinning;
 
@@ -27,6 +29,14 @@ public final class PinningServiceRemotePinning implements RemotePinning {
     @Override
     public String pin(Cid root, String pinName) throws IOException {
         return client.add(Pin.of(root.toString(), pinName)).status().apiName();
+    }
+
+    /** The newest request for {@code root} ({@code GET /pins?cid=...}, every status), by its creation time. */
+    @Override
+    public Optional<String> status(Cid root) throws IOException {
+        return client.list(PinQuery.byCid(root.toString())).results().stream()
+                .max(Comparator.comparing(PinStatus::created, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(found -> found.status().apiName());
     }
 
     @Override

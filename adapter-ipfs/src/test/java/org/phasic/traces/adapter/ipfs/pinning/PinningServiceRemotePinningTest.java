@@ -56,4 +56,22 @@ class PinningServiceRemotePinningTest {
         assertThatThrownBy(() -> pinning().pin(Cid.parse(CID), "x")).isInstanceOf(PinningServiceException.class)
                 .hasMessageContaining("401").satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
     }
+
+    @Test
+    void theStatusIsThatOfTheNewestRequestForTheCidAndEmptyWithoutOne() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body("""
+                {"count":2,"results":[
+                 {"requestid":"r1","status":"failed","created":"2026-11-25T06:00:00Z","pin":{"cid":"%1$s"},"delegates":[]},
+                 {"requestid":"r2","status":"pinned","created":"2026-11-26T06:00:00Z","pin":{"cid":"%1$s"},"delegates":[]}]}
+                """.formatted(CID)).build());
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"count\":0,\"results\":[]}").build());
+
+        assertThat(pinning().status(Cid.parse(CID))).contains("pinned");
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/psa/pins");
+        assertThat(request.getUrl().queryParameter("cid")).isEqualTo(CID);
+        assertThat(request.getUrl().queryParameter("status")).isEqualTo("queued,pinning,pinned,failed");
+        assertThat(pinning().status(Cid.parse(CID))).isEmpty();
+    }
 }
