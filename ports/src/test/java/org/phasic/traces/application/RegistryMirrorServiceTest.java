@@ -220,6 +220,11 @@ class RegistryMirrorServiceTest {
             pinned.add(root + " " + name);
             return "queued";
         }
+
+        @Override
+        public Optional<String> status(Cid root) {
+            return pinned.stream().anyMatch(line -> line.startsWith(root + " ")) ? Optional.of("queued") : Optional.empty();
+        }
     }
 
     private static final class RecordingGc implements StoreMaintenanceUseCase {

@@ -2,6 +2,7 @@ package org.phasic.traces.adapter.ipfs;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.ports.out.RemotePinning;
 
@@ -26,6 +27,23 @@ public final class KuboPinning implements RemotePinning {
     public String pin(Cid root, String name) throws IOException {
         client.pinAdd(root.toString(), true);
         return "pinned";
+    }
+
+    /**
+     * The node's pin of {@code root} as {@code pin/ls} names it ({@code pinned}, or {@code pinned (indirect)} when
+     * only a parent's recursive pin holds it), or empty when the node answers that it is not pinned.
+     */
+    @Override
+    public Optional<String> status(Cid root) throws IOException {
+        try {
+            return client.pinLs(Optional.of(root.toString()), PinType.ALL).stream().findFirst()
+                    .map(pin -> pin.type().equals("recursive") ? "pinned" : "pinned (" + pin.type() + ")");
+        } catch (IpfsApiException e) {
+            if (String.valueOf(e.getMessage()).contains("not pinned")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.phasic.traces.domain.cid.Cid;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,7 +177,10 @@ class KuboRpcClientJsIpfsNodeTest {
         assertThat(client.pinAdd(cid, true)).containsExactly(cid);
         assertThat(client.pinLs(Optional.of(cid), PinType.ALL)).containsExactly(new PinnedCid(cid, "recursive"));
         assertThat(client.pinLs(Optional.empty(), PinType.RECURSIVE)).isNotEmpty();
+        KuboPinning pinning = new KuboPinning(client);
+        assertThat(pinning.status(Cid.parse(cid))).contains("pinned");
         assertThat(client.pinRm(cid, true)).containsExactly(cid);
+        assertThat(pinning.status(Cid.parse(cid))).isEmpty();
 
         assertThatThrownBy(() -> client.pinLs(Optional.of(cid), PinType.ALL))
                 .isInstanceOf(IpfsApiException.class).hasMessageContaining("not pinned");
