@@ -135,11 +135,12 @@ public final class PhasicTracesCommand implements Runnable {
     /**
      * The command line for {@code args}: each command named anywhere in {@code args} gets its whole model, the others
      * only their name and summary (from their {@code @Command}), which is all the tool's usage shows of them; building
-     * every command's options, converters and nested commands costs more than a short command itself.
+     * every command's options, converters and nested commands costs more than a short command itself. An argument
+     * file ({@code @FILE}, which picocli expands) may name any command, so with one every command is built.
      */
     public CommandLine commandLine(String... args) {
         Set<String> named = new HashSet<>(Arrays.asList(args));
-        boolean walks = named.stream().anyMatch(WALKERS::contains);
+        boolean walks = named.stream().anyMatch(arg -> WALKERS.contains(arg) || arg.startsWith("@"));
         return commandLine(name -> walks || named.contains(name));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -58,6 +59,17 @@ class LazyCommandLineTest {
                 assertThat(sub.getCommandSpec().userObject()).as(other).isNull();
             }
         });
+    }
+
+    @Test
+    void commandsNamedInAnArgumentFileRunAsTyped(@TempDir Path home) throws Exception {
+        Path arguments = Files.writeString(home.resolve("args.txt"),
+                String.join("\n", "--home", home.toString(), "--offline", "-q", "get", "kingman_n5_theta1"));
+
+        CliRun run = CliRun.run(Map.of(), userHome, "@" + arguments);
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.firstLine()).exists().startsWith(home);
     }
 
     @Test
