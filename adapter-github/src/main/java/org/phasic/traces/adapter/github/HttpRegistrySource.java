@@ -3,6 +3,7 @@ package org.phasic.traces.adapter.github;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -20,18 +21,27 @@ public final class HttpRegistrySource implements RegistrySource {
     public static final String RAW_GITHUB = "https://raw.githubusercontent.com/";
 
     private final HttpUrl url;
-    private final OkHttpClient client;
+    private final Supplier<OkHttpClient> base;
     private final HttpSettings settings;
+    private OkHttpClient client;
 
-    private HttpRegistrySource(HttpUrl url, OkHttpClient base, HttpSettings settings) {
+    private HttpRegistrySource(HttpUrl url, Supplier<OkHttpClient> base, HttpSettings settings) {
         this.url = url;
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.client = Objects.requireNonNull(base, "client").newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .callTimeout(settings.callTimeout())
-                .followSslRedirects(false)
-                .build();
+        this.base = Objects.requireNonNull(base, "client");
+    }
+
+    /** The HTTP client, built on the first download: knowing the location needs none. */
+    private synchronized OkHttpClient client() {
+        if (client == null) {
+            client = Objects.requireNonNull(base.get(), "client").newBuilder()
+                    .connectTimeout(settings.connectTimeout())
+                    .readTimeout(settings.readTimeout())
+                    .callTimeout(settings.callTimeout())
+                    .followSslRedirects(false)
+                    .build();
+        }
+        return client;
     }
 
     /**
@@ -40,6 +50,12 @@ public final class HttpRegistrySource implements RegistrySource {
      * @throws IllegalArgumentException saying what is wrong with the URL
      */
     public static HttpRegistrySource forUrl(String url, OkHttpClient client, HttpSettings settings) {
+        Objects.requireNonNull(client, "client");
+        return forUrl(url, () -> client, settings);
+    }
+
+    /** {@link #forUrl(String, OkHttpClient, HttpSettings)} with a client made on the first download. */
+    public static HttpRegistrySource forUrl(String url, Supplier<OkHttpClient> client, HttpSettings settings) {
         return new HttpRegistrySource(SafeUrls.httpsOrLoopback(url, "registry URL"), client, settings);
     }
 
@@ -51,6 +67,12 @@ public final class HttpRegistrySource implements RegistrySource {
      * @throws IllegalArgumentException saying what is wrong with the repository or branch
      */
     public static HttpRegistrySource forGitHub(String repo, String branch, OkHttpClient client, HttpSettings settings) {
+        Objects.requireNonNull(client, "client");
+        return forGitHub(repo, branch, () -> client, settings);
+    }
+
+    /** {@link #forGitHub(String, String, OkHttpClient, HttpSettings)} with a client made on the first download. */
+    public static HttpRegistrySource forGitHub(String repo, String branch, Supplier<OkHttpClient> client, HttpSettings settings) {
         return new HttpRegistrySource(SafeUrls.httpsOrLoopback(rawGitHubUrl(repo, branch), "registry URL"), client, settings);
     }
 
@@ -74,7 +96,7 @@ public final class HttpRegistrySource implements RegistrySource {
         etag.ifPresent(tag -> request.header("If-None-Match", tag));
         Response response;
         try {
-            response = client.newCall(request.build()).execute();
+            response = client().newCall(request.build()).execute();
         } catch (IOException e) {
             throw HttpFailures.unreachable("fetch the registry from", url, e, settings);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
@@ -20,13 +21,25 @@ import org.phasic.traces.ports.out.RegistrySource;
 public final class RegistrySources {
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]+):.*", Pattern.DOTALL);
 
-    private final OkHttpClient client;
+    private final Supplier<OkHttpClient> client;
     private final HttpSettings settings;
 
     /** A factory whose HTTP sources specialise {@code client} with {@code newBuilder()} (sharing its pool and proxies). */
     public RegistrySources(OkHttpClient client, HttpSettings settings) {
+        this(supplierOf(Objects.requireNonNull(client, "client")), settings);
+    }
+
+    /**
+     * {@link #RegistrySources(OkHttpClient, HttpSettings)} with the client asked for on a source's first download, so
+     * that naming a source (its location keys the cached copy) builds no HTTP client.
+     */
+    public RegistrySources(Supplier<OkHttpClient> client, HttpSettings settings) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    private static Supplier<OkHttpClient> supplierOf(OkHttpClient client) {
+        return () -> client;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,23 @@ class RegistrySourcesTest {
                 .extracting(RegistrySource::location).isEqualTo(file.toString());
         assertThat(sources.of(file.toUri().toString())).isInstanceOf(FileRegistrySource.class)
                 .extracting(RegistrySource::location).isEqualTo(file.toString());
+    }
+
+    @Test
+    void namingAnHttpSourceBuildsNoClientItsFirstDownloadDoes() {
+        AtomicInteger built = new AtomicInteger();
+        RegistrySources lazy = new RegistrySources(() -> {
+            built.incrementAndGet();
+            return new OkHttpClient();
+        }, HttpSettings.DEFAULTS);
+
+        RegistrySource source = lazy.select(Optional.empty(), "o/r", "main");
+        assertThat(source.location()).isEqualTo("https://raw.githubusercontent.com/o/r/main/registry.json");
+        assertThat(lazy.of("http://127.0.0.1:1/r.json").location()).isEqualTo("http://127.0.0.1:1/r.json");
+        assertThat(built).hasValue(0);
+
+        assertThatThrownBy(() -> lazy.of("http://127.0.0.1:1/r.json").fetch(Optional.empty())).isInstanceOf(IOException.class);
+        assertThat(built).hasValue(1);
     }
 
     @Test

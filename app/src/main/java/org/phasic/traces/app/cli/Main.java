@@ -36,8 +36,15 @@ public final class Main {
 
     /** Runs the CLI with injected streams and environment; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, Path userHome) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
         PhasicTracesCommand root = new PhasicTracesCommand(environment, userHome);
-        CommandLine commandLine = new CommandLine(root, root.factory());
+        CommandLine commandLine = root.commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,10 +2,15 @@ package org.phasic.traces.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.phasic.traces.app.config.ConfigLoader.FlagValue;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.app.config.Suggestions;
@@ -28,12 +33,35 @@ import picocli.CommandLine.Spec;
         description = {"A decentralized, content-addressed repository of phasic elimination traces:",
                 "fetch verified traces by id, browse the registry, publish new ones."},
         footer = {"", "Exit codes: 0 ok, 1 operation failed, 2 usage or configuration error, unknown id or missing input file.",
-                "Configuration: defaults < <home>/config.yaml < PHASIC_TRACES_* environment < flags; see 'config show'."},
-        subcommands = {ListCommand.class, ShowCommand.class, GetCommand.class, InstallCommand.class, EvalCommand.class,
-                VerifyCommand.class, GcCommand.class, PinCommand.class, CidCommand.class, CarCommand.class, RegistryCommand.class,
-                ConfigCommand.class, DaemonCommand.class, PublishCommand.class, CacheCommand.class, StoreCommand.class,
-                ServeCommand.class, MirrorCommand.class, HealthCommand.class, CompletionCommand.class, HelpCommand.class})
+                "Configuration: defaults < <home>/config.yaml < PHASIC_TRACES_* environment < flags; see 'config show'."})
 public final class PhasicTracesCommand implements Runnable {
+    /** The top-level commands, in the order the help lists them: a new command is one more line here. */
+    static final List<Class<?>> COMMANDS = List.of(
+            ListCommand.class,
+            ShowCommand.class,
+            GetCommand.class,
+            InstallCommand.class,
+            EvalCommand.class,
+            VerifyCommand.class,
+            GcCommand.class,
+            PinCommand.class,
+            CidCommand.class,
+            CarCommand.class,
+            RegistryCommand.class,
+            ConfigCommand.class,
+            DaemonCommand.class,
+            PublishCommand.class,
+            CacheCommand.class,
+            StoreCommand.class,
+            ServeCommand.class,
+            MirrorCommand.class,
+            HealthCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class);
+
+    /** Commands that walk the whole command tree, so every command's model is built when they run. */
+    private static final Set<String> WALKERS = Set.of("help", "completion");
+
     private final Map<String, String> environment;
     private final Path userHome;
 
@@ -100,6 +128,41 @@ public final class PhasicTracesCommand implements Runnable {
             context = new CliContext(flags, environment, userHome, out, err, quiet);
         }
         return context;
+    }
+
+    /** The command line with every command's whole model. */
+    public CommandLine commandLine() {
+        return commandLine(name -> true);
+    }
+
+    /**
+     * The command line for {@code args}: each command named anywhere in {@code args} gets its whole model, the others
+     * only their name and summary (from their {@code @Command}), which is all the tool's usage shows of them; building
+     * every command's options, converters and nested commands costs more than a short command itself. An argument
+     * file ({@code @FILE}, which picocli expands) may name any command, so with one every command is built.
+     */
+    public CommandLine commandLine(String... args) {
+        Set<String> named = new HashSet<>(Arrays.asList(args));
+        boolean walks = named.stream().anyMatch(arg -> WALKERS.contains(arg) || arg.startsWith("@"));
+        return commandLine(name -> walks || named.contains(name));
+    }
+
+    private CommandLine commandLine(Predicate<String> whole) {
+        CommandLine.IFactory factory = factory();
+        CommandLine commandLine = new CommandLine(this, factory);
+        for (Class<?> type : COMMANDS) {
+            Command command = type.getAnnotation(Command.class);
+            boolean wanted = whole.test(command.name()) || Stream.of(command.aliases()).anyMatch(whole);
+            commandLine.addSubcommand(command.name(), wanted ? new CommandLine(type, factory) : summaryOf(command));
+        }
+        return commandLine;
+    }
+
+    /** A command's name, aliases and summary only: what the tool's usage lists. */
+    private static CommandSpec summaryOf(Command command) {
+        CommandSpec summary = CommandSpec.create().name(command.name()).aliases(command.aliases());
+        summary.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+        return summary;
     }
 
     /** Creates sub-commands; {@link EvalCommand} evaluates through this command's use cases. */

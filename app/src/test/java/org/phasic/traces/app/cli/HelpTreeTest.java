@@ -22,7 +22,7 @@ class HelpTreeTest {
     static Stream<List<String>> commands() {
         PhasicTracesCommand root = new PhasicTracesCommand(Map.of(), Path.of("unused"));
         List<List<String>> paths = new ArrayList<>();
-        collect(new CommandLine(root, root.factory()), List.of(), paths);
+        collect(root.commandLine(), List.of(), paths);
         return paths.stream();
     }
 

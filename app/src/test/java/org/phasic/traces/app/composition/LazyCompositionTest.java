@@ -13,7 +13,7 @@ import org.phasic.traces.ports.in.LoadedTrace;
 import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.in.Provenance;
 
-/** A store hit builds no content source (so no HTTP client and no bundled CAR); a miss builds them. */
+/** A store hit builds no content source and no HTTP client (so no bundled CAR); a miss builds them. */
 class LazyCompositionTest {
     private static final TraceId ID = TraceId.of("kingman_n5_theta1");
 
@@ -34,6 +34,7 @@ class LazyCompositionTest {
 
             assertThat(stored.servedBy()).isEqualTo(Provenance.STORE);
             assertThat(again.builtSources()).isEmpty();
+            assertThat(again.builtHttpClient()).as("HTTP client built for a store hit").isFalse();
         }
     }
 }

@@ -141,6 +141,11 @@ public final class Composition implements AutoCloseable {
         return contributed.builtSources();
     }
 
+    /** Whether the shared HTTP client has been built (a store hit builds none). */
+    boolean builtHttpClient() {
+        return services.httpBuilt();
+    }
+
     /** The tool's version as the build stamped it, e.g. {@code 0.1.0-SNAPSHOT}. */
     public static String version() {
         try (InputStream in = Composition.class.getResourceAsStream(VERSION_RESOURCE)) {

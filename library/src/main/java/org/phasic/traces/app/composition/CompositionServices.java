@@ -18,6 +18,7 @@ final class CompositionServices implements PluginServices {
     private final TransferProgress progress;
     private final String userAgent;
     private final Supplier<OkHttpClient> http;
+    private volatile boolean httpBuilt;
 
     CompositionServices(Map<String, String> environment, Path userHome, Notices notices, TransferProgress progress,
                         String userAgent) {
@@ -26,7 +27,10 @@ final class CompositionServices implements PluginServices {
         this.notices = Objects.requireNonNull(notices, "notices");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
-        this.http = Contributions.once(() -> HttpClients.base(this.environment, this.userAgent));
+        this.http = Contributions.once(() -> {
+            httpBuilt = true;
+            return HttpClients.base(this.environment, this.userAgent);
+        });
     }
 
     @Override
@@ -57,6 +61,11 @@ final class CompositionServices implements PluginServices {
     /** The base HTTP client (built on first use). */
     OkHttpClient http() {
         return http.get();
+    }
+
+    /** Whether the base HTTP client has been built. */
+    boolean httpBuilt() {
+        return httpBuilt;
     }
 
     @Override

@@ -153,7 +153,8 @@ final class CoreModule extends AbstractModule {
     }
 
     @Provides
-    ValidateRegistryUseCase validateRegistry(RegistryCodec codec, FetchService fetch, OkHttpClient http, RegistryCache cache) {
+    ValidateRegistryUseCase validateRegistry(RegistryCodec codec, FetchService fetch, Provider<OkHttpClient> http,
+                                             RegistryCache cache) {
         RegistrySourceFactory sources = new RegistrySourceFactory() {
             @Override
             public RegistrySource configured() {
@@ -162,7 +163,7 @@ final class CoreModule extends AbstractModule {
 
             @Override
             public RegistrySource at(String location) {
-                return new RegistrySources(http, RegistrySettings.from(configuration).http()).of(location);
+                return new RegistrySources(() -> unwrapped(http), RegistrySettings.from(configuration).http()).of(location);
             }
         };
         return new RegistryValidationService(sources, codec, fetch, cache, CoreSettings.from(configuration).offline());
@@ -217,10 +218,10 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RegistrySource registrySource(OkHttpClient http) {
+    RegistrySource registrySource(Provider<OkHttpClient> http) {
         RegistrySettings settings = RegistrySettings.from(configuration);
         try {
-            return new RegistrySources(http, settings.http()).select(settings.url(), settings.repo(), settings.branch());
+            return new RegistrySources(() -> unwrapped(http), settings.http()).select(settings.url(), settings.repo(), settings.branch());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), "check registry.url, registry.repo and registry.branch ('phasic-traces config show')");
         }
