@@ -212,7 +212,22 @@ class ServeGatewayTest {
         assertThat(HTTP.send(get("/ipfs/" + entry.cid()).header("Accept", "application/vnd.ipld.raw").build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         assertThat(status("/ipfs/" + entry.cid() + "?format=car&dag-scope=everything")).isEqualTo(400);
-        assertThat(status("/")).isEqualTo(404);
+        assertThat(status("/")).as("the discovery site").isEqualTo(200);
+        assertThat(status("/no-such-page")).isEqualTo(404);
+    }
+
+    @Test
+    void theDiscoverySitesDownloadLinksReturnBytesThatVerify() throws Exception {
+        for (TraceEntry entry : registry.traces().values()) {
+            String page = HTTP.send(get("/trace/" + entry.id()).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String link = "/ipfs/" + entry.cid() + "/" + TraceEntry.TRACE_FILE;
+            assertThat(page).as("the page of %s links its trace", entry.id()).contains("href=\"" + link + "\"");
+
+            HttpResponse<byte[]> download = HTTP.send(get(link).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat("sha256:" + Sha256.hex(download.body())).as(entry.id().toString()).isEqualTo(entry.checksum());
+        }
     }
 
     static void assertFilesMatchTheRegistry(TraceEntry entry, Path folder) throws IOException {

@@ -24,8 +24,6 @@ import org.phasic.traces.ports.in.ShowTraceUseCase;
 import org.phasic.traces.ports.in.TraceAvailabilityUseCase;
 import org.phasic.traces.ports.in.UnknownTraceException;
 import org.phasic.traces.ports.in.UseCaseException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The discovery site, a Jetty core handler: server-rendered HTML that works without JavaScript.
@@ -48,7 +46,7 @@ public final class DiscoverySite extends Handler.Abstract {
     /** Sent with every response: scripts, styles and forms from this server only, no framing, no plugins. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-    private static final Logger LOG = LoggerFactory.getLogger(DiscoverySite.class);
+    private static final System.Logger LOG = System.getLogger(DiscoverySite.class.getName());
     private static final String TRACE_PREFIX = "/trace/";
     private static final String HTML = "text/html; charset=utf-8";
     private static final Map<String, String> STATIC_TYPES = Map.of(
@@ -122,7 +120,7 @@ public final class DiscoverySite extends Handler.Abstract {
             return message(HttpStatus.SERVICE_UNAVAILABLE_503, base, "Registry unavailable",
                     "The registry cannot be read just now: " + Html.escape(e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.warn("the discovery site could not render {}", path, e);
+            LOG.log(System.Logger.Level.WARNING, "the discovery site could not render " + path, e);
             return message(HttpStatus.INTERNAL_SERVER_ERROR_500, base, "Internal error",
                     "This page could not be made; the server's log says why.");
         }
