@@ -1,6 +1,7 @@
 package org.phasic.traces.app.cli;
 
 import java.util.List;
+import java.util.Optional;
 import org.phasic.traces.app.config.Suggestions;
 import org.phasic.traces.domain.registry.RegistryQuery;
 import org.phasic.traces.ports.in.BatchItem;
@@ -21,16 +22,28 @@ final class KnownIds {
         if (unknown.isEmpty()) {
             return outcome;
         }
-        List<String> ids;
-        try {
-            ids = context.useCases().listTraces().list(RegistryQuery.all()).stream().map(entry -> entry.id().value()).toList();
-        } catch (RuntimeException e) {
+        Optional<List<String>> known = of(context);
+        if (known.isEmpty()) {
             return outcome;
         }
+        List<String> ids = known.get();
         return new BatchOutcome(outcome.target(), outcome.items().stream().map(item -> !unknownId(item) ? item
                 : Suggestions.didYouMean(item.id().value(), ids)
                         .map(guess -> BatchItem.failed(item.id(), item.error().orElse("") + " (" + guess + ")", item.hint()))
                         .orElse(item)).toList());
+    }
+
+    /**
+     * The current registry's ids, read through its summaries (a large cached registry is not parsed whole), or empty
+     * when the registry cannot be read.
+     */
+    static Optional<List<String>> of(CliContext context) {
+        try {
+            return Optional.of(context.useCases().listTraces().summaries(RegistryQuery.all()).stream()
+                    .map(entry -> entry.id().value()).toList());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean unknownId(BatchItem item) {

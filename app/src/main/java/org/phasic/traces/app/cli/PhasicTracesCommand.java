@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.phasic.traces.app.config.ConfigLoader.FlagValue;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.app.config.Suggestions;
-import org.phasic.traces.domain.registry.RegistryQuery;
 import org.phasic.traces.ports.in.UnknownTraceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -184,13 +183,8 @@ public final class PhasicTracesCommand implements Runnable {
         if (context == null) {
             return fallback;
         }
-        try {
-            List<String> ids = context.useCases().listTraces().summaries(RegistryQuery.all()).stream()
-                    .map(entry -> entry.id().value()).toList();
-            return Suggestions.didYouMean(unknown.id().value(), ids).map(guess -> guess + " " + fallback).orElse(fallback);
-        } catch (RuntimeException e) {
-            return fallback;
-        }
+        return KnownIds.of(context).flatMap(ids -> Suggestions.didYouMean(unknown.id().value(), ids))
+                .map(guess -> guess + " " + fallback).orElse(fallback);
     }
 
     /** Closes what the sub-command opened. */
