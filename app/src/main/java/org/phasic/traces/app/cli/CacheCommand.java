@@ -99,8 +99,8 @@ public final class CacheCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--json", description = "print JSON")
-        private boolean json;
+        @Mixin
+        private JsonOutput json = new JsonOutput();
 
         @Override
         public Integer call() throws Exception {
@@ -121,8 +121,8 @@ public final class CacheCommand implements Runnable {
                 table.row(trace.id().value(), trace.rootCid(),
                         trace.carBytes().isPresent() ? Long.toString(trace.carBytes().getAsLong()) : "missing");
             }
-            if (json) {
-                context.out().println(EntryJson.write(rows));
+            if (json.enabled()) {
+                JsonOutput.print(context, rows);
             } else {
                 table.print(context.out(), 40);
                 context.note(rows.size() + " trace(s) in " + listing.location());

@@ -14,7 +14,6 @@ import org.phasic.traces.spi.ConfigKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -36,15 +35,15 @@ public final class ConfigCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--json", description = "print JSON")
-        private boolean json;
+        @Mixin
+        private JsonOutput json = new JsonOutput();
 
         @Override
         public Integer call() throws Exception {
             CliContext context = PhasicTracesCommand.contextOf(spec);
             Configuration configuration = context.configuration();
             PrintWriter out = context.out();
-            if (json) {
+            if (json.enabled()) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 ArrayNode entries = mapper.createArrayNode();
                 for (Configuration.Entry entry : configuration.entries()) {

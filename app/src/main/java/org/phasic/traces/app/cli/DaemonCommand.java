@@ -55,15 +55,15 @@ public final class DaemonCommand implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--json", description = "print JSON")
-        private boolean json;
+        @Mixin
+        private JsonOutput json = new JsonOutput();
 
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
             DaemonReport status = context.useCases().daemon().status();
-            if (json) {
-                context.out().println(EntryJson.write(toJson(status)));
+            if (json.enabled()) {
+                JsonOutput.print(context, toJson(status));
             } else {
                 context.out().println("tier:     " + status.tier() + " (" + status.tierName() + ")");
                 context.out().println("api:      " + status.api() + " (" + sourceText(status) + ")");

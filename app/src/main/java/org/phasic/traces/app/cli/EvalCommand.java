@@ -25,6 +25,7 @@ import org.phasic.traces.ports.in.InvalidInputException;
 import org.phasic.traces.ports.in.UnknownTraceException;
 import org.phasic.traces.ports.in.UseCaseException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -75,8 +76,8 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Also print the log-likelihood of the times (densities below 1e-10 count as 1e-10, as in phasic).")
     private boolean logLikelihood;
 
-    @Option(names = "--json", description = "Print one JSON object, for scripts.")
-    private boolean json;
+    @Mixin
+    private JsonOutput json = new JsonOutput();
 
     /** @param evaluation the use case, asked for only when a command line is run */
     public EvalCommand(Supplier<EvaluateTraceUseCase> evaluation) {
@@ -130,7 +131,7 @@ public final class EvalCommand implements Callable<Integer> {
         String name = id != null ? id : file.toString();
         EliminationTrace trace = evaluation.trace();
         double[] densities = evaluation.pdf();
-        if (json) {
+        if (json.enabled()) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("trace", name);
             result.put("theta", theta);

@@ -11,6 +11,7 @@ import org.phasic.traces.ports.in.LoadedTrace;
 import org.phasic.traces.ports.in.TraceFolder;
 import org.phasic.traces.domain.registry.TraceEntry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,8 +37,8 @@ public final class GetCommand implements Callable<Integer> {
             "checksum.sha256, code files) into DIR, verified; never replaces files without --force"})
     private Path dir;
 
-    @Option(names = "--json", description = "print JSON")
-    private boolean json;
+    @Mixin
+    private JsonOutput json = new JsonOutput();
 
     @Override
     public Integer call() throws Exception {
@@ -50,7 +51,7 @@ public final class GetCommand implements Callable<Integer> {
             return folder(context, traceId);
         }
         boolean toStdout = output != null && output.toString().equals("-");
-        if (toStdout && json) {
+        if (toStdout && json.enabled()) {
             throw new CliArguments.UsageError("-o - writes the trace to standard output; it cannot go with --json");
         }
         Path target = output == null || toStdout ? null : checkedOutput(output.toAbsolutePath());
@@ -64,13 +65,13 @@ public final class GetCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Path path = target == null ? loaded.path() : copy(loaded.path(), target);
-        if (json) {
+        if (json.enabled()) {
             ObjectNode node = EntryJson.summary(loaded.entry());
             node.put("path", path.toString());
             node.put("served_by", loaded.servedBy().name());
             node.put("n_vertices", loaded.trace().nVertices());
             node.put("operations", loaded.trace().operations().size());
-            context.out().println(EntryJson.write(node));
+            JsonOutput.print(context, node);
         } else {
             context.out().println(path);
             context.note(traceId + ": " + loaded.summary() + " (CID " + loaded.entry().cid() + ", from "
@@ -82,14 +83,14 @@ public final class GetCommand implements Callable<Integer> {
 
     private int folder(CliContext context, TraceId traceId) {
         TraceFolder folder = context.useCases().getTraceFiles().folder(traceId, dir, force);
-        if (json) {
+        if (json.enabled()) {
             ObjectNode node = EntryJson.summary(folder.entry());
             node.put("dir", folder.folder().toString());
             node.put("served_by", folder.servedBy().name());
             node.put("bytes", folder.bytes());
             var files = node.putArray("files");
             folder.files().forEach(file -> files.add(file.toString()));
-            context.out().println(EntryJson.write(node));
+            JsonOutput.print(context, node);
         } else {
             folder.files().forEach(context.out()::println);
             context.note(traceId + ": " + folder.files().size() + " file(s), " + folder.bytes() + " bytes in " + folder.folder()

@@ -16,6 +16,7 @@ import org.phasic.traces.ports.in.HealthReport.PinCheck;
 import org.phasic.traces.ports.in.HealthReport.ProbeStatus;
 import org.phasic.traces.ports.in.HealthReport.TraceHealth;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,8 +38,8 @@ public final class HealthCommand implements Callable<Integer> {
     @Option(names = "--full", description = "also fetch trace.json.gz through each gateway and check the registry checksum")
     private boolean full;
 
-    @Option(names = "--json", description = "print JSON")
-    private boolean json;
+    @Mixin
+    private JsonOutput json = new JsonOutput();
 
     @Parameters(paramLabel = "ID", arity = "0..*", description = "trace ids (default: every trace in the registry)")
     private List<String> ids = new ArrayList<>();
@@ -48,8 +49,8 @@ public final class HealthCommand implements Callable<Integer> {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         List<TraceId> traceIds = ids.stream().map(CliArguments::traceId).toList();
         HealthReport report = context.useCases().checkHealth().check(new CheckHealthUseCase.Request(gateways, full, traceIds));
-        if (json) {
-            context.out().println(EntryJson.write(json(report)));
+        if (json.enabled()) {
+            JsonOutput.print(context, json(report));
         } else {
             table(context, report);
         }

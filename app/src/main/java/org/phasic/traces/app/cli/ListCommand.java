@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.phasic.traces.domain.registry.RegistryQuery;
 import org.phasic.traces.domain.registry.TraceSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,8 +31,8 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--search", paramLabel = "Q", description = "case-insensitive text in the id, descriptions or tags")
     private String search;
 
-    @Option(names = "--json", description = "print JSON")
-    private boolean json;
+    @Mixin
+    private JsonOutput json = new JsonOutput();
 
     @Override
     public Integer call() {
@@ -41,7 +42,7 @@ public final class ListCommand implements Callable<Integer> {
         List<TraceSummary> entries = context.useCases().listTraces().summaries(query).stream()
                 .sorted(Comparator.comparing(entry -> entry.id().value(), NaturalOrder.INSTANCE))
                 .toList();
-        if (json) {
+        if (json.enabled()) {
             EntryJson.writeArray(context.out(), entries);
         } else if (entries.isEmpty()) {
             context.out().println("no traces match");

@@ -299,9 +299,7 @@ public final class PublishCommand implements Callable<Integer> {
     }
 
     private static int fail(CliContext context, int code, String message, String hint) {
-        context.err().println("phasic-traces: publish: " + message);
-        context.err().println("  hint: " + hint);
-        context.err().flush();
+        Main.report(context.err(), "publish: " + message, hint);
         return code;
     }
 }

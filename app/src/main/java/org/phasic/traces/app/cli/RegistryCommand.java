@@ -37,19 +37,9 @@ public final class RegistryCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Prints {@code phasic-traces: message} as one line on standard error and returns {@code code}. */
-    private static int fail(CliContext context, int code, String message) {
-        context.err().println("phasic-traces: " + message);
-        context.err().flush();
-        return code;
-    }
-
-    /** Prints {@code   hint: hint} (when there is one) on standard error and returns {@code code}. */
-    private static int hint(CliContext context, int code, String hint) {
-        if (!hint.isEmpty()) {
-            context.err().println("  hint: " + hint);
-            context.err().flush();
-        }
+    /** Prints {@code phasic-traces: message} and, when there is one, the hint on standard error; returns {@code code}. */
+    private static int fail(CliContext context, int code, String message, String hint) {
+        Main.report(context.err(), message, hint);
         return code;
     }
 
@@ -87,9 +77,9 @@ public final class RegistryCommand implements Runnable {
                 result = context.useCases().initRegistry().init(directory,
                         new InitRegistryUseCase.Request(Optional.ofNullable(repository), Optional.ofNullable(toolSource), toolRef, force));
             } catch (InvalidInputException e) {
-                return fail(context, ExitCode.USAGE, e.getMessage());
+                return fail(context, ExitCode.USAGE, e.getMessage(), "");
             } catch (OperationFailedException e) {
-                return fail(context, ExitCode.FAILED, e.getMessage());
+                return fail(context, ExitCode.FAILED, e.getMessage(), "");
             }
             if (json.enabled()) {
                 ObjectNode node = EntryJson.MAPPER.createObjectNode().put("directory", result.directory().toString());
@@ -119,8 +109,8 @@ public final class RegistryCommand implements Runnable {
                 description = "registry.json to check: a path, file: URL or https URL (default: the configured registry)")
         private String target;
 
-        @Option(names = "--json", description = "print the result as JSON")
-        private boolean json;
+        @Mixin
+        private JsonOutput json = new JsonOutput();
 
         @Option(names = "--fetch", description = "also retrieve every trace (any configured source) and verify its CID and checksum")
         private boolean fetch;
@@ -137,19 +127,18 @@ public final class RegistryCommand implements Runnable {
                         (index, total, item) -> context.note("[" + index + "/" + total + "] " + item.id() + ": "
                                 + (item.ok() ? "verified (" + item.servedBy().map(Object::toString).orElse("") + ")" : "FAILED")));
             } catch (InvalidInputException e) {
-                return fail(context, ExitCode.USAGE, e.getMessage());
+                return fail(context, ExitCode.USAGE, e.getMessage(), "");
             } catch (ConfigException e) {
-                fail(context, ExitCode.USAGE, e.getMessage());
-                return hint(context, ExitCode.USAGE, e.hint());
+                return fail(context, ExitCode.USAGE, e.getMessage(), e.hint());
             } catch (OperationFailedException e) {
-                return fail(context, ExitCode.FAILED, e.getMessage());
+                return fail(context, ExitCode.FAILED, e.getMessage(), "");
             }
             report(context.out(), validation.location(), validation.registry().orElse(null), validation.defects());
             return validation.valid() ? ExitCode.OK : ExitCode.FAILED;
         }
 
         private void report(PrintWriter out, String location, Registry registry, List<RegistryDefect> defects) {
-            if (json) {
+            if (json.enabled()) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 ObjectNode result = mapper.createObjectNode().put("location", location).put("valid", defects.isEmpty());
                 if (registry != null) {

@@ -112,9 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private static int fail(PrintWriter err, int code, String message, String hint) {
-        err.println("phasic-traces: " + message);
-        err.println("  hint: " + hint);
-        err.flush();
+        Main.report(err, message, hint);
         return code;
     }
 }

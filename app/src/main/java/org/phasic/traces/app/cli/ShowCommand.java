@@ -13,8 +13,8 @@ import org.phasic.traces.domain.registry.TraceMetadata;
 import org.phasic.traces.domain.text.UntrustedText;
 import org.phasic.traces.ports.in.ShowTraceUseCase.TraceDetails;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,8 +27,8 @@ public final class ShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "trace id")
     private String id;
 
-    @Option(names = "--json", description = "print JSON")
-    private boolean json;
+    @Mixin
+    private JsonOutput json = new JsonOutput();
 
     @Override
     public Integer call() throws Exception {
@@ -39,11 +39,11 @@ public final class ShowCommand implements Callable<Integer> {
         details.warning().ifPresent(context::warn);
         Optional<Path> stored = details.stored();
         boolean bundled = details.bundled();
-        if (json) {
+        if (json.enabled()) {
             ObjectNode node = EntryJson.summary(entry);
             node.put("bundled", bundled);
             node.put("stored", stored.map(Path::toString).orElse(null));
-            context.out().println(EntryJson.write(node));
+            JsonOutput.print(context, node);
         } else {
             print(context.out(), entry, bundled, stored);
         }

@@ -16,7 +16,6 @@ import org.phasic.traces.ports.in.StoredTraceInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,15 +36,15 @@ public final class StoreCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--json", description = "print JSON")
-        private boolean json;
+        @Mixin
+        private JsonOutput json = new JsonOutput();
 
         @Override
         public Integer call() {
             CliContext context = PhasicTracesCommand.contextOf(spec);
             StoreListing listing = context.useCases().storeMaintenance().list();
-            if (json) {
-                context.out().println(EntryJson.write(toJson(listing)));
+            if (json.enabled()) {
+                JsonOutput.print(context, toJson(listing));
             } else {
                 print(context, listing);
             }
