@@ -37,8 +37,6 @@ import org.phasic.traces.ports.out.TraceStore.StoredTrace;
  * leaves as a range of a stored file (re-read, and re-checked by the caller, when served). Immutable once built.
  */
 final class VerifiedBlockIndex implements BlockSource {
-    /** The import presets tried, in order, for content whose profile is not recorded. */
-    private static final List<ImportProfile> PRESETS = List.of(ImportProfile.KUBO, ImportProfile.KUBO_V1, ImportProfile.IPFS_CAR);
 
     static final VerifiedBlockIndex EMPTY = new VerifiedBlockIndex(Map.of(), Map.of());
 
@@ -103,12 +101,10 @@ final class VerifiedBlockIndex implements BlockSource {
         }
         for (List<DirectoryFile> layout : layouts) {
             layout.sort((a, b) -> Arrays.compareUnsigned(utf8(a.name()), utf8(b.name())));
-            for (ImportProfile profile : PRESETS) {
-                if (profile.cidVersion() == root.version()) {
-                    Optional<Derived> derived = derive(layout, root, profile);
-                    if (derived.isPresent()) {
-                        return derived;
-                    }
+            for (ImportProfile profile : ImportProfile.presetsFor(root.version())) {
+                Optional<Derived> derived = derive(layout, root, profile);
+                if (derived.isPresent()) {
+                    return derived;
                 }
             }
         }

@@ -2,10 +2,9 @@ package org.phasic.traces.adapter.gateway;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Stream;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.BlockSink;
 import org.phasic.traces.domain.unixfs.ImportProfile;
@@ -26,9 +25,8 @@ final class Reimport {
      * CIDv1 and ipfs-car presets, keeping only those whose CID version is the root's.
      */
     static List<ImportProfile> candidates(ImportProfile configured, Cid root) {
-        Set<ImportProfile> all = new LinkedHashSet<>(List.of(configured, ImportProfile.KUBO, ImportProfile.KUBO_V1,
-                ImportProfile.IPFS_CAR));
-        return all.stream().filter(profile -> profile.cidVersion() == root.version()).toList();
+        return Stream.concat(Stream.of(configured).filter(profile -> profile.cidVersion() == root.version()),
+                ImportProfile.presetsFor(root.version()).stream()).distinct().toList();
     }
 
     static ImportedEntry file(byte[] bytes, ImportProfile profile, BlockSink sink) throws IOException {

@@ -1,5 +1,6 @@
 package org.phasic.traces.domain.unixfs;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,6 +35,14 @@ public record ImportProfile(int cidVersion, boolean rawLeaves, int chunkSize, in
         if (maxLinks < 2 || maxLinks > MAX_LINKS) {
             throw new IllegalArgumentException("max links must be 2.." + MAX_LINKS + ", got " + maxLinks);
         }
+    }
+
+    /**
+     * The presets ({@link #KUBO}, {@link #KUBO_V1}, {@link #IPFS_CAR}, in that order) that make dag-pb nodes of
+     * {@code cidVersion}: the profiles worth trying when the profile content was imported with is not recorded.
+     */
+    public static List<ImportProfile> presetsFor(int cidVersion) {
+        return List.of(KUBO, KUBO_V1, IPFS_CAR).stream().filter(profile -> profile.cidVersion == cidVersion).toList();
     }
 
     /**

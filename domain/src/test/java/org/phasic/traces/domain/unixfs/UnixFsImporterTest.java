@@ -127,6 +127,13 @@ class UnixFsImporterTest {
     }
 
     @Test
+    void presetsForACidVersionAreThoseMakingItsNodes() {
+        assertThat(ImportProfile.presetsFor(0)).containsExactly(ImportProfile.KUBO);
+        assertThat(ImportProfile.presetsFor(1)).containsExactly(ImportProfile.KUBO_V1, ImportProfile.IPFS_CAR);
+        assertThat(ImportProfile.presetsFor(2)).isEmpty();
+    }
+
+    @Test
     void profilesValidateTheirValues() {
         assertThat(ImportProfile.preset("Kubo-V1")).isEqualTo(ImportProfile.KUBO_V1);
         assertThat(ImportProfile.preset("ipfs-car")).isEqualTo(new ImportProfile(1, true, 1 << 20, 1024));
