@@ -2,6 +2,7 @@ package org.phasic.traces.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,38 @@ public final class CliContext {
     private final boolean quiet;
     private Composition composition;
     private Optional<ConsoleTransferProgress> console;
+
+    /**
+     * The options every command takes, as given on the command line.
+     *
+     * @param home     {@code --home}, or null
+     * @param profile  {@code --profile}, or null
+     * @param offline  {@code --offline}
+     * @param settings {@code --set KEY=VALUE}s
+     * @param quiet    {@code --quiet}
+     */
+    record GlobalOptions(Path home, String profile, boolean offline, Map<String, String> settings, boolean quiet) {
+        GlobalOptions {
+            settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        }
+    }
+
+    /** The context of a command line with {@code options}. */
+    static CliContext of(GlobalOptions options, Map<String, String> environment, Path userHome, PrintWriter out,
+                         PrintWriter err) {
+        Map<String, ConfigLoader.FlagValue> flags = new LinkedHashMap<>();
+        options.settings().forEach((key, value) -> flags.put(key, new ConfigLoader.FlagValue(value, "--set " + key)));
+        if (options.home() != null) {
+            flags.put(Configuration.HOME, new ConfigLoader.FlagValue(options.home().toString(), "--home"));
+        }
+        if (options.profile() != null) {
+            flags.put(Configuration.PROFILE, new ConfigLoader.FlagValue(options.profile(), "--profile"));
+        }
+        if (options.offline()) {
+            flags.put("offline", new ConfigLoader.FlagValue("true", "--offline"));
+        }
+        return new CliContext(flags, environment, userHome, out, err, options.quiet());
+    }
 
     CliContext(Map<String, ConfigLoader.FlagValue> flags, Map<String, String> environment, Path userHome,
                PrintWriter out, PrintWriter err, boolean quiet) {

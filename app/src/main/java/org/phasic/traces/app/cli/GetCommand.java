@@ -72,13 +72,27 @@ public final class GetCommand implements Callable<Integer> {
             node.put("n_vertices", loaded.trace().nVertices());
             node.put("operations", loaded.trace().operations().size());
             JsonOutput.print(context, node);
+            context.out().flush();
         } else {
-            context.out().println(path);
-            context.note(traceId + ": " + loaded.summary() + " (CID " + loaded.entry().cid() + ", from "
-                    + loaded.servedBy() + ", verified)");
+            print(context, traceId, loaded, path);
         }
-        context.out().flush();
         return ExitCode.OK;
+    }
+
+    /** Gets trace {@code id} as {@code get ID} does, without further options; returns the exit code. */
+    static int get(CliContext context, TraceId id) {
+        LoadedTrace loaded = context.useCases().getTrace().get(id, false);
+        loaded.warning().ifPresent(context::warn);
+        print(context, id, loaded, loaded.path());
+        return ExitCode.OK;
+    }
+
+    /** The plain result: the file's path on standard output, where it came from on standard error (unless quiet). */
+    private static void print(CliContext context, TraceId id, LoadedTrace loaded, Path path) {
+        context.out().println(path);
+        context.out().flush();
+        context.note(id + ": " + loaded.summary() + " (CID " + loaded.entry().cid() + ", from " + loaded.servedBy()
+                + ", verified)");
     }
 
     private int folder(CliContext context, TraceId traceId) {

@@ -7,8 +7,9 @@ import org.phasic.traces.domain.registry.RegistryQuery;
 import org.phasic.traces.ports.in.BatchItem;
 import org.phasic.traces.ports.in.BatchOutcome;
 import org.phasic.traces.ports.in.Hint;
+import org.phasic.traces.ports.in.UnknownTraceException;
 
-/** "Did you mean" for trace ids in batches: the registry's ids closest to each id no registry lists. */
+/** "Did you mean" for trace ids: the registry's ids closest to each id no registry lists. */
 final class KnownIds {
     private KnownIds() {
     }
@@ -44,6 +45,13 @@ final class KnownIds {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The hint for an unknown id: the known ids closest to it, else the use case's own hint. */
+    static String hint(CliContext context, UnknownTraceException unknown) {
+        String fallback = Main.hintOf(unknown);
+        return of(context).flatMap(ids -> Suggestions.didYouMean(unknown.id().value(), ids))
+                .map(guess -> guess + " " + fallback).orElse(fallback);
     }
 
     private static boolean unknownId(BatchItem item) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.Suggestions;
 import org.phasic.traces.ports.in.InvalidInputException;
@@ -43,6 +44,12 @@ public final class Main {
             out.flush();
             return ExitCode.OK;
         }
+        Optional<Integer> direct = DirectGet.run(args, out, err, environment, userHome);
+        return direct.isPresent() ? direct.get() : parsed(args, out, err, environment, userHome);
+    }
+
+    /** Runs the CLI through picocli's command model (every form of every command). */
+    static int parsed(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, Path userHome) {
         PhasicTracesCommand root = new PhasicTracesCommand(environment, userHome);
         CommandLine commandLine = root.commandLine(args);
         commandLine.setOut(out);
@@ -54,28 +61,38 @@ public final class Main {
             report(err, unmatchedMessage(ex).orElse(describe(ex)), unmatchedHint(ex).orElse(helpHint(failed.getCommandSpec())));
             return ExitCode.USAGE;
         });
-        commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
-            boolean debug = Arrays.asList(args).contains("--debug");
-            Throwable cause = meaningful(ex);
-            int code = exitCode(cause);
-            String hint = cause instanceof UnknownTraceException unknown ? root.knownIdHint(unknown) : hintOf(cause);
-            if (hint.isEmpty() && code == ExitCode.USAGE) {
-                hint = helpHint(failed.getCommandSpec());
-            }
-            if (hint.isEmpty() && !debug) {
-                hint = "run again with --debug for details";
-            }
-            report(err, describe(cause), hint);
-            if (debug) {
-                ex.printStackTrace(err);
-            }
-            return code;
-        });
+        commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> failed(ex, Arrays.asList(args).contains("--debug"),
+                err, root::knownIdHint, helpHint(failed.getCommandSpec())));
         try {
             return commandLine.execute(args);
         } finally {
             root.close();
         }
+    }
+
+    /**
+     * Reports a command's failure: one line with what went wrong, a hint, the stack trace with {@code --debug}.
+     *
+     * @param idHint    the hint for an unknown trace id (the known ids closest to it)
+     * @param usageHint the hint for a usage error without one of its own (where the command's help is)
+     * @return the exit code
+     */
+    static int failed(Throwable ex, boolean debug, PrintWriter err, Function<UnknownTraceException, String> idHint,
+                      String usageHint) {
+        Throwable cause = meaningful(ex);
+        int code = exitCode(cause);
+        String hint = cause instanceof UnknownTraceException unknown ? idHint.apply(unknown) : hintOf(cause);
+        if (hint.isEmpty() && code == ExitCode.USAGE) {
+            hint = usageHint;
+        }
+        if (hint.isEmpty() && !debug) {
+            hint = "run again with --debug for details";
+        }
+        report(err, describe(cause), hint);
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        return code;
     }
 
     /** Prints {@code phasic-traces: message} and, when there is one, {@code   hint: hint}. */
@@ -117,7 +134,12 @@ public final class Main {
     }
 
     private static String helpHint(CommandSpec spec) {
-        return "see '" + spec.qualifiedName() + " --help'";
+        return helpHint(spec.qualifiedName());
+    }
+
+    /** Where the help of {@code command} (e.g. {@code phasic-traces get}) is. */
+    static String helpHint(String command) {
+        return "see '" + command + " --help'";
     }
 
     private static Optional<String> unmatchedMessage(ParameterException ex) {

@@ -11,9 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.phasic.traces.app.config.ConfigLoader.FlagValue;
-import org.phasic.traces.app.config.Configuration;
-import org.phasic.traces.app.config.Suggestions;
 import org.phasic.traces.ports.in.UnknownTraceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -111,20 +108,8 @@ public final class PhasicTracesCommand implements Runnable {
     /** The context sub-commands use; built on first call from the parsed global options. */
     public CliContext context() {
         if (context == null) {
-            Map<String, FlagValue> flags = new LinkedHashMap<>();
-            settings.forEach((key, value) -> flags.put(key, new FlagValue(value, "--set " + key)));
-            if (home != null) {
-                flags.put(Configuration.HOME, new FlagValue(home.toString(), "--home"));
-            }
-            if (profile != null) {
-                flags.put(Configuration.PROFILE, new FlagValue(profile, "--profile"));
-            }
-            if (offline) {
-                flags.put("offline", new FlagValue("true", "--offline"));
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            context = new CliContext(flags, environment, userHome, out, err, quiet);
+            context = CliContext.of(new CliContext.GlobalOptions(home, profile, offline, settings, quiet), environment, userHome,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         return context;
     }
@@ -179,12 +164,7 @@ public final class PhasicTracesCommand implements Runnable {
 
     /** The hint for an unknown id: the known ids closest to it, else the use case's own hint. */
     String knownIdHint(UnknownTraceException unknown) {
-        String fallback = Main.hintOf(unknown);
-        if (context == null) {
-            return fallback;
-        }
-        return KnownIds.of(context).flatMap(ids -> Suggestions.didYouMean(unknown.id().value(), ids))
-                .map(guess -> guess + " " + fallback).orElse(fallback);
+        return context == null ? Main.hintOf(unknown) : KnownIds.hint(context, unknown);
     }
 
     /** Closes what the sub-command opened. */

@@ -2,6 +2,8 @@ package org.phasic.traces.app.composition;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
 import com.google.inject.Stage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import org.phasic.traces.adapter.gateway.GatewaySettings;
 import org.phasic.traces.app.config.ConfigCatalog;
 import org.phasic.traces.app.config.ConfigFile;
@@ -20,6 +23,7 @@ import org.phasic.traces.app.config.CoreSettings;
 import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.in.TransferProgress;
 import org.phasic.traces.ports.out.ContentSource;
+import org.phasic.traces.ports.out.FetchListener;
 
 /**
  * The composition root: the profile plugins on the class path, the configuration layers built from the keys they and
@@ -34,6 +38,7 @@ public final class Composition implements AutoCloseable {
     private final Profiles profiles;
     private final CompositionServices services;
     private final Contributed contributed;
+    private final LocalServices local;
     private Injector injector;
     private boolean closed;
 
@@ -43,6 +48,9 @@ public final class Composition implements AutoCloseable {
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.services = Objects.requireNonNull(services, "services");
         this.contributed = Objects.requireNonNull(contributed, "contributed");
+        this.local = new LocalServices(configuration, services,
+                () -> CoreModule.unwrapped(injector().getProvider(Key.get(new TypeLiteral<Set<ContentSource>>() { }))),
+                () -> CoreModule.unwrapped(injector().getProvider(Key.get(new TypeLiteral<Set<FetchListener>>() { }))));
     }
 
     /** {@link #create(Map, Map, Path, Notices, TransferProgress)} without progress events. */
@@ -93,21 +101,37 @@ public final class Composition implements AutoCloseable {
         return profiles;
     }
 
+    /** The store, registry and fetch chain, built without the injector (which binds the same instances). */
+    synchronized LocalServices local() {
+        requireOpen();
+        return local;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this client is closed");
+        }
+    }
+
+    /** Whether the injector has been created (a store hit creates none). */
+    boolean builtInjector() {
+        return injector != null;
+    }
+
     /** The use cases, each built on first use. */
     public UseCases useCases() {
         return new UseCases(this);
     }
 
     /**
-     * The injector for the active profiles, created on first use. Singletons are built when first needed (development
-     * stage), so a command builds only what it uses: a store hit loads no bundled CAR and makes no HTTP client.
+     * The injector for the active profiles, created on first use: a store hit, {@code show} and {@code list} need none
+     * (see {@link UseCases}). Singletons are built when first needed (development stage), so a command builds only what
+     * it uses: no bundled CAR loaded and no HTTP client made before a fetch needs them.
      */
     public synchronized Injector injector() {
-        if (closed) {
-            throw new IllegalStateException("this client is closed");
-        }
+        requireOpen();
         if (injector == null) {
-            injector = Guice.createInjector(Stage.DEVELOPMENT, new CoreModule(configuration, services), contributed);
+            injector = Guice.createInjector(Stage.DEVELOPMENT, new CoreModule(configuration, services, local), contributed);
         }
         return injector;
     }

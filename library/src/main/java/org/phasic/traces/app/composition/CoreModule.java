@@ -8,15 +8,11 @@ import com.google.inject.Singleton;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.name.Names;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.adapter.github.RegistrySettings;
@@ -28,27 +24,21 @@ import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.app.config.CoreSettings;
 import org.phasic.traces.app.config.ServeSettings;
-import org.phasic.traces.app.store.DiskRegistryCache;
 import org.phasic.traces.app.store.DiskTraceStore;
-import org.phasic.traces.app.store.PhasicCacheFolder;
 import org.phasic.traces.application.FetchService;
-import org.phasic.traces.application.FetchedTrace;
 import org.phasic.traces.application.PhasicCacheService;
 import org.phasic.traces.application.InstallService;
 import org.phasic.traces.application.RegistryService;
 import org.phasic.traces.application.TraceService;
 import org.phasic.traces.adapter.github.RegistryScaffold;
 import org.phasic.traces.application.DaemonService;
-import org.phasic.traces.application.EvaluationService;
 import org.phasic.traces.application.MirrorService;
 import org.phasic.traces.application.PublishService;
 import org.phasic.traces.application.RegistryInitService;
 import org.phasic.traces.application.RegistryValidationService;
-import org.phasic.traces.application.ShowTraceService;
 import org.phasic.traces.application.ServeContentService;
 import org.phasic.traces.application.StoreMaintenanceService;
 import org.phasic.traces.ports.in.DaemonUseCase;
-import org.phasic.traces.ports.in.EvaluateTraceUseCase;
 import org.phasic.traces.ports.in.GetTraceFilesUseCase;
 import org.phasic.traces.ports.in.GetTraceUseCase;
 import org.phasic.traces.ports.in.InitRegistryUseCase;
@@ -57,7 +47,6 @@ import org.phasic.traces.ports.in.ListTracesUseCase;
 import org.phasic.traces.ports.in.PhasicCacheUseCase;
 import org.phasic.traces.ports.in.MirrorUseCase;
 import org.phasic.traces.ports.in.PublishTraceUseCase;
-import org.phasic.traces.ports.in.ShowTraceUseCase;
 import org.phasic.traces.ports.in.ServeContentUseCase;
 import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
 import org.phasic.traces.ports.in.UpdateRegistryUseCase;
@@ -87,11 +76,14 @@ final class CoreModule extends AbstractModule {
     private final Configuration configuration;
     private final CompositionServices services;
     private final Notices notices;
+    private final LocalServices local;
 
-    CoreModule(Configuration configuration, CompositionServices services) {
+    /** @param local the store, registry and fetch chain, which this module binds as they are */
+    CoreModule(Configuration configuration, CompositionServices services, LocalServices local) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.services = Objects.requireNonNull(services, "services");
         this.notices = services.notices();
+        this.local = Objects.requireNonNull(local, "local");
     }
 
     @Override
@@ -103,10 +95,9 @@ final class CoreModule extends AbstractModule {
         bind(new TypeLiteral<Map<String, String>>() { }).annotatedWith(Names.named(ENVIRONMENT))
                 .toInstance(services.environment());
         bind(Path.class).annotatedWith(Names.named(USER_HOME)).toInstance(services.userHome());
-        bind(Clock.class).toInstance(Clock.systemUTC());
-        bind(RegistryCodec.class).to(JacksonRegistryCodec.class).in(Singleton.class);
-        bind(TraceCodec.class).to(JacksonTraceCodec.class).in(Singleton.class);
-        bind(BundledLibrary.class).in(Singleton.class);
+        bind(Clock.class).toInstance(local.clock());
+        bind(RegistryCodec.class).to(JacksonRegistryCodec.class);
+        bind(TraceCodec.class).to(JacksonTraceCodec.class);
         Multibinder.newSetBinder(binder(), ContentSource.class).addBinding().to(BundledContentSource.class);
         install(new PublishModule(configuration));
         install(new HealthModule(configuration, services));
@@ -127,11 +118,6 @@ final class CoreModule extends AbstractModule {
     }
 
     @Provides
-    ShowTraceUseCase showTrace(RegistryService registry, TraceStore store) {
-        return new ShowTraceService(registry, store);
-    }
-
-    @Provides
     PhasicCacheUseCase phasicCacheUseCase(PhasicCacheService phasicCache) {
         return phasicCache;
     }
@@ -148,17 +134,12 @@ final class CoreModule extends AbstractModule {
     }
 
     @Provides
-    EvaluateTraceUseCase evaluateTrace(GetTraceUseCase traces, TraceCodec codec) {
-        return new EvaluationService(traces, codec);
-    }
-
-    @Provides
     ValidateRegistryUseCase validateRegistry(RegistryCodec codec, FetchService fetch, Provider<OkHttpClient> http,
                                              RegistryCache cache) {
         RegistrySourceFactory sources = new RegistrySourceFactory() {
             @Override
             public RegistrySource configured() {
-                return registrySource(http);
+                return local.registrySource();
             }
 
             @Override
@@ -193,58 +174,43 @@ final class CoreModule extends AbstractModule {
     }
 
     @Provides
-    @Singleton
     JacksonRegistryCodec registryCodec() {
-        return new JacksonRegistryCodec(RegistrySettings.from(configuration).maxBytes());
+        return local.registryCodec();
     }
 
     @Provides
-    @Singleton
     JacksonTraceCodec traceCodec() {
-        return new JacksonTraceCodec();
+        return local.traceCodec();
     }
 
     @Provides
-    @Singleton
-    DiskTraceStore traceStore(Clock clock) throws IOException {
-        return new DiskTraceStore(configuration.home().resolve("store"), Duration.ofMinutes(10), clock);
+    BundledLibrary bundledLibrary() {
+        return local.bundled();
     }
 
     @Provides
-    @Singleton
-    RegistryCache registryCache(RegistryCodec codec) throws IOException {
-        return new DiskRegistryCache(configuration.home().resolve("registry"), codec);
+    DiskTraceStore traceStore() {
+        return local.store();
     }
 
     @Provides
-    @Singleton
-    RegistrySource registrySource(Provider<OkHttpClient> http) {
-        RegistrySettings settings = RegistrySettings.from(configuration);
-        try {
-            return new RegistrySources(() -> unwrapped(http), settings.http()).select(settings.url(), settings.repo(), settings.branch());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), "check registry.url, registry.repo and registry.branch ('phasic-traces config show')");
-        }
-    }
-
-    /**
-     * The registry service over a source built on first use: a store hit reads the cached registry but builds no HTTP
-     * client.
-     */
-    @Provides
-    @Singleton
-    RegistryService registryService(Provider<RegistrySource> source, RegistryCodec codec, RegistryCache cache,
-                                    BundledLibrary bundle, Clock clock) {
-        return new RegistryService(new LazyRegistrySource(source), codec, cache, bundle.registry(), notices, clock,
-                RegistrySettings.from(configuration).maxAge(), CoreSettings.from(configuration).offline());
+    RegistryCache registryCache() {
+        return local.registryCache();
     }
 
     @Provides
-    @Singleton
-    FetchService fetchService(RegistryService registry, TraceStore store, Provider<Set<ContentSource>> sources,
-                              Provider<Set<FetchListener>> listeners) {
-        return new FetchService(registry, store, () -> unwrapped(sources), notices, CoreSettings.from(configuration).fetch(),
-                (id, root, source) -> FetchListener.all(unwrapped(listeners)).fetched(id, root, source), services.progress());
+    RegistrySource registrySource() {
+        return local.registrySource();
+    }
+
+    @Provides
+    RegistryService registryService() {
+        return local.registry();
+    }
+
+    @Provides
+    FetchService fetchService() {
+        return local.fetch();
     }
 
     /**
@@ -264,51 +230,19 @@ final class CoreModule extends AbstractModule {
         }
     }
 
-    /** A registry source built on first use. */
-    private static final class LazyRegistrySource implements RegistrySource {
-        private final Provider<RegistrySource> provider;
-
-        LazyRegistrySource(Provider<RegistrySource> provider) {
-            this.provider = Objects.requireNonNull(provider, "provider");
-        }
-
-        @Override
-        public String location() {
-            return unwrapped(provider).location();
-        }
-
-        @Override
-        public RegistryDownload fetch(Optional<String> etag) throws IOException {
-            return unwrapped(provider).fetch(etag);
-        }
+    @Provides
+    @Singleton
+    InstallService installService() {
+        return new InstallService(local.registry(), local.fetch(), local.placeInPhasicCache());
     }
 
     @Provides
-    @Singleton
-    InstallService installService(RegistryService registry, FetchService fetch, PhasicCacheService phasicCache) {
-        return new InstallService(registry, fetch, placeInPhasicCache(phasicCache));
+    TraceService traceService() {
+        return local.traces();
     }
 
     @Provides
-    @Singleton
-    TraceService traceService(FetchService fetch, TraceCodec codec, PhasicCacheService phasicCache) {
-        return new TraceService(fetch, codec, placeInPhasicCache(phasicCache));
+    PhasicCacheService phasicCache() {
+        return local.phasicCache();
     }
-
-    /** phasic's own trace cache: {@code traces} in phasic's home, {@code ~/.phasic_traces} (the default home). */
-    @Provides
-    @Singleton
-    PhasicCacheService phasicCache(RegistryService registry, FetchService fetch) {
-        Path phasicHome = services.userHome().resolve(".phasic_traces");
-        return new PhasicCacheService(registry, fetch, new PhasicCacheFolder(phasicHome.resolve("traces")), notices);
-    }
-
-    /** Copies verified traces into phasic's cache when home is phasic's cache folder and {@code phasic.cache} is on. */
-    private Consumer<FetchedTrace> placeInPhasicCache(PhasicCacheService phasicCache) {
-        Path phasicHome = services.userHome().resolve(".phasic_traces").toAbsolutePath().normalize();
-        boolean bridge = CoreSettings.from(configuration).phasicCache()
-                && configuration.home().toAbsolutePath().normalize().equals(phasicHome);
-        return bridge ? phasicCache::offer : trace -> { };
-    }
-
 }

@@ -24,7 +24,8 @@ import org.phasic.traces.ports.in.ValidateRegistryUseCase;
 /**
  * The use cases of one {@link Composition}, the only way drivers (the CLI, the Java facade) reach the application.
  * Each is built on first use, so a command never builds (or fails on) what it does not need; a configuration
- * problem found while building one is thrown as the {@link ConfigException} it is.
+ * problem found while building one is thrown as the {@link ConfigException} it is. Getting a trace, its files and
+ * listing, showing and evaluating start without the injector: it is created only when a fetch needs the profiles' sources.
  */
 public final class UseCases {
     private final Composition composition;
@@ -35,12 +36,12 @@ public final class UseCases {
 
     /** Get a verified, parsed trace. */
     public GetTraceUseCase getTrace() {
-        return get(GetTraceUseCase.class);
+        return composition.local().traces();
     }
 
     /** Get a trace's verified files. */
     public GetTraceFilesUseCase getTraceFiles() {
-        return get(GetTraceFilesUseCase.class);
+        return composition.local().traces();
     }
 
     /** Check phasic's own trace cache. */
@@ -50,12 +51,12 @@ public final class UseCases {
 
     /** Search the registry. */
     public ListTracesUseCase listTraces() {
-        return get(ListTracesUseCase.class);
+        return composition.local().registry();
     }
 
     /** One trace's entry and local state. */
     public ShowTraceUseCase showTrace() {
-        return get(ShowTraceUseCase.class);
+        return composition.local().show();
     }
 
     /** Fetch many traces. */
@@ -65,7 +66,7 @@ public final class UseCases {
 
     /** Evaluate a trace. */
     public EvaluateTraceUseCase evaluateTrace() {
-        return get(EvaluateTraceUseCase.class);
+        return composition.local().evaluation();
     }
 
     /** Publish a trace. */

@@ -1,0 +1,93 @@
+package org.phasic.traces.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The command users run most, {@code get ID} in its plain form, answered without building picocli's command model
+ * (which costs more than a store hit itself): the same context, use case, printing and error reporting as
+ * {@link GetCommand}. It takes {@code get ID} with only {@code --quiet}/{@code -q}, {@code --offline},
+ * {@code --debug} and {@code --home DIR} (before or after {@code get}); any other command line is left to picocli.
+ */
+final class DirectGet {
+    private static final String COMMAND = "get";
+
+    private DirectGet() {
+    }
+
+    /**
+     * Runs {@code args} if they are a plain {@code get ID}.
+     *
+     * @return the exit code, or empty when {@code args} are not for this path
+     */
+    static Optional<Integer> run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+                                 Path userHome) {
+        Optional<Plain> plain = Plain.parse(args);
+        if (plain.isEmpty()) {
+            return Optional.empty();
+        }
+        Plain get = plain.get();
+        CliContext context = CliContext.of(new CliContext.GlobalOptions(get.home(), null, get.offline(), Map.of(), get.quiet()),
+                environment, userHome, out, err);
+        try {
+            return Optional.of(GetCommand.get(context, CliArguments.traceId(get.id())));
+        } catch (RuntimeException e) {
+            return Optional.of(Main.failed(e, get.debug(), err, unknown -> KnownIds.hint(context, unknown),
+                    Main.helpHint("phasic-traces " + COMMAND)));
+        } finally {
+            context.close();
+        }
+    }
+
+    /** A plain {@code get ID} command line. */
+    record Plain(String id, Path home, boolean offline, boolean quiet, boolean debug) {
+        /** The plain {@code get ID} that {@code args} spell, or empty for any other command line. */
+        static Optional<Plain> parse(String[] args) {
+            String id = null;
+            String home = null;
+            boolean command = false;
+            Set<String> flags = new HashSet<>();
+            for (int index = 0; index < args.length; index++) {
+                String arg = args[index];
+                switch (arg) {
+                    case "-q", "--quiet", "--offline", "--debug" -> {
+                        if (!flags.add(arg.equals("-q") ? "--quiet" : arg)) {
+                            return Optional.empty();
+                        }
+                    }
+                    case "--home" -> {
+                        if (home != null || index + 1 == args.length) {
+                            return Optional.empty();
+                        }
+                        home = args[++index];
+                    }
+                    default -> {
+                        if (arg.startsWith("--home=") && home == null) {
+                            home = arg.substring("--home=".length());
+                        } else if (!command && arg.equals(COMMAND)) {
+                            command = true;
+                        } else if (command && id == null && !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@")) {
+                            id = arg;
+                        } else {
+                            return Optional.empty();
+                        }
+                    }
+                }
+            }
+            if (id == null || home != null && (home.isEmpty() || home.startsWith("-") || home.startsWith("@"))) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Plain(id, home == null ? null : Path.of(home), flags.contains("--offline"),
+                        flags.contains("--quiet"), flags.contains("--debug")));
+            } catch (InvalidPathException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}

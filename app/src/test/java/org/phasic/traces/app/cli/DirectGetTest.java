@@ -1,0 +1,125 @@
+package org.phasic.traces.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The plain {@code get ID} answered without picocli's model prints, warns, fails and exits exactly as the same command
+ * line does through picocli; every other command line is left to picocli.
+ */
+class DirectGetTest {
+    private static final String ID = "kingman_n5_theta1";
+
+    @TempDir
+    Path userHome;
+
+    private record Outcome(int code, String out, String err) {
+    }
+
+    private Outcome direct(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Optional<Integer> code = DirectGet.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment, userHome);
+        assertThat(code).as("taken by the direct path: %s", List.of(args)).isPresent();
+        return new Outcome(code.get(), out.toString(), err.toString());
+    }
+
+    private Outcome parsed(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.parsed(args, new PrintWriter(out, true), new PrintWriter(err, true), environment, userHome);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private void sameAsPicocli(Map<String, String> environment, String... args) {
+        Outcome viaPicocli = parsed(environment, args);
+        Outcome direct = direct(environment, args);
+
+        assertThat(direct).as("%s", List.of(args)).isEqualTo(viaPicocli);
+    }
+
+    private String home(String name) {
+        return userHome.resolve(name).toString();
+    }
+
+    @Test
+    void aStoreHitAndAFetchFromTheBundlePrintTheSame() {
+        String home = home("h");
+        Outcome first = direct(Map.of(), "--home", home, "get", ID);
+        assertThat(first.code()).isZero();
+        assertThat(first.err()).contains("from bundled library, verified");
+
+        sameAsPicocli(Map.of(), "--home", home, "get", ID);
+        sameAsPicocli(Map.of(), "-q", "--home=" + home, "get", ID);
+        sameAsPicocli(Map.of(), "get", ID, "--home", home, "--quiet", "--offline");
+        assertThat(direct(Map.of(), "--home", home, "get", ID).err()).contains("from local store, verified");
+    }
+
+    @Test
+    void theHomeComesFromTheEnvironmentAsThroughPicocli() {
+        Map<String, String> environment = Map.of("PHASIC_TRACES_HOME", home("env"));
+        Outcome got = direct(environment, "get", ID);
+
+        assertThat(got.out().strip()).startsWith(home("env"));
+        sameAsPicocli(environment, "get", ID);
+    }
+
+    @Test
+    void aSupersededTraceWarnsAsThroughPicocli() {
+        String home = home("h");
+        direct(Map.of(), "--home", home, "-q", "get", "coalescent_n5_theta1");
+
+        sameAsPicocli(Map.of(), "--home", home, "-q", "get", "coalescent_n5_theta1");
+        assertThat(direct(Map.of(), "--home", home, "-q", "get", "coalescent_n5_theta1").err()).contains("warning:");
+    }
+
+    @Test
+    void failuresReportTheSameLineHintAndExitCode() throws IOException {
+        String home = home("h");
+        sameAsPicocli(Map.of(), "--home", home, "--offline", "get", "kingman_n5_theta");
+        sameAsPicocli(Map.of(), "--home", home, "--offline", "get", "Not/An/Id");
+        Path file = Files.writeString(userHome.resolve("a-file"), "not a folder");
+        sameAsPicocli(Map.of(), "--home", file.toString(), "get", ID);
+        sameAsPicocli(Map.of("PHASIC_TRACES_REGISTRY_MAXAGE", "soon"), "--home", home, "get", ID);
+        Outcome debugViaPicocli = parsed(Map.of(), "--home", file.toString(), "--debug", "get", ID);
+        Outcome debug = direct(Map.of(), "--home", file.toString(), "--debug", "get", ID);
+        assertThat(debug.code()).isEqualTo(debugViaPicocli.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(debug.err().lines().limit(3)).containsExactlyElementsOf(debugViaPicocli.err().lines().limit(3).toList());
+        assertThat(debug.err()).contains("\tat org.phasic.traces.app.config.ConfigLoader");
+
+        Outcome unknown = direct(Map.of(), "--home", home, "--offline", "get", "kingman_n5_theta");
+        assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err()).startsWith("phasic-traces: ").contains("hint: did you mean");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"get", "get --json X", "get X Y", "--set offline=true get X", "-p offline get X", "get X --force",
+            "get -- X", "get @args", "-q -q get X", "--quiet -q get X", "--home get X", "list X", "X get", "get X -o -",
+            "--home a --home b get X", "get X --dir d", "-qd get X", "--version", "--help get X"})
+    void everyOtherCommandLineIsLeftToPicocli(String line) {
+        List<String> args = new ArrayList<>(List.of(line.split(" ")));
+
+        assertThat(DirectGet.Plain.parse(args.toArray(String[]::new))).as(line).isEmpty();
+    }
+
+    @Test
+    void thePlainFormsAreParsedWithTheirOptions() {
+        assertThat(DirectGet.Plain.parse(new String[] {"--debug", "get", "x1", "--home=/tmp/h", "--offline", "-q"}))
+                .contains(new DirectGet.Plain("x1", Path.of("/tmp/h"), true, true, true));
+        assertThat(DirectGet.Plain.parse(new String[] {"get", "x1"}))
+                .contains(new DirectGet.Plain("x1", null, false, false, false));
+    }
+}
