@@ -72,7 +72,7 @@ public final class CliContext {
     private Composition composition() {
         if (composition == null) {
             TransferProgress progress = console().<TransferProgress>map(line -> line).orElse(TransferProgress.NONE);
-            composition = Composition.create(flags, environment, userHome, this::note, progress);
+            composition = Composition.create(DistributionPlugins.profiles(), flags, environment, userHome, this::note, progress);
         }
         return composition;
     }
@@ -93,7 +93,7 @@ public final class CliContext {
 
     /** The config file of the home folder the flags and environment choose, for {@code config set} and {@code config unset}. */
     ConfigFile configFile() {
-        return Composition.configFile(flags, environment, userHome);
+        return Composition.configFile(DistributionPlugins.profiles(), flags, environment, userHome);
     }
 
     /**
@@ -102,7 +102,8 @@ public final class CliContext {
      * @throws ConfigException for the first problem
      */
     void checkConfiguration() {
-        try (Composition fresh = Composition.create(flags, environment, userHome, Notices.silent())) {
+        try (Composition fresh = Composition.create(DistributionPlugins.profiles(), flags, environment, userHome,
+                Notices.silent(), TransferProgress.NONE)) {
             fresh.configuration();
         } catch (RuntimeException e) {
             throw ConfigException.in(e).orElseThrow(() -> e);

@@ -68,7 +68,16 @@ public final class Composition implements AutoCloseable {
      */
     public static Composition create(Map<String, ConfigLoader.FlagValue> flags, Map<String, String> environment, Path userHome,
                                      Notices notices, TransferProgress progress) {
-        Profiles profiles = Profiles.discover(Thread.currentThread().getContextClassLoader());
+        return create(discovered(), flags, environment, userHome, notices, progress);
+    }
+
+    /**
+     * {@link #create(Map, Map, Path, Notices, TransferProgress)} with the given profile plugins instead of those
+     * {@linkplain Profiles#discover discovered} on the class path.
+     */
+    public static Composition create(Profiles profiles, Map<String, ConfigLoader.FlagValue> flags,
+                                     Map<String, String> environment, Path userHome, Notices notices,
+                                     TransferProgress progress) {
         Configuration configuration = loader(profiles, environment, userHome).load(flags);
         if (CoreSettings.from(configuration).offline() && !configuration.profiles().equals(List.of(Profiles.OFFLINE))) {
             configuration = configuration.with(Configuration.PROFILE, Profiles.OFFLINE,
@@ -86,7 +95,17 @@ public final class Composition implements AutoCloseable {
      * @throws org.phasic.traces.app.config.ConfigException when the home folder is not usable
      */
     public static ConfigFile configFile(Map<String, ConfigLoader.FlagValue> flags, Map<String, String> environment, Path userHome) {
-        return loader(Profiles.discover(Thread.currentThread().getContextClassLoader()), environment, userHome).file(flags);
+        return configFile(discovered(), flags, environment, userHome);
+    }
+
+    /** {@link #configFile(Map, Map, Path)} with the keys of the given profile plugins. */
+    public static ConfigFile configFile(Profiles profiles, Map<String, ConfigLoader.FlagValue> flags,
+                                        Map<String, String> environment, Path userHome) {
+        return loader(profiles, environment, userHome).file(flags);
+    }
+
+    private static Profiles discovered() {
+        return Profiles.discover(Thread.currentThread().getContextClassLoader());
     }
 
     private static ConfigLoader loader(Profiles profiles, Map<String, String> environment, Path userHome) {

@@ -69,6 +69,31 @@ public final class Profiles {
         return new Profiles(found);
     }
 
+    /**
+     * The plugins of the given classes, in that order, loaded with {@code classLoader}: what {@link #discover} finds
+     * where the class path is fixed and its plugins are known in advance (the CLI distribution records them when it is
+     * built), without reading every jar on the class path for service files.
+     *
+     * @throws ConfigException when a class is missing or not a {@link ProfilePlugin} (a damaged installation)
+     */
+    public static Profiles of(List<String> classNames, ClassLoader classLoader) {
+        List<ProfilePlugin> found = new ArrayList<>();
+        for (String name : classNames) {
+            try {
+                found.add(Class.forName(name, true, classLoader).asSubclass(ProfilePlugin.class).getConstructor().newInstance());
+            } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+                throw new ConfigException("profile plugin " + name + " cannot be loaded (" + e + ")",
+                        "the installation is damaged: rebuild it (./mvnw package)");
+            }
+        }
+        return new Profiles(found);
+    }
+
+    /** The class names of the plugins, in their order. */
+    public List<String> classNames() {
+        return plugins.values().stream().map(plugin -> plugin.getClass().getName()).toList();
+    }
+
     private static int rank(String name) {
         int index = BUILT_IN_ORDER.indexOf(name);
         return index < 0 ? BUILT_IN_ORDER.size() : index;
