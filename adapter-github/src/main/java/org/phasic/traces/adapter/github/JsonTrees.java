@@ -38,7 +38,6 @@ final class JsonTrees {
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
             .build();
-    private static final ObjectMapper PRETTY_MAPPER = new ObjectMapper(PRETTY_FACTORY);
 
     private JsonTrees() {
     }
@@ -76,7 +75,7 @@ final class JsonTrees {
         try (JsonGenerator generator = PRETTY_FACTORY.createGenerator(out)) {
             generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             generator.setPrettyPrinter(printer);
-            PRETTY_MAPPER.writeTree(generator, tree);
+            Pretty.MAPPER.writeTree(generator, tree);
         }
         out.write('\n');
         out.flush();
@@ -183,5 +182,10 @@ final class JsonTrees {
             case NULL -> "null";
             default -> node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
         };
+    }
+
+    /** The mapper of the registry's pretty-print style, made on first use: reading a registry needs none. */
+    private static final class Pretty {
+        static final ObjectMapper MAPPER = new ObjectMapper(PRETTY_FACTORY);
     }
 }

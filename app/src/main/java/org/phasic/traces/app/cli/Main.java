@@ -44,6 +44,12 @@ public final class Main {
             out.flush();
             return ExitCode.OK;
         }
+        Optional<String> usage = RecordedUsage.forArguments(args, environment);
+        if (usage.isPresent()) {
+            out.print(usage.get());
+            out.flush();
+            return ExitCode.OK;
+        }
         Optional<Integer> direct = DirectGet.run(args, out, err, environment, userHome);
         return direct.isPresent() ? direct.get() : parsed(args, out, err, environment, userHome);
     }

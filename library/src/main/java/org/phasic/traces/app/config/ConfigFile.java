@@ -34,7 +34,6 @@ import org.phasic.traces.spi.ConfigKey;
  */
 public final class ConfigFile {
     private static final String ORIGIN = "the command line";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final Map<String, ConfigKey> keys = new LinkedHashMap<>();
@@ -170,7 +169,7 @@ public final class ConfigFile {
 
     /** The whole file written anew from {@code values}, nested by their dots; comments and layout are lost. */
     private static Optional<String> rewrite(Map<String, String> values) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         values.forEach((name, value) -> {
             ObjectNode parent = root;
             String[] parts = name.split("\\.");
@@ -207,7 +206,7 @@ public final class ConfigFile {
 
     private static String quoted(String value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -264,5 +263,10 @@ public final class ConfigFile {
                 into.put(name, value.asText());
             }
         }
+    }
+
+    /** The mapper for quoting values, made on first use: reading the configuration needs none. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
