@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import org.phasic.traces.app.composition.Composition;
+import org.phasic.traces.app.composition.Profiles;
 import org.phasic.traces.app.composition.UseCases;
 import org.phasic.traces.app.web.WebServing;
 import org.phasic.traces.spi.ConfigKey;
@@ -97,11 +98,12 @@ final class ArchitectureRules {
             WEB_ADAPTER_USES_PORTS_DOMAIN_AND_JETTY, ONLY_THE_WEB_COMPOSITION_SEES_THE_WEB_ADAPTER);
 
     /**
-     * The composition entry point (with the web composition's, which starts {@code serve}), the settings declarations
-     * {@code config show} lists, and a bad setting's failure.
+     * The composition entry point (with the profile plugins it composes, which the CLI distribution records, and the web
+     * composition's, which starts {@code serve}), the settings declarations {@code config show} lists, and a bad
+     * setting's failure.
      */
     private static DescribedPredicate<JavaClass> entryPoint() {
-        return JavaClass.Predicates.belongToAnyOf(Composition.class, UseCases.class, WebServing.class, ConfigKey.class,
+        return JavaClass.Predicates.belongToAnyOf(Composition.class, UseCases.class, Profiles.class, WebServing.class, ConfigKey.class,
                 InvalidSettingsException.class);
     }
 
