@@ -3,10 +3,7 @@ package org.phasic.traces.adapter.github;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -49,8 +46,6 @@ public final class JacksonRegistryCodec implements RegistryCodec {
     public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
 
     private final long maxBytes;
-    private final ObjectMapper mapper = JsonTrees.strictMapper();
-    private final ObjectReader member = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** A codec reading documents of up to {@link #DEFAULT_MAX_BYTES}. */
     public JacksonRegistryCodec() {
@@ -89,7 +84,7 @@ public final class JacksonRegistryCodec implements RegistryCodec {
     @Override
     public void readEntries(InputStream in, Consumer<TraceEntry> consumer) throws IOException {
         Objects.requireNonNull(consumer, "consumer");
-        try (JsonParser parser = mapper.getFactory().createParser(new SizeLimitedInputStream(in, maxBytes, "the registry document"))) {
+        try (JsonParser parser = JsonTrees.strictParser(new SizeLimitedInputStream(in, maxBytes, "the registry document"))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw RegistryFormatException.at("$", "a registry is a JSON object", null);
             }
@@ -104,7 +99,7 @@ public final class JacksonRegistryCodec implements RegistryCodec {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         TraceId id = RegistryTreeMapper.traceId(parser.currentName());
                         parser.nextToken();
-                        consumer.accept(RegistryTreeMapper.toEntry(id, member.readTree(parser)));
+                        consumer.accept(RegistryTreeMapper.toEntry(id, JsonTrees.readValue(parser)));
                     }
                 }
             }
@@ -156,9 +151,9 @@ public final class JacksonRegistryCodec implements RegistryCodec {
     }
 
     private JsonNode readTree(InputStream in) throws IOException {
-        try {
-            JsonNode tree = mapper.readTree(new SizeLimitedInputStream(in, maxBytes, "the registry document"));
-            if (tree == null || tree.isMissingNode()) {
+        try (JsonParser parser = JsonTrees.strictParser(new SizeLimitedInputStream(in, maxBytes, "the registry document"))) {
+            JsonNode tree = JsonTrees.readDocument(parser);
+            if (tree == null) {
                 throw RegistryFormatException.at("$", "the document is empty, expected a JSON object", null);
             }
             return tree;

@@ -2,6 +2,9 @@ package org.phasic.traces.adapter.github;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -18,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -42,19 +46,85 @@ final class JsonTrees {
     private JsonTrees() {
     }
 
+    /** Refuses duplicate keys and nesting deeper than 256, and leaves closing the source to the caller. */
+    private static final JsonFactory STRICT_FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build())
+            .build();
+
     /** A mapper that refuses duplicate keys and trailing content, keeps every number exactly, and leaves closing to the caller. */
     static ObjectMapper strictMapper() {
-        JsonFactory factory = JsonFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build())
-                .build();
-        return JsonMapper.builder(factory)
+        return JsonMapper.builder(STRICT_FACTORY)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .nodeFactory(NODES)
                 .build();
+    }
+
+    /** A parser of {@code in} with the strict rules of {@link #strictMapper()}. */
+    static JsonParser strictParser(InputStream in) throws IOException {
+        return STRICT_FACTORY.createParser(in);
+    }
+
+    /**
+     * The whole document as a tree, as {@link #strictMapper()} reads it (one value, nothing after it, numbers exact),
+     * without the mapper: setting one up costs more than reading a registry entry; null for an empty document.
+     */
+    static JsonNode readDocument(JsonParser parser) throws IOException {
+        if (parser.nextToken() == null) {
+            return null;
+        }
+        JsonNode tree = readValue(parser);
+        JsonToken trailing = parser.nextToken();
+        if (trailing != null) {
+            throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value");
+        }
+        return tree;
+    }
+
+    /** The value at the parser's current token as a tree, numbers exact; the parser is left on the value's last token. */
+    static JsonNode readValue(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, readValue(parser));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(readValue(parser));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(parser.getDecimalValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new JsonParseException(parser, "Unexpected token " + token);
+        }
     }
 
     /**
