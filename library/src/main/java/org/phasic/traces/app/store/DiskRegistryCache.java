@@ -3,6 +3,7 @@ package org.phasic.traces.app.store;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -43,6 +43,7 @@ import org.phasic.traces.ports.out.RegistryFormatException;
 public final class DiskRegistryCache implements RegistryCache {
     /** How many sources keep a copy. */
     static final int KEPT_SOURCES = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFactory STREAMING = new JsonFactory();
     private static final String DOCUMENT = "registry.json";
     private static final String META = "registry.meta.json";
@@ -418,15 +419,13 @@ public final class DiskRegistryCache implements RegistryCache {
 
     private static Meta readMeta(Path dir) {
         try {
-            Map<String, Object> json = StoreJson.readObject(dir.resolve(META));
-            return new Meta(StoreJson.string(json, "etag"), StoreJson.string(json, "source"), StoreJson.string(json, "checkedAt"),
-                    StoreJson.string(json, "sha256"));
+            return JSON.readValue(dir.resolve(META).toFile(), Meta.class);
         } catch (IOException | RuntimeException missingOrDamaged) {
             return new Meta(null, null, null, null);
         }
     }
 
     private static void writeMeta(Path dir, Meta info) throws IOException {
-        AtomicFiles.write(dir, dir.resolve(META), StoreJson.write(info));
+        AtomicFiles.write(dir, dir.resolve(META), JSON.writeValueAsBytes(info));
     }
 }

@@ -1,5 +1,7 @@
 package org.phasic.traces.app.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -57,6 +59,7 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
     private static final Duration ABANDONED_STAGING = Duration.ofHours(1);
     /** Files up to this size are checked with one read into an array of their size. */
     private static final int WHOLE_READ_BYTES = 1 << 20;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path root;
     private final Path objects;
@@ -70,27 +73,10 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
 
     /** The on-disk form of a reference. */
     record Ref(String id, String root, Map<String, RefFile> files) {
-        static Ref of(Map<String, Object> json) throws IOException {
-            Map<String, RefFile> files = null;
-            if (json.get("files") instanceof Map<?, ?> members) {
-                files = new LinkedHashMap<>();
-                for (Map.Entry<?, ?> member : members.entrySet()) {
-                    files.put((String) member.getKey(), member.getValue() instanceof Map<?, ?> file ? RefFile.of(file) : null);
-                }
-            }
-            return new Ref(StoreJson.string(json, "id"), StoreJson.string(json, "root"), files);
-        }
     }
 
     /** One file of a reference. */
     record RefFile(String cid, long size, String sha256) {
-        static RefFile of(Map<?, ?> json) throws IOException {
-            if (!(json.get("size") instanceof Long size) || !(json.get("cid") instanceof String cid)
-                    || json.get("sha256") != null && !(json.get("sha256") instanceof String)) {
-                throw new IOException("incomplete reference");
-            }
-            return new RefFile(cid, size, (String) json.get("sha256"));
-        }
     }
 
     /**
@@ -169,8 +155,8 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
 
     /** Parses a reference, refusing one that is incomplete or names content by anything but a CID. */
     private static Ref parseRef(Path refPath) throws IOException {
-        Ref ref = Ref.of(StoreJson.readObject(refPath));
-        if (!TraceId.isValid(ref.id()) || !validCid(ref.root()) || ref.files() == null
+        Ref ref = JSON.readValue(refPath.toFile(), Ref.class);
+        if (ref == null || !TraceId.isValid(ref.id()) || !validCid(ref.root()) || ref.files() == null
                 || ref.files().values().stream().anyMatch(f -> f == null || !validCid(f.cid()))) {
             throw new IOException("incomplete reference");
         }
@@ -243,7 +229,7 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
             refFiles.put(file.getKey(), refFile);
             stored.put(file.getKey(), new StoredFile(cid, refFile.size(), refFile.sha256(), object));
         }
-        AtomicFiles.write(tmp, refPath(id), StoreJson.write(new Ref(id.value(), rootCid, refFiles)), false);
+        AtomicFiles.write(tmp, refPath(id), JSON.writeValueAsBytes(new Ref(id.value(), rootCid, refFiles)), false);
         return new StoredTrace(id, rootCid, stored);
     }
 
