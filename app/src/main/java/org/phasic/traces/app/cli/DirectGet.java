@@ -3,7 +3,9 @@ package org.phasic.traces.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +14,8 @@ import java.util.Set;
  * The command users run most, {@code get ID} in its plain form, answered without building picocli's command model
  * (which costs more than a store hit itself): the same context, use case, printing and error reporting as
  * {@link GetCommand}. It takes {@code get ID} with only {@code --quiet}/{@code -q}, {@code --offline},
- * {@code --debug} and {@code --home DIR} (before or after {@code get}); any other command line is left to picocli.
+ * {@code --debug}, {@code --home DIR} and {@code --set KEY=VALUE} (before or after {@code get}); any other command line
+ * is left to picocli.
  */
 final class DirectGet {
     private static final String COMMAND = "get";
@@ -32,7 +35,7 @@ final class DirectGet {
             return Optional.empty();
         }
         Plain get = plain.get();
-        CliContext context = CliContext.of(new CliContext.GlobalOptions(get.home(), null, get.offline(), Map.of(), get.quiet()),
+        CliContext context = CliContext.of(new CliContext.GlobalOptions(get.home(), null, get.offline(), get.settings(), get.quiet()),
                 environment, userHome, out, err);
         try {
             return Optional.of(GetCommand.get(context, CliArguments.traceId(get.id())));
@@ -45,13 +48,18 @@ final class DirectGet {
     }
 
     /** A plain {@code get ID} command line. */
-    record Plain(String id, Path home, boolean offline, boolean quiet, boolean debug) {
+    record Plain(String id, Path home, Map<String, String> settings, boolean offline, boolean quiet, boolean debug) {
+        Plain {
+            settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        }
+
         /** The plain {@code get ID} that {@code args} spell, or empty for any other command line. */
         static Optional<Plain> parse(String[] args) {
             String id = null;
             String home = null;
             boolean command = false;
             Set<String> flags = new HashSet<>();
+            Map<String, String> settings = new LinkedHashMap<>();
             for (int index = 0; index < args.length; index++) {
                 String arg = args[index];
                 switch (arg) {
@@ -66,8 +74,17 @@ final class DirectGet {
                         }
                         home = args[++index];
                     }
+                    case "--set" -> {
+                        if (index + 1 == args.length || !setting(args[++index], settings)) {
+                            return Optional.empty();
+                        }
+                    }
                     default -> {
-                        if (arg.startsWith("--home=") && home == null) {
+                        if (arg.startsWith("--set=")) {
+                            if (!setting(arg.substring("--set=".length()), settings)) {
+                                return Optional.empty();
+                            }
+                        } else if (arg.startsWith("--home=") && home == null) {
                             home = arg.substring("--home=".length());
                         } else if (!command && arg.equals(COMMAND)) {
                             command = true;
@@ -83,11 +100,18 @@ final class DirectGet {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new Plain(id, home == null ? null : Path.of(home), flags.contains("--offline"),
+                return Optional.of(new Plain(id, home == null ? null : Path.of(home), settings, flags.contains("--offline"),
                         flags.contains("--quiet"), flags.contains("--debug")));
             } catch (InvalidPathException e) {
                 return Optional.empty();
             }
+        }
+
+        /** Adds a {@code KEY=VALUE} setting; false for any other form or a key given twice (picocli decides those). */
+        private static boolean setting(String keyValue, Map<String, String> settings) {
+            int equals = keyValue.indexOf('=');
+            return equals > 0 && !keyValue.startsWith("-") && !keyValue.startsWith("@")
+                    && settings.putIfAbsent(keyValue.substring(0, equals), keyValue.substring(equals + 1)) == null;
         }
     }
 }

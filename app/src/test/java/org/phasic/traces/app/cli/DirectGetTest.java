@@ -65,6 +65,7 @@ class DirectGetTest {
         sameAsPicocli(Map.of(), "--home", home, "get", ID);
         sameAsPicocli(Map.of(), "-q", "--home=" + home, "get", ID);
         sameAsPicocli(Map.of(), "get", ID, "--home", home, "--quiet", "--offline");
+        sameAsPicocli(Map.of(), "--set", "registry.maxAge=2h", "--home", home, "get", ID, "--set=offline=true");
         assertThat(direct(Map.of(), "--home", home, "get", ID).err()).contains("from local store, verified");
     }
 
@@ -94,6 +95,8 @@ class DirectGetTest {
         Path file = Files.writeString(userHome.resolve("a-file"), "not a folder");
         sameAsPicocli(Map.of(), "--home", file.toString(), "get", ID);
         sameAsPicocli(Map.of("PHASIC_TRACES_REGISTRY_MAXAGE", "soon"), "--home", home, "get", ID);
+        sameAsPicocli(Map.of(), "--home", home, "--set", "registry.maxage=2h", "get", ID);
+        sameAsPicocli(Map.of(), "--home", home, "--set", "registry.maxAge=soon", "get", ID);
         Outcome debugViaPicocli = parsed(Map.of(), "--home", file.toString(), "--debug", "get", ID);
         Outcome debug = direct(Map.of(), "--home", file.toString(), "--debug", "get", ID);
         assertThat(debug.code()).isEqualTo(debugViaPicocli.code()).isEqualTo(ExitCode.USAGE);
@@ -106,7 +109,8 @@ class DirectGetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"get", "get --json X", "get X Y", "--set offline=true get X", "-p offline get X", "get X --force",
+    @ValueSource(strings = {"get", "get --json X", "get X Y", "--set offline get X", "--set =x get X",
+            "--set a=1 --set a=2 get X", "get X --set", "-p offline get X", "get X --force",
             "get -- X", "get @args", "-q -q get X", "--quiet -q get X", "--home get X", "list X", "X get", "get X -o -",
             "--home a --home b get X", "get X --dir d", "-qd get X", "--version", "--help get X"})
     void everyOtherCommandLineIsLeftToPicocli(String line) {
@@ -118,8 +122,11 @@ class DirectGetTest {
     @Test
     void thePlainFormsAreParsedWithTheirOptions() {
         assertThat(DirectGet.Plain.parse(new String[] {"--debug", "get", "x1", "--home=/tmp/h", "--offline", "-q"}))
-                .contains(new DirectGet.Plain("x1", Path.of("/tmp/h"), true, true, true));
+                .contains(new DirectGet.Plain("x1", Path.of("/tmp/h"), Map.of(), true, true, true));
         assertThat(DirectGet.Plain.parse(new String[] {"get", "x1"}))
-                .contains(new DirectGet.Plain("x1", null, false, false, false));
+                .contains(new DirectGet.Plain("x1", null, Map.of(), false, false, false));
+        assertThat(DirectGet.Plain.parse(new String[] {"--set", "registry.url=http://h/r.json?a=b", "get", "x1", "--set=offline=true"}))
+                .contains(new DirectGet.Plain("x1", null, Map.of("registry.url", "http://h/r.json?a=b", "offline", "true"),
+                        false, false, false));
     }
 }
