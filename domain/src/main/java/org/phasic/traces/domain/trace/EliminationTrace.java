@@ -236,8 +236,10 @@ public final class EliminationTrace {
             for (int i = 0; i < n; i++) {
                 Operation op = ops.get(i);
                 types[i] = op.type();
-                constants[i] = op.constValue().orElse(0.0);
-                params[i] = op.paramIdx().orElse(-1);
+                Double constValue = op.constValueOrNull();
+                Integer paramIdx = op.paramIdxOrNull();
+                constants[i] = constValue == null ? 0.0 : constValue;
+                params[i] = paramIdx == null ? -1 : paramIdx;
                 coefficients[i] = op.coefficientsUnsafe();
                 operandStart[i] = at;
                 for (int j = 0; j < op.operandCount(); j++) {
