@@ -35,26 +35,30 @@ final class TraceValidation {
         checkRows(vertexTargets, "vertex_targets", nVertices);
         checkRows(states, "states", nVertices);
         for (int v = 0; v < nVertices; v++) {
-            int[] probs = edgeProbs[v];
-            int[] targets = vertexTargets[v];
-            if (targets.length != probs.length) {
-                throw new InvalidTraceException("vertex_targets[" + v + "]", "has " + targets.length
-                        + " targets but edge_probs[" + v + "] has " + probs.length + " entries");
-            }
-            for (int j = 0; j < probs.length; j++) {
-                if (!inRange(probs[j], ops)) {
-                    throw outOfRange(probs[j], ops, "edge_probs[" + v + "][" + j + "]", "operation");
-                }
-                if (!inRange(targets[j], nVertices)) {
-                    throw outOfRange(targets[j], nVertices, "vertex_targets[" + v + "][" + j + "]", "vertex");
-                }
-            }
-            if (states[v].length != stateLength) {
-                throw new InvalidTraceException("states[" + v + "]",
-                        "has length " + states[v].length + ", expected state_length = " + stateLength);
-            }
+            validateVertex(v, edgeProbs[v], vertexTargets[v], states[v], ops, nVertices, stateLength);
         }
         checkIndex(startingVertexIdx, nVertices, "starting_vertex_idx", "vertex");
+    }
+
+    /** One vertex's rows (a method of its own, so that a fresh JVM compiles it early). */
+    private static void validateVertex(int v, int[] probs, int[] targets, int[] state, int ops, int nVertices,
+                                       int stateLength) {
+        if (targets.length != probs.length) {
+            throw new InvalidTraceException("vertex_targets[" + v + "]", "has " + targets.length
+                    + " targets but edge_probs[" + v + "] has " + probs.length + " entries");
+        }
+        for (int j = 0; j < probs.length; j++) {
+            if (!inRange(probs[j], ops)) {
+                throw outOfRange(probs[j], ops, "edge_probs[" + v + "][" + j + "]", "operation");
+            }
+            if (!inRange(targets[j], nVertices)) {
+                throw outOfRange(targets[j], nVertices, "vertex_targets[" + v + "][" + j + "]", "vertex");
+            }
+        }
+        if (state.length != stateLength) {
+            throw new InvalidTraceException("states[" + v + "]",
+                    "has length " + state.length + ", expected state_length = " + stateLength);
+        }
     }
 
     private static void validateOperation(Operation op, int i, int paramLength) {

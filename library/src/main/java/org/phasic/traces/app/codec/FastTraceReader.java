@@ -1,8 +1,5 @@
 package org.phasic.traces.app.codec;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,7 +7,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.phasic.traces.domain.io.DeterministicGzip;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.OpType;
 import org.phasic.traces.domain.trace.Operation;
@@ -82,39 +81,89 @@ final class FastTraceReader {
      * content is broken, over the limit, larger than {@link #MAX_CONTENT}, or outside this reader's subset.
      */
     static EliminationTrace read(byte[] raw, int rawLength, long maxDecompressedBytes) {
-        byte[] content;
-        int length;
-        try (InputStream in = DeterministicGzip.openContent(new ByteArrayInputStream(raw, 0, rawLength),
-                maxDecompressedBytes, JacksonTraceCodec.CONTENT)) {
-            content = new byte[initialSize(raw, rawLength)];
-            length = 0;
-            for (int n; (n = in.read(content, length, content.length - length)) >= 0; ) {
-                length += n;
-                if (length == content.length) {
-                    if (length >= MAX_CONTENT) {
-                        return null;
-                    }
-                    content = Arrays.copyOf(content, (int) Math.min(MAX_CONTENT, 2L * length));
-                }
-            }
-        } catch (IOException e) {
+        FastTraceReader reader;
+        if (rawLength >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
+            reader = gunzip(raw, rawLength, Math.min(maxDecompressedBytes, MAX_CONTENT));
+        } else {
+            reader = rawLength <= maxDecompressedBytes ? new FastTraceReader(raw, rawLength) : null;
+        }
+        if (reader == null) {
             return null;
         }
         try {
-            return new FastTraceReader(content, length).trace();
+            return reader.trace();
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    /** The gzip trailer's size (mod 2^32) plus one, so that a right guess needs no second buffer. */
-    private static int initialSize(byte[] raw, int rawLength) {
-        if (rawLength < 18 || !DeterministicGzip.isGzip(raw)) {
-            return rawLength + 1;
+    private static final int FHCRC = 2;
+    private static final int FEXTRA = 4;
+    private static final int FNAME = 8;
+    private static final int FCOMMENT = 16;
+
+    /**
+     * A reader of the content of a gzip file of exactly one member, as {@link java.util.zip.GZIPInputStream} gives
+     * it, in one inflation of the whole input (no header CRC; size and CRC checked); {@code null} for anything else
+     * or more than {@code limit} bytes.
+     */
+    private static FastTraceReader gunzip(byte[] raw, int rawLength, long limit) {
+        int flags = rawLength < 18 ? -1 : raw[3] & 0xff;
+        if (flags < 0 || raw[2] != 8 || (flags & FHCRC) != 0) {
+            return null;
         }
-        long size = (raw[rawLength - 4] & 0xffL) | (raw[rawLength - 3] & 0xffL) << 8
-                | (raw[rawLength - 2] & 0xffL) << 16 | (raw[rawLength - 1] & 0xffL) << 24;
-        return (int) Math.max(1024, Math.min(MAX_CONTENT, size + 1));
+        int at = 10;
+        if ((flags & FEXTRA) != 0) {
+            at += 2 + ((raw[at] & 0xff) | (raw[at + 1] & 0xff) << 8);
+        }
+        for (int field : new int[] {FNAME, FCOMMENT}) {
+            if ((flags & field) != 0) {
+                while (at < rawLength && raw[at] != 0) {
+                    at++;
+                }
+                at++;
+            }
+        }
+        int trailer = rawLength - 8;
+        if (at > trailer) {
+            return null;
+        }
+        long size = littleEndian(raw, trailer + 4);
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(raw, at, trailer - at);
+            byte[] out = new byte[(int) Math.min(size, limit) + 1];
+            int n = 0;
+            while (!inflater.finished()) {
+                if (n == out.length) {
+                    if (n > limit) {
+                        return null;
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(2L * n, limit + 1));
+                }
+                int k = inflater.inflate(out, n, out.length - n);
+                if (k == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    return null;
+                }
+                n += k;
+            }
+            CRC32 crc = new CRC32();
+            crc.update(out, 0, n);
+            if (n > limit || inflater.getRemaining() != 0 || crc.getValue() != littleEndian(raw, trailer)
+                    || (n & 0xffffffffL) != size) {
+                return null;
+            }
+            return new FastTraceReader(out, n);
+        } catch (DataFormatException e) {
+            return null;
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static long littleEndian(byte[] bytes, int at) {
+        return (bytes[at] & 0xffL) | (bytes[at + 1] & 0xffL) << 8 | (bytes[at + 2] & 0xffL) << 16
+                | (bytes[at + 3] & 0xffL) << 24;
     }
 
     private EliminationTrace trace() {
