@@ -314,30 +314,35 @@ final class FastTraceReader {
         int start = i + 1;
         int length = string();
         for (int k = 0; k < names.length; k++) {
-            byte[] name = names[k];
-            if (name.length == length && Arrays.equals(b, start, start + length, name, 0, length)) {
+            if (names[k].length == length && spells(names[k], start)) {
                 return k;
             }
         }
         return -1;
     }
 
+    private boolean spells(byte[] name, int start) {
+        for (int k = 0; k < name.length; k++) {
+            if (b[start + k] != name[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Skips a quoted ASCII string without escapes; returns its length. */
     private int string() {
         expect('"');
         int start = i;
-        while (true) {
-            int c = peek();
-            if (c == '"') {
-                break;
-            }
-            if (c < 0x20 || c == '\\' || c >= 0x7f) {
+        int c;
+        while (i < end && (c = b[i]) != '"') {
+            if (c < 0x20 || c == '\\') {
                 throw UNHANDLED;
             }
             i++;
         }
         int length = i - start;
-        i++;
+        expect('"');
         if (length > MAX_STRING_LENGTH) {
             throw UNHANDLED;
         }
