@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -141,14 +146,88 @@ class FastTraceReaderTest {
         assertThat(FastTraceReader.read(corrupt, corrupt.length, LIMIT)).as("corrupt gzip").isNull();
     }
 
-    /** The codec's outcome, or with {@code reference} the tree reader's. */
-    private static StreamingTraceReaderPropertyTest.Outcome outcome(byte[] bytes, boolean reference) {
+    /** A source that fails after {@code length} bytes, handing them out in small reads. */
+    private static InputStream failingAfter(byte[] bytes, int length, IOException failure) {
+        return new InputStream() {
+            private int position;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (position == length) {
+                    throw failure;
+                }
+                int n = Math.min(Math.min(len, 1000), length - position);
+                System.arraycopy(bytes, position, b, off, n);
+                position += n;
+                return n;
+            }
+        };
+    }
+
+    @Test
+    void aFailingSourceFailsAsInTheStreamingReader() throws IOException {
+        byte[] json = CODEC.toJson(KingmanCoalescent.trace(200));
+        int failed = 0;
+        for (byte[] doc : new byte[][] {json, DeterministicGzip.compress(json)}) {
+            for (int cut : new int[] {0, doc.length / 3, doc.length}) {
+                for (String kind : new String[] {"io", "eof"}) {
+                    String as = kind + " after " + cut + " of " + doc.length;
+                    StreamingTraceReaderPropertyTest.Outcome expected = outcome(() -> TreeTraceReader.read(
+                            failingAfter(doc, cut, failure(kind)), LIMIT));
+                    assertThat(outcome(() -> CODEC.read(failingAfter(doc, cut, failure(kind))))).as(as)
+                            .isEqualTo(expected);
+                    failed += expected.error() != null ? 1 : 0;
+                }
+            }
+        }
+        assertThat(failed).as("reads that met the failure (not those after a complete gzip member)").isEqualTo(10);
+    }
+
+    private static IOException failure(String kind) {
+        return kind.equals("eof") ? new EOFException("source ended") : new IOException("source failed");
+    }
+
+    /** Input over 16 MiB, and content over the fast path's 32 MiB, go to the streaming reader, with the same result. */
+    @Test
+    void largeInputIsReadByTheStreamingReader() throws IOException {
+        byte[] json = CODEC.toJson(KingmanCoalescent.trace(20));
+        byte[] padded = Arrays.copyOf(json, json.length + (17 << 20));
+        Arrays.fill(padded, json.length, padded.length, (byte) ' ');
+        assertThat(CODEC.read(new ByteArrayInputStream(padded))).isEqualTo(KingmanCoalescent.trace(20));
+        byte[] large = Arrays.copyOf(json, json.length + (33 << 20));
+        Arrays.fill(large, json.length, large.length, (byte) '\n');
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(large);
+        }
+        assertThat(FastTraceReader.read(gz.toByteArray(), gz.size(), LIMIT)).isNull();
+        assertThat(CODEC.read(new ByteArrayInputStream(gz.toByteArray()))).isEqualTo(KingmanCoalescent.trace(20));
+        assertThat(outcome(() -> CODEC.read(new ByteArrayInputStream(gz.toByteArray()))))
+                .isEqualTo(outcome(() -> TreeTraceReader.read(new ByteArrayInputStream(gz.toByteArray()), LIMIT)));
+    }
+
+    @FunctionalInterface
+    private interface Read {
+        EliminationTrace read() throws IOException;
+    }
+
+    private static StreamingTraceReaderPropertyTest.Outcome outcome(Read read) {
         try {
-            EliminationTrace trace = reference ? TreeTraceReader.read(new ByteArrayInputStream(bytes), LIMIT)
-                    : CODEC.read(new ByteArrayInputStream(bytes));
-            return new StreamingTraceReaderPropertyTest.Outcome(trace, null);
+            return new StreamingTraceReaderPropertyTest.Outcome(read.read(), null);
         } catch (IOException | RuntimeException e) {
             return new StreamingTraceReaderPropertyTest.Outcome(null, e.getClass().getName() + ": " + e.getMessage());
         }
+    }
+
+    /** The codec's outcome, or with {@code reference} the tree reader's. */
+    private static StreamingTraceReaderPropertyTest.Outcome outcome(byte[] bytes, boolean reference) {
+        return outcome(() -> reference ? TreeTraceReader.read(new ByteArrayInputStream(bytes), LIMIT)
+                : CODEC.read(new ByteArrayInputStream(bytes)));
     }
 }
