@@ -37,7 +37,7 @@ import org.phasic.traces.ports.out.TraceCodec;
  * and on generated documents (valid traces of varying size in the three op-type formats, then broken ones:
  * missing fields, wrong types, out-of-range indices, duplicate keys, malformed or trailing JSON, truncated
  * gzip, content over the decompression limit) both give the same trace or the same error (type, field
- * path and message).
+ * path and message). The codec's fast path, on its own, gives the same trace wherever it takes a document.
  */
 class StreamingTraceReaderPropertyTest {
     private static final ObjectMapper MAPPER = JacksonTraceCodec.mapper();
@@ -45,7 +45,7 @@ class StreamingTraceReaderPropertyTest {
     private static final int CASES = 1500;
 
     /** What a reader made of some bytes: the trace, or the error's type and message. */
-    private record Outcome(EliminationTrace trace, String error) {
+    record Outcome(EliminationTrace trace, String error) {
     }
 
     private static Outcome outcome(Reader reader, byte[] bytes, long limit) {
@@ -69,6 +69,19 @@ class StreamingTraceReaderPropertyTest {
         return outcome(TreeTraceReader::read, bytes, limit);
     }
 
+    /**
+     * Checks the codec's fast path on its own: where it takes a document it gives the reference's trace (it must
+     * never give a trace where the reference fails). Returns whether it took the document.
+     */
+    static boolean fastAgrees(byte[] bytes, long limit, Outcome expected, String as) {
+        EliminationTrace fast = FastTraceReader.read(bytes, bytes.length, limit);
+        if (fast != null) {
+            assertThat(expected.trace()).as("the fast path took a document the reference refuses: %s", as).isNotNull();
+            assertThat(fast).as(as).isEqualTo(expected.trace());
+        }
+        return fast != null;
+    }
+
     static Stream<Path> bundledTraces() throws IOException {
         Path bundle = Path.of("src/bundle");
         try (Stream<Path> files = Files.walk(bundle)) {
@@ -83,12 +96,15 @@ class StreamingTraceReaderPropertyTest {
         Outcome expected = tree(bytes, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES);
         assertThat(expected.trace()).as("the reference reads %s", file).isNotNull();
         assertThat(streaming(bytes, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES)).isEqualTo(expected);
+        assertThat(fastAgrees(bytes, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES, expected, file.toString()))
+                .as("the fast path takes %s", file).isTrue();
     }
 
     @Test
     void generatedValidTracesReadAlike() {
         Random random = new Random(20261205L);
         int traces = 0;
+        int fast = 0;
         for (int c = 0; c < CASES / 3; c++) {
             ObjectNode doc = validDocument(random);
             byte[] bytes = encode(doc, random);
@@ -96,14 +112,17 @@ class StreamingTraceReaderPropertyTest {
             assertThat(streaming(bytes, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES)).as("case %d: %s", c, doc)
                     .isEqualTo(expected);
             traces += expected.trace() != null ? 1 : 0;
+            fast += fastAgrees(bytes, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES, expected, "case " + c) ? 1 : 0;
         }
         assertThat(traces).as("generated documents that are valid traces").isEqualTo(CASES / 3);
+        assertThat(fast).as("valid documents the fast path took").isGreaterThan(CASES / 3 * 9 / 10);
     }
 
     @Test
     void generatedBrokenDocumentsFailAlike() {
         Random random = new Random(7L);
         List<String> errors = new ArrayList<>();
+        int fast = 0;
         for (int c = 0; c < CASES; c++) {
             ObjectNode doc = validDocument(random);
             int mutations = 1 + random.nextInt(3);
@@ -116,10 +135,12 @@ class StreamingTraceReaderPropertyTest {
             Outcome expected = tree(bytes, limit);
             Outcome actual = streaming(bytes, limit);
             assertThat(actual).as("case %d: %s", c, new String(bytes, StandardCharsets.ISO_8859_1)).isEqualTo(expected);
+            fast += fastAgrees(bytes, limit, expected, "case " + c) ? 1 : 0;
             if (expected.error() != null) {
                 errors.add(expected.error());
             }
         }
+        assertThat(fast).as("documents the fast path took").isPositive();
         assertThat(errors).as("broken documents").hasSizeGreaterThan(CASES / 2);
         assertThat(errors).anyMatch(e -> e.contains("malformed JSON")).anyMatch(e -> e.contains("corrupt gzip"))
                 .anyMatch(e -> e.contains("SizeLimitExceeded")).anyMatch(e -> e.contains("out of range"))
@@ -144,6 +165,7 @@ class StreamingTraceReaderPropertyTest {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Outcome expected = tree(bytes, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES);
         assertThat(streaming(bytes, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES)).isEqualTo(expected);
+        fastAgrees(bytes, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES, expected, text);
         byte[] gz = DeterministicGzip.compress(bytes);
         assertThat(streaming(gz, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES)).isEqualTo(tree(gz, TraceCodec.DEFAULT_MAX_DECOMPRESSED_BYTES));
     }

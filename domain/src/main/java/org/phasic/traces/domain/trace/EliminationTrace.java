@@ -234,17 +234,25 @@ public final class EliminationTrace {
             operands = new int[total];
             int at = 0;
             for (int i = 0; i < n; i++) {
-                Operation op = ops.get(i);
-                types[i] = op.type();
-                constants[i] = op.constValue().orElse(0.0);
-                params[i] = op.paramIdx().orElse(-1);
-                coefficients[i] = op.coefficientsUnsafe();
-                operandStart[i] = at;
-                for (int j = 0; j < op.operandCount(); j++) {
-                    operands[at++] = op.operand(j);
-                }
+                at = set(i, ops.get(i), at);
             }
             operandStart[n] = at;
+        }
+
+        /** Flattens operation {@code i} (a method of its own, so that a fresh JVM compiles it early). */
+        private int set(int i, Operation op, int at) {
+            types[i] = op.type();
+            Double constValue = op.constValueOrNull();
+            Integer paramIdx = op.paramIdxOrNull();
+            constants[i] = constValue == null ? 0.0 : constValue;
+            params[i] = paramIdx == null ? -1 : paramIdx;
+            coefficients[i] = op.coefficientsUnsafe();
+            operandStart[i] = at;
+            int count = op.operandCount();
+            for (int j = 0; j < count; j++) {
+                operands[at + j] = op.operand(j);
+            }
+            return at + count;
         }
 
         double[] run(double[] theta) {

@@ -114,6 +114,16 @@ public final class Operation {
         return coefficients;
     }
 
+    /** {@code const_value} or {@code null}, without an Optional. */
+    Double constValueOrNull() {
+        return constValue;
+    }
+
+    /** {@code param_idx} or {@code null}, without an Optional. */
+    Integer paramIdxOrNull() {
+        return paramIdx;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Operation other

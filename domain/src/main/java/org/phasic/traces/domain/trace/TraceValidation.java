@@ -9,10 +9,18 @@ final class TraceValidation {
 
     static void validate(List<Operation> operations, int[] vertexRates, int[][] edgeProbs, int[][] vertexTargets,
                          int[][] states, int startingVertexIdx, int nVertices, int stateLength, int paramLength) {
-        require(operations != null, "operations", "missing");
-        require(nVertices >= 1, "n_vertices", "must be at least 1, got " + nVertices);
-        require(paramLength >= 0, "param_length", "must be >= 0, got " + paramLength);
-        require(stateLength >= 0, "state_length", "must be >= 0, got " + stateLength);
+        if (operations == null) {
+            throw new InvalidTraceException("operations", "missing");
+        }
+        if (nVertices < 1) {
+            throw new InvalidTraceException("n_vertices", "must be at least 1, got " + nVertices);
+        }
+        if (paramLength < 0) {
+            throw new InvalidTraceException("param_length", "must be >= 0, got " + paramLength);
+        }
+        if (stateLength < 0) {
+            throw new InvalidTraceException("state_length", "must be >= 0, got " + stateLength);
+        }
         for (int i = 0; i < operations.size(); i++) {
             validateOperation(operations.get(i), i, paramLength);
         }
@@ -27,26 +35,30 @@ final class TraceValidation {
         checkRows(vertexTargets, "vertex_targets", nVertices);
         checkRows(states, "states", nVertices);
         for (int v = 0; v < nVertices; v++) {
-            int[] probs = edgeProbs[v];
-            int[] targets = vertexTargets[v];
-            if (targets.length != probs.length) {
-                throw new InvalidTraceException("vertex_targets[" + v + "]", "has " + targets.length
-                        + " targets but edge_probs[" + v + "] has " + probs.length + " entries");
-            }
-            for (int j = 0; j < probs.length; j++) {
-                if (!inRange(probs[j], ops)) {
-                    throw outOfRange(probs[j], ops, "edge_probs[" + v + "][" + j + "]", "operation");
-                }
-                if (!inRange(targets[j], nVertices)) {
-                    throw outOfRange(targets[j], nVertices, "vertex_targets[" + v + "][" + j + "]", "vertex");
-                }
-            }
-            if (states[v].length != stateLength) {
-                throw new InvalidTraceException("states[" + v + "]",
-                        "has length " + states[v].length + ", expected state_length = " + stateLength);
-            }
+            validateVertex(v, edgeProbs[v], vertexTargets[v], states[v], ops, nVertices, stateLength);
         }
         checkIndex(startingVertexIdx, nVertices, "starting_vertex_idx", "vertex");
+    }
+
+    /** One vertex's rows (a method of its own, so that a fresh JVM compiles it early). */
+    private static void validateVertex(int v, int[] probs, int[] targets, int[] state, int ops, int nVertices,
+                                       int stateLength) {
+        if (targets.length != probs.length) {
+            throw new InvalidTraceException("vertex_targets[" + v + "]", "has " + targets.length
+                    + " targets but edge_probs[" + v + "] has " + probs.length + " entries");
+        }
+        for (int j = 0; j < probs.length; j++) {
+            if (!inRange(probs[j], ops)) {
+                throw outOfRange(probs[j], ops, "edge_probs[" + v + "][" + j + "]", "operation");
+            }
+            if (!inRange(targets[j], nVertices)) {
+                throw outOfRange(targets[j], nVertices, "vertex_targets[" + v + "][" + j + "]", "vertex");
+            }
+        }
+        if (state.length != stateLength) {
+            throw new InvalidTraceException("states[" + v + "]",
+                    "has length " + state.length + ", expected state_length = " + stateLength);
+        }
     }
 
     private static void validateOperation(Operation op, int i, int paramLength) {
@@ -72,19 +84,21 @@ final class TraceValidation {
         }
         switch (op.type()) {
             case CONST -> {
-                if (op.constValue().isEmpty()) {
+                Double constValue = op.constValueOrNull();
+                if (constValue == null) {
                     throw new InvalidTraceException(at(i) + ".const_value", "required for CONST");
                 }
-                double value = op.constValue().getAsDouble();
+                double value = constValue;
                 if (!Double.isFinite(value)) {
                     throw notFinite(value, at(i) + ".const_value");
                 }
             }
             case PARAM -> {
-                if (op.paramIdx().isEmpty()) {
+                Integer paramIdx = op.paramIdxOrNull();
+                if (paramIdx == null) {
                     throw new InvalidTraceException(at(i) + ".param_idx", "required for PARAM");
                 }
-                int index = op.paramIdx().getAsInt();
+                int index = paramIdx;
                 if (!inRange(index, paramLength)) {
                     throw outOfRange(index, paramLength, at(i) + ".param_idx", "parameter");
                 }
@@ -114,13 +128,17 @@ final class TraceValidation {
     }
 
     private static void checkLength(int[] array, String field, int n) {
-        require(array != null, field, "missing");
-        require(array.length == n, field, "has " + array.length + " entries, expected n_vertices = " + n);
+        if (array == null) {
+            throw new InvalidTraceException(field, "missing");
+        }
+        checkCount(array.length, field, n);
     }
 
     private static void checkRows(int[][] rows, String field, int n) {
-        require(rows != null, field, "missing");
-        require(rows.length == n, field, "has " + rows.length + " entries, expected n_vertices = " + n);
+        if (rows == null) {
+            throw new InvalidTraceException(field, "missing");
+        }
+        checkCount(rows.length, field, n);
         for (int v = 0; v < n; v++) {
             if (rows[v] == null) {
                 throw new InvalidTraceException(field + "[" + v + "]", "missing");
@@ -146,9 +164,9 @@ final class TraceValidation {
         return new InvalidTraceException(field, "must be a finite number, got " + value);
     }
 
-    private static void require(boolean ok, String field, String problem) {
-        if (!ok) {
-            throw new InvalidTraceException(field, problem);
+    private static void checkCount(int count, String field, int n) {
+        if (count != n) {
+            throw new InvalidTraceException(field, "has " + count + " entries, expected n_vertices = " + n);
         }
     }
 }

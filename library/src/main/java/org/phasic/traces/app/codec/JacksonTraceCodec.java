@@ -9,13 +9,13 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Objects;
-import java.util.zip.ZipException;
 import org.phasic.traces.domain.io.DeterministicGzip;
 import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.InvalidTraceException;
@@ -30,15 +30,24 @@ import org.phasic.traces.ports.out.TraceCodec;
  * writer so the text does not depend on the JDK's {@code Double.toString}.
  */
 public final class JacksonTraceCodec implements TraceCodec {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .build();
+    /** What the size limit's message calls the content. */
+    static final String CONTENT = "decompressed trace";
 
-    /** Data binding, loaded on first use: reading a good trace needs only the streaming core. */
+    /** Raw (compressed) input up to this size is read into memory first, for the fast path. */
+    private static final int MAX_RAW = 16 << 20;
+
+    /** Jackson's streaming core, loaded on first use: the fast path reads a plain trace without it. */
+    private static final class Json {
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .build();
+    }
+
+    /** Data binding, loaded on first use: the streaming reader needs it only to describe a bad value. */
     private static final class Mapper {
-        static final ObjectMapper INSTANCE = JsonMapper.builder(FACTORY)
+        static final ObjectMapper INSTANCE = JsonMapper.builder(Json.FACTORY)
                 .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
@@ -59,17 +68,37 @@ public final class JacksonTraceCodec implements TraceCodec {
         this.maxDecompressedBytes = maxDecompressedBytes;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The input (up to 16 MiB of it) is read into memory first; a plain trace is then decoded by a scanner of
+     * its own ({@link FastTraceReader}), and anything it does not take (including every error) is read again by
+     * the streaming reader from the same bytes, which gives the result.
+     */
     @Override
     public EliminationTrace read(InputStream in) throws IOException {
         Objects.requireNonNull(in, "in");
-        try (JsonParser parser = FACTORY.createParser(
-                DeterministicGzip.openContent(in, maxDecompressedBytes, "decompressed trace"))) {
-            return new StreamingTraceReader(JacksonTraceCodec::mapper, parser).read();
-        } catch (JsonProcessingException e) {
-            throw malformed(e);
-        } catch (ZipException | EOFException e) {
-            throw corruptGzip(e);
+        byte[] raw = new byte[(int) Math.min(MAX_RAW + 1L, Math.max(8192, in.available() + 1L))];
+        int length = 0;
+        try {
+            for (int n; (n = in.read(raw, length, raw.length - length)) >= 0; ) {
+                length += n;
+                if (length == raw.length) {
+                    if (length > MAX_RAW) {
+                        return readStreaming(new ReplayInputStream(raw, length, null, in));
+                    }
+                    raw = Arrays.copyOf(raw, (int) Math.min(MAX_RAW + 1L, 2L * length));
+                }
+            }
+        } catch (IOException e) {
+            return readStreaming(new ReplayInputStream(raw, length, e, in));
         }
+        EliminationTrace trace = FastTraceReader.read(raw, length, maxDecompressedBytes);
+        return trace != null ? trace : readStreaming(new ByteArrayInputStream(raw, 0, length));
+    }
+
+    private EliminationTrace readStreaming(InputStream in) throws IOException {
+        return StreamingTraceReader.read(Json.FACTORY, in, maxDecompressedBytes);
     }
 
     /** The mapper used for reading and writing (fixed features), shared with tests. */

@@ -1,19 +1,23 @@
 package org.phasic.traces.app.codec;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.util.ClassUtil;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.zip.ZipException;
+import org.phasic.traces.domain.io.DeterministicGzip;
 import org.phasic.traces.domain.trace.EliminationTrace;
 import org.phasic.traces.domain.trace.InvalidTraceException;
 import org.phasic.traces.domain.trace.OpType;
@@ -26,13 +30,12 @@ import org.phasic.traces.domain.trace.Operation;
  * JSON, corrupt gzip and the size limit take precedence; the kept problems are then reported in the fixed
  * field order (operations, is_discrete, metadata, vertex_rates, edge_probs, vertex_targets, states, the four
  * integers). Duplicate keys: the last one wins. Other fields are skipped. Jackson's data binding (the
- * {@code mapper}) is used only to describe bad values, so that a good trace loads with the streaming core.
+ * codec's mapper) is used only to describe bad values, so that a good trace loads with the streaming core.
  */
 final class StreamingTraceReader {
     private static final String[] INTEGER_FIELDS = {"starting_vertex_idx", "n_vertices", "state_length", "param_length"};
     private static final int[] NO_INTS = {};
 
-    private final Supplier<ObjectMapper> mapper;
     private final JsonParser p;
 
     /** The first problem in the value being read. */
@@ -50,19 +53,27 @@ final class StreamingTraceReader {
     /** A field present with the JSON value null. */
     private static final Object NULL = new Object();
 
-    /**
-     * @param mapper the data binding used to describe bad values (with the parser's features)
-     * @param parser positioned before the document
-     */
-    StreamingTraceReader(Supplier<ObjectMapper> mapper, JsonParser parser) {
-        this.mapper = mapper;
+    /** @param parser positioned before the document */
+    StreamingTraceReader(JsonParser parser) {
         this.p = parser;
+    }
+
+    /** Reads the trace in {@code in} (gzip'd or plain), mapping Jackson's and gzip's failures. */
+    static EliminationTrace read(JsonFactory factory, InputStream in, long maxDecompressedBytes) throws IOException {
+        try (JsonParser parser = factory.createParser(
+                DeterministicGzip.openContent(in, maxDecompressedBytes, JacksonTraceCodec.CONTENT))) {
+            return new StreamingTraceReader(parser).read();
+        } catch (JsonProcessingException e) {
+            throw JacksonTraceCodec.malformed(e);
+        } catch (ZipException | EOFException e) {
+            throw JacksonTraceCodec.corruptGzip(e);
+        }
     }
 
     EliminationTrace read() throws IOException {
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_OBJECT) {
-            JsonNode root = t == null ? null : mapper.get().readTree(p);
+            JsonNode root = t == null ? null : JacksonTraceCodec.mapper().readTree(p);
             if (root == null || !root.isObject()) {
                 throw new InvalidTraceException("$", "must be a JSON object");
             }
@@ -454,7 +465,7 @@ final class StreamingTraceReader {
 
     /** The value at the current token as a tree (consuming it), as the tree reader would see it. */
     private JsonNode tree() throws IOException {
-        return mapper.get().readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        return JacksonTraceCodec.mapper().readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .readTree(p);
     }
 
