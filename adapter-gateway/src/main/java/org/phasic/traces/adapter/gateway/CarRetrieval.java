@@ -1,5 +1,6 @@
 package org.phasic.traces.adapter.gateway;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,8 @@ final class CarRetrieval implements Retrieval {
     static final String ACCEPT = "application/vnd.ipld.car;version=1;order=dfs;dups=y";
     /** CARs up to this size stay in memory; larger ones go to a temporary file. */
     static final int MEMORY_BYTES = 8 << 20;
+    private static final int SMALL_BUFFER_BYTES = 8 << 10;
+    private static final int LARGE_BUFFER_BYTES = 64 << 10;
 
     private final GatewayHttp http;
     private final DagCheck check;
@@ -81,7 +84,8 @@ final class CarRetrieval implements Retrieval {
                     + (type == null ? "no Content-Type" : type.toString()));
         }
         ByteBudget budget = new ByteBudget(check.limits().maxTotalBytes(), "the CAR from " + context.name());
-        CarReader reader = new CarReader(context.meter(response.body().byteStream(), budget));
+        CarReader reader = new CarReader(new BufferedInputStream(context.meter(response.body().byteStream(), budget),
+                bufferBytes(response.body().contentLength())));
         List<Cid> roots = reader.roots();
         if (path.isRoot() && !roots.isEmpty() && !roots.contains(root)) {
             throw wrongRoots(context, roots, root);
@@ -114,6 +118,11 @@ final class CarRetrieval implements Retrieval {
     private static CorruptContentException wrongRoots(AttemptContext context, List<Cid> roots, Cid root) {
         return new CorruptContentException("the CAR from " + context.name() + " has roots " + roots
                 + ", not the requested " + root);
+    }
+
+    /** A read buffer no larger than the response (CARs of small traces are a few KiB; one buffer per response). */
+    private static int bufferBytes(long contentLength) {
+        return contentLength <= 0 ? SMALL_BUFFER_BYTES : (int) Math.max(512, Math.min(contentLength, LARGE_BUFFER_BYTES));
     }
 
     static boolean isCarV1(MediaType type) {

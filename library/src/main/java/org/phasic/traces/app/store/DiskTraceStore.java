@@ -30,7 +30,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceId;
@@ -108,6 +107,9 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
     @Override
     public Optional<StoredTrace> findAny(TraceId id) throws IOException {
         Path refPath = refPath(id);
+        if (!refPath.toFile().exists()) {
+            return Optional.empty();
+        }
         Object refKey = fileKey(refPath);
         Ref ref = readRef(refPath);
         if (ref == null) {
@@ -205,7 +207,7 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
 
     @Override
     public StagedFile stage() throws IOException {
-        Path path = tmp.resolve("stage-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+        Path path = tmp.resolve("stage-" + AtomicFiles.uniqueSuffix());
         return new DiskStagedFile(path);
     }
 
