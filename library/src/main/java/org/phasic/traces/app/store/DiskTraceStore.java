@@ -154,7 +154,7 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
 
     /** Parses a reference, refusing one that is incomplete or names content by anything but a CID. */
     private static Ref parseRef(Path refPath) throws IOException {
-        Ref ref = RefJson.read(refPath);
+        Ref ref = StoreJson.readRef(refPath);
         if (ref == null || !TraceId.isValid(ref.id()) || !validCid(ref.root()) || ref.files() == null
                 || ref.files().values().stream().anyMatch(f -> f == null || !validCid(f.cid()))) {
             throw new IOException("incomplete reference");
@@ -228,7 +228,7 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
             refFiles.put(file.getKey(), refFile);
             stored.put(file.getKey(), new StoredFile(cid, refFile.size(), refFile.sha256(), object));
         }
-        AtomicFiles.write(tmp, refPath(id), RefJson.write(new Ref(id.value(), rootCid, refFiles)), false);
+        AtomicFiles.write(tmp, refPath(id), StoreJson.write(new Ref(id.value(), rootCid, refFiles)), false);
         return new StoredTrace(id, rootCid, stored);
     }
 

@@ -10,25 +10,28 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.phasic.traces.app.store.DiskRegistryCache.Meta;
 import org.phasic.traces.app.store.DiskTraceStore.Ref;
 import org.phasic.traces.app.store.DiskTraceStore.RefFile;
 
 /**
- * A reference file's JSON, read and written with the streaming API: a store hit reads one per trace, and data binding
- * would load and introspect its bean machinery for two small records. Strict like data binding with its defaults: an
- * unknown field is an error, a missing one reads as null (a size as 0), and the caller checks completeness.
+ * The JSON of the store's small files — a trace's reference, a cached registry's {@code registry.meta.json} — read and
+ * written with the streaming API: a store hit reads one reference per trace and every command asks whether the cached
+ * registry is stale, and data binding would load and introspect its bean machinery for a few small records. Strict
+ * like data binding with its defaults: an unknown field or a value of the wrong type is an error, a missing one reads
+ * as null (a size as 0), and the caller checks completeness.
  */
-final class RefJson {
+final class StoreJson {
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private RefJson() {
+    private StoreJson() {
     }
 
     /**
      * @throws java.io.FileNotFoundException when {@code file} is missing
      * @throws IOException when it is not a reference's JSON
      */
-    static Ref read(Path file) throws IOException {
+    static Ref readRef(Path file) throws IOException {
         try (JsonParser parser = FACTORY.createParser(file.toFile())) {
             start(parser, parser.nextToken());
             String id = null;
@@ -46,6 +49,45 @@ final class RefJson {
             }
             return new Ref(id, root, files);
         }
+    }
+
+    /**
+     * @throws java.io.FileNotFoundException when {@code file} is missing
+     * @throws IOException when it is not a registry cache's meta JSON
+     */
+    static Meta readMeta(Path file) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(file.toFile())) {
+            start(parser, parser.nextToken());
+            String etag = null;
+            String source = null;
+            String checkedAt = null;
+            String sha256 = null;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "etag" -> etag = text(parser, value);
+                    case "source" -> source = text(parser, value);
+                    case "checkedAt" -> checkedAt = text(parser, value);
+                    case "sha256" -> sha256 = text(parser, value);
+                    default -> throw unknown(parser, field);
+                }
+            }
+            return new Meta(etag, source, checkedAt, sha256);
+        }
+    }
+
+    static byte[] write(Meta meta) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
+            json.writeStartObject();
+            json.writeStringField("etag", meta.etag());
+            json.writeStringField("source", meta.source());
+            json.writeStringField("checkedAt", meta.checkedAt());
+            json.writeStringField("sha256", meta.sha256());
+            json.writeEndObject();
+        }
+        return bytes.toByteArray();
     }
 
     static byte[] write(Ref ref) throws IOException {
