@@ -1,9 +1,9 @@
 package org.phasic.traces.adapter.gateway;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -11,23 +11,27 @@ import okhttp3.MediaType;
 import okhttp3.Response;
 import org.phasic.traces.domain.car.CarFile;
 import org.phasic.traces.domain.car.CarReader;
-import org.phasic.traces.domain.car.CarStreamBlockSource;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.dag.Block;
+import org.phasic.traces.domain.dag.MemoryBlockStore;
 import org.phasic.traces.ports.out.BlockFeed;
 
 /**
  * {@code GET /ipfs/{root}/{path}?format=car&dag-scope=entity} with {@code Accept: application/vnd.ipld.car}.
  * The response must be a CARv1 ({@code Content-Type} checked); it is read to the end with the domain's
- * {@link CarReader}, which verifies every block as it streams, while a copy goes to a {@link SpillBuffer}. Then
- * the copy must reassemble the whole file, and the CAR's roots must name the requested root (or, for a path, the
- * entity it resolves to). Only then is the copy handed out, as a {@link BlockFeed.Car}.
+ * {@link CarReader}, which verifies every block against its section's CID as it streams (the only time a block is
+ * hashed while it fits in memory), into a {@link BlockSpill}. Then the blocks must reassemble the whole file, and
+ * the CAR's roots must name the requested root (or, for a path, the entity it resolves to). Only then are they
+ * handed out: as a {@link BlockFeed.Lookup} over the verified blocks in memory, or as a {@link BlockFeed.Car} of the
+ * temporary file they spilled to (whose blocks the consumer verifies again).
  */
 final class CarRetrieval implements Retrieval {
     static final String ACCEPT = "application/vnd.ipld.car;version=1;order=dfs;dups=y";
     /** CARs up to this size stay in memory; larger ones go to a temporary file. */
     static final int MEMORY_BYTES = 8 << 20;
+    private static final int SMALL_BUFFER_BYTES = 8 << 10;
+    private static final int LARGE_BUFFER_BYTES = 64 << 10;
 
     private final GatewayHttp http;
     private final DagCheck check;
@@ -50,7 +54,7 @@ final class CarRetrieval implements Retrieval {
             boolean namesRoot = car.roots().isEmpty() || car.roots().contains(root);
             Cid entity;
             try {
-                entity = requireComplete(car.spill(), root, path, context.name());
+                entity = requireComplete(car.blocks(), root, path, context.name());
             } catch (NotFoundAtGatewayException e) {
                 if (namesRoot) {
                     throw e;
@@ -60,14 +64,17 @@ final class CarRetrieval implements Retrieval {
             if (!namesRoot && !car.roots().contains(entity)) {
                 throw wrongRoots(context, car.roots(), root);
             }
-            return new BlockFeed.Car(new DeletingStream(car.spill()));
+            if (car.blocks().memory().isPresent()) {
+                return BlockFeed.Lookup.of(car.blocks().memory().get());
+            }
+            return new BlockFeed.Car(new DeletingStream(car.blocks()));
         } catch (IOException | RuntimeException e) {
-            car.spill().close();
+            car.blocks().close();
             throw e;
         }
     }
 
-    private record Received(SpillBuffer spill, List<Cid> roots) {
+    private record Received(BlockSpill blocks, List<Cid> roots) {
     }
 
     private Received receive(AttemptContext context, Response response, Cid root, ContentPath path) throws IOException {
@@ -76,41 +83,46 @@ final class CarRetrieval implements Retrieval {
             throw new NotTrustlessException(context.name() + " answered a CAR request with "
                     + (type == null ? "no Content-Type" : type.toString()));
         }
-        SpillBuffer spill = new SpillBuffer(memoryBytes);
+        ByteBudget budget = new ByteBudget(check.limits().maxTotalBytes(), "the CAR from " + context.name());
+        CarReader reader = new CarReader(new BufferedInputStream(context.meter(response.body().byteStream(), budget),
+                bufferBytes(response.body().contentLength())));
+        List<Cid> roots = reader.roots();
+        if (path.isRoot() && !roots.isEmpty() && !roots.contains(root)) {
+            throw wrongRoots(context, roots, root);
+        }
+        BlockSpill blocks = new BlockSpill(memoryBytes, roots);
         try {
-            ByteBudget budget = new ByteBudget(check.limits().maxTotalBytes(), "the CAR from " + context.name());
-            InputStream in = new Tee(context.meter(response.body().byteStream(), budget), spill);
-            CarReader reader = new CarReader(in);
-            List<Cid> roots = reader.roots();
-            if (path.isRoot() && !roots.isEmpty() && !roots.contains(root)) {
-                throw wrongRoots(context, roots, root);
-            }
             for (Block block = reader.next(); block != null; block = reader.next()) {
                 context.blockReceived(block.size());
+                blocks.accept(block);
             }
-            spill.finish();
-            return new Received(spill, roots);
+            blocks.finish();
+            return new Received(blocks, roots);
         } catch (IOException | RuntimeException e) {
-            spill.close();
+            blocks.close();
             throw e;
         }
     }
 
     /** @return the CID {@code path} resolves to */
-    private Cid requireComplete(SpillBuffer spill, Cid root, ContentPath path, String from) throws IOException {
-        if (spill.file().isPresent()) {
-            try (CarFile car = CarFile.open(spill.file().get())) {
-                return check.requireComplete(root, path, car.reads(), car, from);
-            }
+    private Cid requireComplete(BlockSpill blocks, Cid root, ContentPath path, String from) throws IOException {
+        if (blocks.memory().isPresent()) {
+            MemoryBlockStore memory = blocks.memory().get();
+            return check.requireComplete(root, path, memory, memory, from);
         }
-        try (CarStreamBlockSource car = new CarStreamBlockSource(spill.openStream(), check.limits().maxTotalBytes())) {
-            return check.requireComplete(root, path, car, car, from);
+        try (CarFile car = CarFile.open(blocks.file().orElseThrow())) {
+            return check.requireComplete(root, path, car.reads(), car, from);
         }
     }
 
     private static CorruptContentException wrongRoots(AttemptContext context, List<Cid> roots, Cid root) {
         return new CorruptContentException("the CAR from " + context.name() + " has roots " + roots
                 + ", not the requested " + root);
+    }
+
+    /** A read buffer no larger than the response (CARs of small traces are a few KiB; one buffer per response). */
+    private static int bufferBytes(long contentLength) {
+        return contentLength <= 0 ? SMALL_BUFFER_BYTES : (int) Math.max(512, Math.min(contentLength, LARGE_BUFFER_BYTES));
     }
 
     static boolean isCarV1(MediaType type) {
@@ -121,27 +133,12 @@ final class CarRetrieval implements Retrieval {
         return version == null || version.equals("1");
     }
 
-    /** Copies what is read from the response into the spill buffer. */
-    private static final class Tee extends ObservedInputStream {
-        private final OutputStream copy;
-
-        Tee(InputStream in, OutputStream copy) {
-            super(in);
-            this.copy = copy;
-        }
-
-        @Override
-        void observed(byte[] buffer, int offset, int length) throws IOException {
-            copy.write(buffer, offset, length);
-        }
-    }
-
-    /** The buffered CAR; closing it deletes the buffer's temporary file. */
+    /** The spilled CAR; closing it deletes the temporary file. */
     private static final class DeletingStream extends FilterInputStream {
-        private final SpillBuffer spill;
+        private final BlockSpill spill;
 
-        DeletingStream(SpillBuffer spill) throws IOException {
-            super(spill.openStream());
+        DeletingStream(BlockSpill spill) throws IOException {
+            super(Files.newInputStream(spill.file().orElseThrow()));
             this.spill = spill;
         }
 

@@ -1,6 +1,7 @@
 package org.phasic.traces.adapter.gateway;
 
 import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.dag.VerifiedBlockSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
@@ -12,7 +13,6 @@ import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.ContentLimitException;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.dag.Block;
-import org.phasic.traces.domain.dag.BlockSource;
 import org.phasic.traces.ports.out.BlockFeed;
 
 /**
@@ -36,14 +36,14 @@ final class RawBlockRetrieval implements Retrieval {
     public BlockFeed retrieve(AttemptContext context, Cid root, ContentPath path) throws IOException {
         MemoryBlockStore blocks = new MemoryBlockStore();
         ByteBudget budget = new ByteBudget(check.limits().maxTotalBytes(), "the blocks from " + context.name());
-        BlockSource walked = cid -> {
-            Optional<byte[]> known = blocks.fetch(cid);
+        VerifiedBlockSource walked = cid -> {
+            Optional<Block> known = blocks.block(cid);
             if (known.isPresent()) {
                 return known;
             }
             Optional<Block> fetched = fetch(context, cid, budget);
             fetched.ifPresent(blocks::accept);
-            return fetched.map(Block::data);
+            return fetched;
         };
         check.requireComplete(root, path, walked, blocks, context.name());
         return BlockFeed.Lookup.of(blocks);

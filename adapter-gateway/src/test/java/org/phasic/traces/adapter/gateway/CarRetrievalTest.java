@@ -22,6 +22,7 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.phasic.traces.domain.io.Sha256;
+import org.phasic.traces.domain.dag.VerifiedBlockSource;
 import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.ContentSource;
 
@@ -37,7 +38,8 @@ class CarRetrievalTest {
         try (GatewayContentSource source = harness.source(GatewayHarness.settings(server).build())) {
             BlockFeed feed = source.open(KINGMAN_V0.root(), TRACE).orElseThrow();
 
-            assertThat(feed).isInstanceOf(BlockFeed.Car.class);
+            assertThat(feed).isInstanceOfSatisfying(BlockFeed.Lookup.class,
+                    lookup -> assertThat(lookup.blocks()).isInstanceOf(VerifiedBlockSource.class));
             byte[] trace = Extraction.file(KINGMAN_V0.root(), TRACE, feed);
             assertThat(trace).isEqualTo(Fixtures.kingmanFile(TRACE));
             assertThat(Sha256.hex(trace)).isEqualTo(KINGMAN_V0.traceSha256());
@@ -96,6 +98,7 @@ class CarRetrievalTest {
         Set<Path> before = spillFiles();
         try (GatewayContentSource source = harness.carMemory(1024).source(GatewayHarness.settings(server).build())) {
             BlockFeed feed = source.open(BIG_V0_TRACE_ENTITY.root(), TRACE).orElseThrow();
+            assertThat(feed).isInstanceOf(BlockFeed.Car.class);
             Set<Path> during = spillFiles();
             during.removeAll(before);
             assertThat(during).hasSize(1);

@@ -50,7 +50,7 @@ final class ItemProgress implements BatchItem.Listener, AutoCloseable {
         finished++;
         if (drawing) {
             console.get().itemFinished(item.id());
-        } else {
+        } else if (!context.quiet()) {
             context.note("[" + finished + "/" + total + "] " + line.apply(item));
         }
     }

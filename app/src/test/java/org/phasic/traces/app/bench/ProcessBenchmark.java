@@ -13,7 +13,8 @@ import org.phasic.traces.domain.io.TemporaryFolder;
 
 /**
  * Whole-process benchmark of what users run (a plain main, run by hand, never by {@code ./mvnw verify}): the CLI launcher
- * as a separate process per measurement, medians of {@code runs} runs, next to {@code java -version} measured in the same
+ * as a separate process per measurement, medians of {@code runs} runs (wall time, and with GNU time the CPU time, user +
+ * system, which a loaded machine inflates far less, and the peak RSS), next to {@code java -version} measured in the same
  * run. Builds the 500-trace corpus ({@link TraceCorpus}) and serves it from a loopback trustless gateway
  * ({@link CorpusGateway}) at 0 ms and at 20 ms per response.
  * <pre>
@@ -96,8 +97,8 @@ public final class ProcessBenchmark {
         return args.toArray(String[]::new);
     }
 
-    /** One run: elapsed nanoseconds and peak RSS in KiB (0 where GNU time is missing). */
-    private record Sample(long nanos, long rssKib) {
+    /** One run: elapsed nanoseconds, peak RSS in KiB and CPU seconds, user + system (0 where GNU time is missing). */
+    private record Sample(long nanos, long rssKib, double cpuSeconds) {
     }
 
     @FunctionalInterface
@@ -126,7 +127,7 @@ public final class ProcessBenchmark {
         List<String> full = new ArrayList<>();
         Path rss = work.resolve("rss.txt");
         if (GNU_TIME) {
-            full.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()));
+            full.addAll(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rss.toString()));
         }
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
@@ -142,14 +143,19 @@ public final class ProcessBenchmark {
             throw new IllegalStateException(command + " exited " + process.exitValue() + ": "
                     + new String(output, StandardCharsets.UTF_8));
         }
-        long kib = GNU_TIME ? Long.parseLong(Files.readString(rss).strip()) : 0;
-        return new Sample(nanos, kib);
+        if (!GNU_TIME) {
+            return new Sample(nanos, 0, 0);
+        }
+        String[] measured = Files.readString(rss).strip().split("\\s+");
+        return new Sample(nanos, Long.parseLong(measured[0]), Double.parseDouble(measured[1]) + Double.parseDouble(measured[2]));
     }
 
     private static void report(String what, Sample[] samples) {
         double[] seconds = Arrays.stream(samples).mapToDouble(s -> s.nanos() / 1e9).sorted().toArray();
         long[] rss = Arrays.stream(samples).mapToLong(Sample::rssKib).sorted().toArray();
-        System.out.printf(Locale.ROOT, "%-72s median %6.3f s  (min %.3f, max %.3f)  RSS %d MB%n", what,
-                seconds[seconds.length / 2], seconds[0], seconds[seconds.length - 1], rss[rss.length / 2] / 1024);
+        double[] cpu = Arrays.stream(samples).mapToDouble(Sample::cpuSeconds).sorted().toArray();
+        System.out.printf(Locale.ROOT, "%-72s median %6.3f s  (min %.3f, max %.3f)  CPU %.2f s  RSS %d MB%n", what,
+                seconds[seconds.length / 2], seconds[0], seconds[seconds.length - 1], cpu[cpu.length / 2],
+                rss[rss.length / 2] / 1024);
     }
 }

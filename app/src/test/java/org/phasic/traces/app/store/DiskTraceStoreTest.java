@@ -98,6 +98,25 @@ class DiskTraceStoreTest {
     }
 
     @Test
+    void aReferenceWithUnknownFieldsOrWrongTypesIsNotTrusted() throws Exception {
+        put(store, CONTENT);
+        Path ref = folder.resolve("refs/kingman_n5_theta1.json");
+        String good = Files.readString(ref);
+        assertThat(store.find(ID, ROOT)).isPresent();
+        for (String bad : List.of(good.replaceFirst("\"root\"", "\"extra\": 1, \"root\""),
+                good.replaceFirst("\"size\" : (\\d+)", "\"size\" : \"$1\""),
+                good.replaceFirst("\"sha256\"", "\"sha512\""),
+                "[]")) {
+            assertThat(bad).isNotEqualTo(good);
+            Files.writeString(ref, bad);
+
+            assertThat(store.find(ID, ROOT)).as(bad).isEmpty();
+            assertThat(store.problems()).singleElement().satisfies(p -> assertThat(p.reason()).startsWith("unreadable reference"));
+            assertThat(ref).doesNotExist();
+        }
+    }
+
+    @Test
     void aStagedFileThatWasNeverCommittedIsNeverFound() throws Exception {
         StagedFile staged = store.stage();
         staged.output().write(CONTENT);

@@ -9,10 +9,10 @@ import org.phasic.traces.domain.cid.Cid;
 
 /**
  * Blocks held in memory, in the order they first arrived: a {@link BlockSink} for importers and CAR readers,
- * and a {@link BlockSource} for reassembly. It stores what it is given; whoever reads from it verifies the
- * bytes against the CIDs that link to them, as every reader of a {@link BlockSource} must. Thread-safe.
+ * and a {@link VerifiedBlockSource} for reassembly. It holds {@link Block}s, whose bytes hash to their CIDs, so a
+ * reader that walks links by CID needs no second hash of what it finds here. Thread-safe.
  */
-public final class MemoryBlockStore implements BlockSink, BlockSource {
+public final class MemoryBlockStore implements BlockSink, VerifiedBlockSource {
     private final Map<Cid, Block> blocks = new LinkedHashMap<>();
     private long bytes;
 
@@ -21,6 +21,11 @@ public final class MemoryBlockStore implements BlockSink, BlockSource {
         if (blocks.putIfAbsent(block.cid(), block) == null) {
             bytes += block.size();
         }
+    }
+
+    @Override
+    public synchronized Optional<Block> block(Cid cid) {
+        return Optional.ofNullable(blocks.get(cid));
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +27,10 @@ import org.phasic.traces.domain.cid.Multihash;
 import org.phasic.traces.domain.cid.UnsafePathException;
 import org.phasic.traces.domain.cid.UnsupportedContentException;
 import org.phasic.traces.domain.dag.Block;
+import org.phasic.traces.domain.dag.MemoryBlockStore;
 import org.phasic.traces.domain.dag.PBLink;
 import org.phasic.traces.domain.dag.PBNode;
+import org.phasic.traces.domain.dag.VerifiedBlockSource;
 import org.phasic.traces.domain.vectors.FileNames;
 import org.phasic.traces.domain.vectors.LcgInputStream;
 import org.phasic.traces.domain.vectors.MemoryBlocks;
@@ -211,6 +215,31 @@ class ReassemblerTest {
                 .encode());
         assertThatThrownBy(() -> trusting.writeFile(self, source, new ByteArrayOutputStream()))
                 .hasMessage("link cycle: " + self + " links back to itself through its descendants");
+    }
+
+    @Test
+    void blocksOfAVerifiedBlockSourceAreNotHashedAgainAndAnyOtherBytesAre() throws IOException {
+        Block leaf = rawBlock("abc");
+        AtomicInteger hashed = new AtomicInteger();
+        Reassembler counting = new Reassembler(ReassemblyLimits.DEFAULTS, (cid, block) -> {
+            hashed.incrementAndGet();
+            return cid.matches(block);
+        });
+        MemoryBlockStore held = new MemoryBlockStore();
+        held.accept(leaf);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        counting.writeFile(leaf.cid(), held, out);
+        assertThat(out.toString(US_ASCII)).isEqualTo("abc");
+        assertThat(hashed).hasValue(0);
+
+        Block other = rawBlock("xyz");
+        VerifiedBlockSource answeringAnotherBlock = cid -> Optional.of(other);
+        assertThatThrownBy(() -> counting.writeFile(leaf.cid(), answeringAnotherBlock, new ByteArrayOutputStream()))
+                .isInstanceOf(CorruptContentException.class).hasMessageStartingWith("block hash mismatch");
+        assertThat(hashed).hasValue(1);
+        assertThat(fileBytes(counting, leaf.cid(), "", new MemoryBlocks().put(leaf.cid(), leaf.data())))
+                .isEqualTo("abc".getBytes(US_ASCII));
+        assertThat(hashed).hasValue(2);
     }
 
     @Test

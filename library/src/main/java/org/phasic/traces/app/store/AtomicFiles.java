@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Whole-file writes that readers never see half done: a unique temporary file, fsync, atomic rename. */
 final class AtomicFiles {
+    private static final long PID = ProcessHandle.current().pid();
+
     private AtomicFiles() {
     }
 
@@ -25,16 +27,28 @@ final class AtomicFiles {
      * system runs; without it, a power loss may leave {@code target} empty or missing.
      */
     static void write(Path stagingFolder, Path target, byte[] bytes, boolean durable) throws IOException {
-        Path staged = stagingFolder.resolve(target.getFileName() + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+        Path staged = stagingFolder.resolve(target.getFileName() + "-" + uniqueSuffix());
+        boolean moved = false;
         try {
             Files.write(staged, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             if (durable) {
                 sync(staged);
             }
             move(staged, target);
+            moved = true;
         } finally {
-            Files.deleteIfExists(staged);
+            if (!moved) {
+                Files.deleteIfExists(staged);
+            }
         }
+    }
+
+    /**
+     * A name part no other staging file of this or another process has: the process id and 64 random bits (not a
+     * {@link java.util.UUID}, whose secure random numbers cost far more per file than the uniqueness needs).
+     */
+    static String uniqueSuffix() {
+        return PID + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     }
 
     /** Flushes {@code file}'s content to the device. */

@@ -3,7 +3,6 @@ package org.phasic.traces.app.store;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,7 +42,6 @@ import org.phasic.traces.ports.out.RegistryFormatException;
 public final class DiskRegistryCache implements RegistryCache {
     /** How many sources keep a copy. */
     static final int KEPT_SOURCES = 4;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFactory STREAMING = new JsonFactory();
     private static final String DOCUMENT = "registry.json";
     private static final String META = "registry.meta.json";
@@ -419,13 +417,13 @@ public final class DiskRegistryCache implements RegistryCache {
 
     private static Meta readMeta(Path dir) {
         try {
-            return JSON.readValue(dir.resolve(META).toFile(), Meta.class);
+            return StoreJson.readMeta(dir.resolve(META));
         } catch (IOException | RuntimeException missingOrDamaged) {
             return new Meta(null, null, null, null);
         }
     }
 
     private static void writeMeta(Path dir, Meta info) throws IOException {
-        AtomicFiles.write(dir, dir.resolve(META), JSON.writeValueAsBytes(info));
+        AtomicFiles.write(dir, dir.resolve(META), StoreJson.write(info));
     }
 }

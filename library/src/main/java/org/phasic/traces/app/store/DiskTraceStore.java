@@ -1,7 +1,5 @@
 package org.phasic.traces.app.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceId;
@@ -59,7 +56,6 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
     private static final Duration ABANDONED_STAGING = Duration.ofHours(1);
     /** Files up to this size are checked with one read into an array of their size. */
     private static final int WHOLE_READ_BYTES = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path root;
     private final Path objects;
@@ -108,6 +104,9 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
     @Override
     public Optional<StoredTrace> findAny(TraceId id) throws IOException {
         Path refPath = refPath(id);
+        if (!refPath.toFile().exists()) {
+            return Optional.empty();
+        }
         Object refKey = fileKey(refPath);
         Ref ref = readRef(refPath);
         if (ref == null) {
@@ -155,7 +154,7 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
 
     /** Parses a reference, refusing one that is incomplete or names content by anything but a CID. */
     private static Ref parseRef(Path refPath) throws IOException {
-        Ref ref = JSON.readValue(refPath.toFile(), Ref.class);
+        Ref ref = StoreJson.readRef(refPath);
         if (ref == null || !TraceId.isValid(ref.id()) || !validCid(ref.root()) || ref.files() == null
                 || ref.files().values().stream().anyMatch(f -> f == null || !validCid(f.cid()))) {
             throw new IOException("incomplete reference");
@@ -205,7 +204,7 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
 
     @Override
     public StagedFile stage() throws IOException {
-        Path path = tmp.resolve("stage-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+        Path path = tmp.resolve("stage-" + AtomicFiles.uniqueSuffix());
         return new DiskStagedFile(path);
     }
 
@@ -229,7 +228,7 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
             refFiles.put(file.getKey(), refFile);
             stored.put(file.getKey(), new StoredFile(cid, refFile.size(), refFile.sha256(), object));
         }
-        AtomicFiles.write(tmp, refPath(id), JSON.writeValueAsBytes(new Ref(id.value(), rootCid, refFiles)), false);
+        AtomicFiles.write(tmp, refPath(id), StoreJson.write(new Ref(id.value(), rootCid, refFiles)), false);
         return new StoredTrace(id, rootCid, stored);
     }
 
