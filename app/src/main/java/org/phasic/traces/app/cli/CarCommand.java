@@ -46,6 +46,11 @@ public final class CarCommand implements Callable<Integer> {
         return node.put("files", summary.files()).put("directories", summary.directories()).put("bytes", summary.bytes());
     }
 
+    /** Threads that read and hash blocks ahead of the walk: one per core (the walk itself mostly waits or writes). */
+    private static int hashThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     /** Prints one line to the command's error writer and returns 1. */
     private static int fail(CommandSpec spec, Path car, String message) {
         Main.report(spec.commandLine().getErr(), car + ": " + message, "");
@@ -79,8 +84,7 @@ public final class CarCommand implements Callable<Integer> {
                     streamAll();
                     throw e;
                 }
-                try (file) {
-                    CarFile.Reads reads = file.reads();
+                try (file; CarFile.Reads reads = file.reads(hashThreads())) {
                     List<String> lines = new ArrayList<>();
                     ObjectNode node = EntryJson.MAPPER.createObjectNode().put("file", car.toString());
                     ArrayNode roots = EntryJson.MAPPER.createArrayNode();
@@ -155,12 +159,12 @@ public final class CarCommand implements Callable<Integer> {
             CliArguments.inputFile(spec, car, false);
             Path target = dir.toAbsolutePath().normalize();
             Path staging = null;
-            try (CarFile file = CarFile.open(car)) {
+            try (CarFile file = CarFile.open(car); CarFile.Reads reads = file.reads(hashThreads())) {
                 Cid unpacked = chosen != null ? chosen : onlyRoot(file.header().roots());
                 requireAbsentOrEmpty(target);
                 Files.createDirectories(target.getParent());
                 staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".partial-");
-                ReassemblySummary summary = new Reassembler().writeTree(unpacked, file.reads(), staging);
+                ReassemblySummary summary = new Reassembler().writeTree(unpacked, reads, staging);
                 Files.deleteIfExists(target);
                 Files.move(staging, target);
                 staging = null;
