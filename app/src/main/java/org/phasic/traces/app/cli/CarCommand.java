@@ -85,16 +85,11 @@ public final class CarCommand implements Callable<Integer> {
                     throw e;
                 }
                 try (file; CarFile.Reads reads = file.reads(hashThreads())) {
-                    List<String> lines = new ArrayList<>();
-                    ObjectNode node = EntryJson.MAPPER.createObjectNode().put("file", car.toString());
-                    ArrayNode roots = EntryJson.MAPPER.createArrayNode();
+                    List<CompleteRoot> complete = new ArrayList<>();
                     ContentException treeProblem = null;
                     try {
                         for (Cid root : file.header().roots()) {
-                            ReassemblySummary summary = new Reassembler().verifyTree(root, reads);
-                            lines.add("root " + root + ": complete, " + summary.files() + " files, "
-                                    + summary.directories() + " directories, " + summary.bytes() + " bytes");
-                            summaryJson(roots.addObject().put("root", root.toString()), summary);
+                            complete.add(new CompleteRoot(root, new Reassembler().verifyTree(root, reads)));
                         }
                         reads.accepted();
                     } catch (ContentException e) {
@@ -102,11 +97,15 @@ public final class CarCommand implements Callable<Integer> {
                     }
                     int blocks = reads.verifyRest();
                     if (json.enabled() && treeProblem == null) {
-                        node.put("blocks", blocks).put("bytes", Files.size(car)).set("roots", roots);
+                        ObjectNode node = EntryJson.MAPPER.createObjectNode().put("file", car.toString())
+                                .put("blocks", blocks).put("bytes", Files.size(car));
+                        ArrayNode roots = node.putArray("roots");
+                        complete.forEach(r -> summaryJson(roots.addObject().put("root", r.root().toString()), r.summary()));
                         out.println(EntryJson.write(node));
                     } else if (!json.enabled()) {
                         out.println("ok: " + car + ": " + blocks + " blocks verified, " + Files.size(car) + " bytes");
-                        lines.forEach(out::println);
+                        complete.forEach(r -> out.println("root " + r.root() + ": complete, " + r.summary().files()
+                                + " files, " + r.summary().directories() + " directories, " + r.summary().bytes() + " bytes"));
                     }
                     out.flush();
                     if (treeProblem != null) {
@@ -119,6 +118,9 @@ public final class CarCommand implements Callable<Integer> {
             } catch (ContentException e) {
                 return fail(spec, car, e.getMessage());
             }
+        }
+
+        private record CompleteRoot(Cid root, ReassemblySummary summary) {
         }
 
         /** Reads and hashes the sections in file order, so that the first problem in the file is the one reported. */

@@ -40,8 +40,8 @@ import org.phasic.traces.domain.dag.BlockSource;
 public final class CarFile implements BlockSource, Closeable {
 
     /** The most bytes {@link #reads(int)} holds read ahead of its consumer. */
-    public static final int READ_AHEAD_BYTES = 16 << 20;
-    private static final int MAX_SPAN = 32;
+    public static final int READ_AHEAD_BYTES = 8 << 20;
+    private static final int MAX_SPAN = 16;
 
     private record Entry(int section, Cid cid, long sectionOffset, long dataOffset, int length) {
     }
