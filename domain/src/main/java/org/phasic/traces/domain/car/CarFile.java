@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -68,18 +67,63 @@ public final class CarFile implements BlockSource, Closeable {
     public static CarFile open(Path path, int maxSectionBytes) throws IOException {
         Map<Cid, Entry> index = new LinkedHashMap<>();
         List<Entry> sections = new ArrayList<>();
-        CarHeader header;
-        try (InputStream in = Files.newInputStream(path)) {
-            CarReader reader = new CarReader(in, maxSectionBytes);
-            header = reader.header();
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            CarReader reader = new CarReader(new ScanInput(channel), maxSectionBytes);
             for (CarReader.Section s = reader.nextSection(false); s != null; s = reader.nextSection(false)) {
                 Entry entry = new Entry(sections.size(), s.cid(), s.offset(), s.dataOffset(), s.dataLength());
                 sections.add(entry);
                 index.putIfAbsent(s.cid(), entry);
             }
+            return new CarFile(path, reader.header(), Collections.unmodifiableMap(index), List.copyOf(sections), channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
-        return new CarFile(path, header, Collections.unmodifiableMap(index), List.copyOf(sections),
-                FileChannel.open(path, StandardOpenOption.READ));
+    }
+
+    /**
+     * The file from its start, for the scan: a skip only moves the position, and the first read after a skip asks
+     * for {@value #AFTER_SKIP} bytes (the next section's length and CID) rather than a whole buffer of block data.
+     */
+    private static final class ScanInput extends InputStream {
+        private static final int AFTER_SKIP = 4096;
+        private final FileChannel channel;
+        private final long size;
+        private long position;
+        private boolean skipped;
+
+        ScanInput(FileChannel channel) throws IOException {
+            this.channel = channel;
+            this.size = channel.size();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            int n = channel.read(ByteBuffer.wrap(into, offset, skipped ? Math.min(length, AFTER_SKIP) : length), position);
+            if (n > 0) {
+                position += n;
+                skipped = false;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            long skipping = Math.max(0, Math.min(n, size - position));
+            position += skipping;
+            skipped = true;
+            return skipping;
+        }
     }
 
     public Path path() {
@@ -159,10 +203,11 @@ public final class CarFile implements BlockSource, Closeable {
     public final class Reads implements BlockSource, Closeable {
         private final BitSet verified = new BitSet(sections.size());
         private final ExecutorService hashing;
+        private final int startSpan;
         private final Map<Integer, Ahead> ahead = new LinkedHashMap<>();
         private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
         private long aheadBytes;
-        private int span = 1;
+        private int span;
         private Entry pending;
         private Entry lentEntry;
         private byte[] lent;
@@ -170,6 +215,8 @@ public final class CarFile implements BlockSource, Closeable {
 
         private Reads(int hashThreads) {
             this.hashing = hashThreads == 0 ? null : Executors.newFixedThreadPool(hashThreads, HashThreads.FACTORY);
+            this.startSpan = Math.max(1, hashThreads);
+            this.span = startSpan;
         }
 
         @Override
@@ -180,19 +227,9 @@ public final class CarFile implements BlockSource, Closeable {
             if (entry == null) {
                 return Optional.empty();
             }
-            Ahead hit = ahead.remove(entry.section());
-            byte[] data;
-            boolean matched;
-            if (hit != null) {
-                aheadBytes -= entry.length();
-                data = hit.data();
-                matched = result(hit);
-                span = Math.min(span * 2, MAX_SPAN);
-            } else {
-                data = read(entry, borrow(entry));
-                matched = false;
-                span = 1;
-            }
+            Ahead taken = take(entry);
+            byte[] data = taken == null ? read(entry, borrow(entry)) : taken.data();
+            boolean matched = taken != null && result(taken);
             if (matched) {
                 verified.set(entry.section());
             } else {
@@ -201,7 +238,6 @@ public final class CarFile implements BlockSource, Closeable {
             lentEntry = entry;
             lent = data;
             lentVerified = matched;
-            readAhead(entry.section() + 1);
             return Optional.of(data);
         }
 
@@ -243,24 +279,16 @@ public final class CarFile implements BlockSource, Closeable {
                 if (verified.get(entry.section())) {
                     continue;
                 }
-                Ahead hit = ahead.remove(entry.section());
-                boolean matched;
-                if (hit != null) {
-                    aheadBytes -= entry.length();
-                    matched = result(hit);
-                    recycle(entry, hit.data());
-                } else {
-                    byte[] data = read(entry, borrow(entry));
-                    matched = entry.cid().matches(data, 0, entry.length());
-                    recycle(entry, data);
-                }
+                Ahead taken = take(entry);
+                byte[] data = taken == null ? read(entry, borrow(entry)) : taken.data();
+                boolean matched = taken == null ? entry.cid().matches(data, 0, entry.length()) : result(taken);
+                recycle(entry, data);
                 if (!matched) {
                     throw new CorruptContentException("block hash mismatch at byte offset " + entry.sectionOffset()
                             + ": the section's " + entry.length() + " bytes do not hash to " + entry.cid(),
                             entry.sectionOffset());
                 }
                 verified.set(entry.section());
-                readAhead(entry.section() + 1);
             }
             return sections.size();
         }
@@ -276,6 +304,23 @@ public final class CarFile implements BlockSource, Closeable {
             if (hashing != null) {
                 hashing.shutdown();
             }
+        }
+
+        /**
+         * {@code entry}'s section as read and hashed by a read-ahead thread (started now if it was not read ahead:
+         * the consumer jumped), with the sections after it set going; null without read-ahead threads.
+         */
+        private Ahead take(Entry entry) {
+            Ahead taken = ahead.remove(entry.section());
+            if (taken != null) {
+                aheadBytes -= entry.length();
+                span = Math.min(span * 2, MAX_SPAN);
+            } else if (hashing != null && !hashing.isShutdown()) {
+                span = startSpan;
+                taken = start(entry);
+            }
+            readAhead(entry.section() + 1);
+            return taken;
         }
 
         /**
@@ -302,13 +347,17 @@ public final class CarFile implements BlockSource, Closeable {
                 if (!makeRoom(entry.length(), from, last)) {
                     return;
                 }
-                byte[] data = borrow(entry);
-                ahead.put(i, new Ahead(entry, data, hashing.submit(() -> {
-                    read(entry, data);
-                    return entry.cid().matches(data, 0, entry.length());
-                })));
+                ahead.put(i, start(entry));
                 aheadBytes += entry.length();
             }
+        }
+
+        private Ahead start(Entry entry) {
+            byte[] data = borrow(entry);
+            return new Ahead(entry, data, hashing.submit(() -> {
+                read(entry, data);
+                return entry.cid().matches(data, 0, entry.length());
+            }));
         }
 
         private boolean makeRoom(int length, int from, int last) {
