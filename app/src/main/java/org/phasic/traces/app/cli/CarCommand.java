@@ -46,6 +46,11 @@ public final class CarCommand implements Callable<Integer> {
         return node.put("files", summary.files()).put("directories", summary.directories()).put("bytes", summary.bytes());
     }
 
+    /** Threads that read and hash blocks ahead of the walk: one per core (the walk itself mostly waits or writes). */
+    private static int hashThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     /** Prints one line to the command's error writer and returns 1. */
     private static int fail(CommandSpec spec, Path car, String message) {
         Main.report(spec.commandLine().getErr(), car + ": " + message, "");
@@ -79,18 +84,12 @@ public final class CarCommand implements Callable<Integer> {
                     streamAll();
                     throw e;
                 }
-                try (file) {
-                    CarFile.Reads reads = file.reads();
-                    List<String> lines = new ArrayList<>();
-                    ObjectNode node = EntryJson.MAPPER.createObjectNode().put("file", car.toString());
-                    ArrayNode roots = EntryJson.MAPPER.createArrayNode();
+                try (file; CarFile.Reads reads = file.reads(hashThreads())) {
+                    List<CompleteRoot> complete = new ArrayList<>();
                     ContentException treeProblem = null;
                     try {
                         for (Cid root : file.header().roots()) {
-                            ReassemblySummary summary = new Reassembler().verifyTree(root, reads);
-                            lines.add("root " + root + ": complete, " + summary.files() + " files, "
-                                    + summary.directories() + " directories, " + summary.bytes() + " bytes");
-                            summaryJson(roots.addObject().put("root", root.toString()), summary);
+                            complete.add(new CompleteRoot(root, new Reassembler().verifyTree(root, reads)));
                         }
                         reads.accepted();
                     } catch (ContentException e) {
@@ -98,11 +97,15 @@ public final class CarCommand implements Callable<Integer> {
                     }
                     int blocks = reads.verifyRest();
                     if (json.enabled() && treeProblem == null) {
-                        node.put("blocks", blocks).put("bytes", Files.size(car)).set("roots", roots);
+                        ObjectNode node = EntryJson.MAPPER.createObjectNode().put("file", car.toString())
+                                .put("blocks", blocks).put("bytes", Files.size(car));
+                        ArrayNode roots = node.putArray("roots");
+                        complete.forEach(r -> summaryJson(roots.addObject().put("root", r.root().toString()), r.summary()));
                         out.println(EntryJson.write(node));
                     } else if (!json.enabled()) {
                         out.println("ok: " + car + ": " + blocks + " blocks verified, " + Files.size(car) + " bytes");
-                        lines.forEach(out::println);
+                        complete.forEach(r -> out.println("root " + r.root() + ": complete, " + r.summary().files()
+                                + " files, " + r.summary().directories() + " directories, " + r.summary().bytes() + " bytes"));
                     }
                     out.flush();
                     if (treeProblem != null) {
@@ -115,6 +118,9 @@ public final class CarCommand implements Callable<Integer> {
             } catch (ContentException e) {
                 return fail(spec, car, e.getMessage());
             }
+        }
+
+        private record CompleteRoot(Cid root, ReassemblySummary summary) {
         }
 
         /** Reads and hashes the sections in file order, so that the first problem in the file is the one reported. */
@@ -155,12 +161,12 @@ public final class CarCommand implements Callable<Integer> {
             CliArguments.inputFile(spec, car, false);
             Path target = dir.toAbsolutePath().normalize();
             Path staging = null;
-            try (CarFile file = CarFile.open(car)) {
+            try (CarFile file = CarFile.open(car); CarFile.Reads reads = file.reads(hashThreads())) {
                 Cid unpacked = chosen != null ? chosen : onlyRoot(file.header().roots());
                 requireAbsentOrEmpty(target);
                 Files.createDirectories(target.getParent());
                 staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".partial-");
-                ReassemblySummary summary = new Reassembler().writeTree(unpacked, file.reads(), staging);
+                ReassemblySummary summary = new Reassembler().writeTree(unpacked, reads, staging);
                 Files.deleteIfExists(target);
                 Files.move(staging, target);
                 staging = null;

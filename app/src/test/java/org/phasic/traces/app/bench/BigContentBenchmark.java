@@ -8,13 +8,20 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.phasic.traces.domain.car.CarWriter;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.BlockSink;
+import org.phasic.traces.domain.io.TemporaryFolder;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 
@@ -23,10 +30,15 @@ import org.phasic.traces.domain.unixfs.UnixFsImporter;
  * <pre>
  * java -cp CP org.phasic.traces.app.bench.BigContentBenchmark make /tmp/big.car [MiB] [profile]  # CAR of random bytes
  * java -cp CP org.phasic.traces.app.bench.BigContentBenchmark sha256 FILE   # the reference: MessageDigest over the file
- * phasic-traces car verify /tmp/big.car; phasic-traces car unpack /tmp/big.car /tmp/out
+ * java -cp CP org.phasic.traces.app.bench.BigContentBenchmark compare BIG.car SMALL.car [launcher] [runs]
  * </pre>
  * {@code make} imports {@code MiB} (default 1024) deterministic pseudo-random MiB as one file (profile default
  * {@code ipfs-car}: CIDv1, 1 MiB raw leaves) and writes the CAR, the file's blocks first and the root last.
+ * {@code compare} runs, as separate processes, in interleaved rounds ({@code runs}, default 5): {@code sha256sum},
+ * the {@code sha256} reference in a fresh JVM, and the launcher's ({@code ./phasic-traces} by default) {@code car
+ * verify} (also with {@code -Xmx64m}), {@code car unpack} and {@code car verify} of the small CAR (the CLI's start-up);
+ * it prints the medians of wall time, CPU (user + system) and peak RSS, each as a throughput ratio to the reference.
+ * It needs GNU time ({@code /usr/bin/time}).
  */
 public final class BigContentBenchmark {
     private static final int MIB = 1 << 20;
@@ -42,8 +54,11 @@ public final class BigContentBenchmark {
             long start = System.nanoTime();
             String hex = sha256(Path.of(args[1]));
             System.out.printf(Locale.ROOT, "sha256 %s  %s: %.3f s in-process%n", hex, args[1], (System.nanoTime() - start) / 1e9);
+        } else if (args.length >= 3 && args[0].equals("compare")) {
+            compare(Path.of(args[1]), Path.of(args[2]), Path.of(args.length > 3 ? args[3] : "./phasic-traces"),
+                    args.length > 4 ? Integer.parseInt(args[4]) : 5);
         } else {
-            System.err.println("usage: make FILE.car [MiB] [profile] | sha256 FILE");
+            System.err.println("usage: make FILE.car [MiB] [profile] | sha256 FILE | compare BIG.car SMALL.car [launcher] [runs]");
             System.exit(2);
         }
     }
@@ -71,6 +86,87 @@ public final class BigContentBenchmark {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** One process to time: its label, its command line and what its environment adds. */
+    private record Measured(String label, List<String> command, Map<String, String> environment) {
+    }
+
+    private static void compare(Path big, Path small, Path launcher, int runs) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String cli = launcher.toAbsolutePath().toString();
+        try (TemporaryFolder work = new TemporaryFolder("big-content-bench-")) {
+            compare(big, small, cli, java, work.path(), runs);
+        }
+    }
+
+    private static void compare(Path big, Path small, String cli, String java, Path work, int runs) throws Exception {
+        Path unpacked = work.resolve("out");
+        List<Measured> measured = List.of(
+                new Measured("plain SHA-256 (MessageDigest, fresh JVM)", List.of(java, "-cp",
+                        System.getProperty("java.class.path"), BigContentBenchmark.class.getName(), "sha256",
+                        big.toString()), Map.of()),
+                new Measured("sha256sum", List.of("sha256sum", big.toString()), Map.of()),
+                new Measured("car verify", List.of(cli, "car", "verify", big.toString()), Map.of()),
+                new Measured("car verify, -Xmx64m", List.of(cli, "car", "verify", big.toString()),
+                        Map.of("PHASIC_TRACES_JAVA_OPTS", "-Xmx64m")),
+                new Measured("car unpack", List.of(cli, "car", "unpack", big.toString(), unpacked.toString()), Map.of()),
+                new Measured("car verify of " + small.getFileName() + " (start-up)", List.of(cli, "car", "verify",
+                        small.toString()), Map.of()));
+        System.out.printf(Locale.ROOT, "java %s, %d cpus, load average %s; %s: %d bytes; %d interleaved rounds (medians)%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage(), big,
+                Files.size(big), runs);
+        long[][][] samples = new long[measured.size()][runs][];
+        for (int round = 0; round < runs; round++) {
+            for (int m = 0; m < measured.size(); m++) {
+                TemporaryFolder.deleteTree(unpacked);
+                samples[m][round] = time(measured.get(m), work.resolve("time.txt"));
+            }
+        }
+        long[] reference = medians(samples[0]);
+        for (int m = 0; m < measured.size(); m++) {
+            long[] median = medians(samples[m]);
+            System.out.printf(Locale.ROOT, "%-48s wall %6.2f s (%.2fx)  cpu %6.2f s (%.2fx)  RSS %4d MB%n",
+                    measured.get(m).label(), median[0] / 1e9, (double) reference[0] / median[0], median[1] / 100.0,
+                    (double) reference[1] / median[1], median[2] / 1024);
+        }
+        System.out.println("load average at the end " + loadAverage());
+    }
+
+    /** Wall nanoseconds, user + system CPU centiseconds and peak RSS in KiB of one run. */
+    private static long[] time(Measured measured, Path report) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S %M", "-o", report.toString()));
+        command.addAll(measured.command());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(measured.environment());
+        long start = System.nanoTime();
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(measured.command() + " failed: " + new String(output, StandardCharsets.UTF_8));
+        }
+        long nanos = System.nanoTime() - start;
+        String[] fields = Files.readString(report).strip().split("\\s+");
+        int last = fields.length - 1;
+        double cpuSeconds = Double.parseDouble(fields[last - 2]) + Double.parseDouble(fields[last - 1]);
+        return new long[] {nanos, Math.round(cpuSeconds * 100), Long.parseLong(fields[last])};
+    }
+
+    /** The per-column medians of {@code runs}. */
+    private static long[] medians(long[][] runs) {
+        long[] medians = new long[runs[0].length];
+        for (int column = 0; column < medians.length; column++) {
+            int c = column;
+            long[] values = Arrays.stream(runs).mapToLong(run -> run[c]).sorted().toArray();
+            medians[column] = values[values.length / 2];
+        }
+        return medians;
+    }
+
+    private static String loadAverage() throws IOException {
+        Path proc = Path.of("/proc/loadavg");
+        return Files.isReadable(proc) ? String.join(" ", Arrays.copyOf(Files.readString(proc).split(" "), 3)) : "unknown";
     }
 
     /** {@code length} reproducible pseudo-random bytes. */

@@ -6,18 +6,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.Multicodec;
@@ -30,6 +37,10 @@ import org.phasic.traces.domain.dag.BlockSource;
  * index (about a hundred bytes per block), not the file. Safe for one thread at a time.
  */
 public final class CarFile implements BlockSource, Closeable {
+
+    /** The most bytes {@link #reads(int)} holds read ahead of its consumer. */
+    public static final int READ_AHEAD_BYTES = 8 << 20;
+    private static final int MAX_SPAN = 16;
 
     private record Entry(int section, Cid cid, long sectionOffset, long dataOffset, int length) {
     }
@@ -56,18 +67,63 @@ public final class CarFile implements BlockSource, Closeable {
     public static CarFile open(Path path, int maxSectionBytes) throws IOException {
         Map<Cid, Entry> index = new LinkedHashMap<>();
         List<Entry> sections = new ArrayList<>();
-        CarHeader header;
-        try (InputStream in = Files.newInputStream(path)) {
-            CarReader reader = new CarReader(in, maxSectionBytes);
-            header = reader.header();
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            CarReader reader = new CarReader(new ScanInput(channel), maxSectionBytes);
             for (CarReader.Section s = reader.nextSection(false); s != null; s = reader.nextSection(false)) {
                 Entry entry = new Entry(sections.size(), s.cid(), s.offset(), s.dataOffset(), s.dataLength());
                 sections.add(entry);
                 index.putIfAbsent(s.cid(), entry);
             }
+            return new CarFile(path, reader.header(), Collections.unmodifiableMap(index), List.copyOf(sections), channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
-        return new CarFile(path, header, Collections.unmodifiableMap(index), List.copyOf(sections),
-                FileChannel.open(path, StandardOpenOption.READ));
+    }
+
+    /**
+     * The file from its start, for the scan: a skip only moves the position, and the first read after a skip asks
+     * for {@value #AFTER_SKIP} bytes (the next section's length and CID) rather than a whole buffer of block data.
+     */
+    private static final class ScanInput extends InputStream {
+        private static final int AFTER_SKIP = 4096;
+        private final FileChannel channel;
+        private final long size;
+        private long position;
+        private boolean skipped;
+
+        ScanInput(FileChannel channel) throws IOException {
+            this.channel = channel;
+            this.size = channel.size();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            int n = channel.read(ByteBuffer.wrap(into, offset, skipped ? Math.min(length, AFTER_SKIP) : length), position);
+            if (n > 0) {
+                position += n;
+                skipped = false;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            long skipping = Math.max(0, Math.min(n, size - position));
+            position += skipping;
+            skipped = true;
+            return skipping;
+        }
     }
 
     public Path path() {
@@ -115,30 +171,83 @@ public final class CarFile implements BlockSource, Closeable {
      * A source over this file for one consumer that verifies every block it fetches before it fetches the next
      * (as {@link org.phasic.traces.domain.unixfs.Reassembler} does), so that {@link Reads#verifyRest()} can then
      * hash just the sections the consumer did not. A raw block (a leaf: consumed at once) is read into an array
-     * that is reused for the next raw block of the same size, which keeps memory flat for large files.
+     * that is reused for a later raw block of the same size (valid until the next fetch), which keeps memory flat
+     * for large files. The same as {@code reads(0)}.
      */
     public Reads reads() {
-        return new Reads();
+        return reads(0);
     }
 
-    /** See {@link #reads()}. Not thread-safe. */
-    public final class Reads implements BlockSource {
-        private final BitSet verified = new BitSet(sections.size());
-        private Entry pending;
-        private byte[] rawBuffer = new byte[0];
+    /**
+     * Like {@link #reads()}, with {@code hashThreads} threads that read and hash ahead of the consumer: after each
+     * fetch, the sections that follow in file order are read and hashed in the background, so that the block the
+     * consumer asks for next is usually verified already ({@link Reads#hasVerified}) and it hashes only the blocks
+     * the guess missed. The window grows while the consumer keeps to file order (as a walk of a CAR written by
+     * ipfs-car or {@code dag export} does) and starts small again when it jumps; it holds at most {@value
+     * #READ_AHEAD_BYTES} bytes. Close the reads to stop the threads.
+     *
+     * @param hashThreads 0 for none: the consumer thread reads, the consumer hashes
+     */
+    public Reads reads(int hashThreads) {
+        if (hashThreads < 0) {
+            throw new IllegalArgumentException("hashThreads must be >= 0: " + hashThreads);
+        }
+        return new Reads(hashThreads);
+    }
 
-        private Reads() {
+    /** A section being read and hashed ahead of the consumer; {@code matches} says whether it hashed to its CID. */
+    private record Ahead(Entry entry, byte[] data, Future<Boolean> matches) {
+    }
+
+    /** See {@link #reads()} and {@link #reads(int)}. Not thread-safe: one consumer thread. */
+    public final class Reads implements BlockSource, Closeable {
+        private final BitSet verified = new BitSet(sections.size());
+        private final ExecutorService hashing;
+        private final int startSpan;
+        private final Map<Integer, Ahead> ahead = new LinkedHashMap<>();
+        private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
+        private long aheadBytes;
+        private int span;
+        private Entry pending;
+        private Entry lentEntry;
+        private byte[] lent;
+        private boolean lentVerified;
+
+        private Reads(int hashThreads) {
+            this.hashing = hashThreads == 0 ? null : Executors.newFixedThreadPool(hashThreads, HashThreads.FACTORY);
+            this.startSpan = Math.max(1, hashThreads);
+            this.span = startSpan;
         }
 
         @Override
         public Optional<byte[]> fetch(Cid cid) throws IOException {
             accepted();
+            giveBack();
             Entry entry = index.get(cid);
             if (entry == null) {
                 return Optional.empty();
             }
-            pending = entry;
-            return Optional.of(read(entry, buffer(entry)));
+            Ahead taken = take(entry);
+            byte[] data = taken == null ? read(entry, borrow(entry)) : taken.data();
+            boolean matched = taken != null && result(taken);
+            if (matched) {
+                verified.set(entry.section());
+            } else {
+                pending = entry;
+            }
+            lentEntry = entry;
+            lent = data;
+            lentVerified = matched;
+            return Optional.of(data);
+        }
+
+        /**
+         * Whether {@code data} is the array the latest fetch returned for {@code cid} and a read-ahead thread
+         * hashed exactly those bytes to it (the consumer need not hash them again).
+         */
+        @Override
+        public boolean hasVerified(Cid cid, byte[] data) {
+            return lentVerified && data == lent && lentEntry.cid().equals(cid);
         }
 
         @Override
@@ -156,35 +265,197 @@ public final class CarFile implements BlockSource, Closeable {
 
         /**
          * Hashes, in file order, every section the consumer has not verified (blocks outside the walked trees,
-         * duplicate sections, and the last block fetched before a failure).
+         * duplicate sections, and the last block fetched before a failure), on the read-ahead threads if there are
+         * any.
          *
          * @return the number of sections in the file, all now verified
          * @throws CorruptContentException naming the byte offset of the first section that does not hash to its CID
          */
         public int verifyRest() throws IOException {
             pending = null;
+            giveBack();
+            span = MAX_SPAN;
             for (Entry entry : sections) {
-                if (!verified.get(entry.section())) {
-                    byte[] data = read(entry, buffer(entry));
-                    if (!entry.cid().matches(data, 0, entry.length())) {
-                        throw new CorruptContentException("block hash mismatch at byte offset " + entry.sectionOffset()
-                                + ": the section's " + entry.length() + " bytes do not hash to " + entry.cid(),
-                                entry.sectionOffset());
-                    }
-                    verified.set(entry.section());
+                if (verified.get(entry.section())) {
+                    continue;
                 }
+                Ahead taken = take(entry);
+                byte[] data = taken == null ? read(entry, borrow(entry)) : taken.data();
+                boolean matched = taken == null ? entry.cid().matches(data, 0, entry.length()) : result(taken);
+                recycle(entry, data);
+                if (!matched) {
+                    throw new CorruptContentException("block hash mismatch at byte offset " + entry.sectionOffset()
+                            + ": the section's " + entry.length() + " bytes do not hash to " + entry.cid(),
+                            entry.sectionOffset());
+                }
+                verified.set(entry.section());
             }
             return sections.size();
         }
 
-        private byte[] buffer(Entry entry) {
-            if (entry.cid().codec() != Multicodec.RAW) {
-                return new byte[entry.length()];
+        /** Stops the read-ahead threads (waiting for the blocks they are reading); the reads stay usable without. */
+        @Override
+        public void close() {
+            for (Ahead dropped : ahead.values()) {
+                drop(dropped);
             }
-            if (rawBuffer.length != entry.length()) {
-                rawBuffer = new byte[entry.length()];
+            ahead.clear();
+            aheadBytes = 0;
+            if (hashing != null) {
+                hashing.shutdown();
             }
-            return rawBuffer;
+        }
+
+        /**
+         * {@code entry}'s section as read and hashed by a read-ahead thread (started now if it was not read ahead:
+         * the consumer jumped), with the sections after it set going; null without read-ahead threads.
+         */
+        private Ahead take(Entry entry) {
+            Ahead taken = ahead.remove(entry.section());
+            if (taken != null) {
+                aheadBytes -= entry.length();
+                span = Math.min(span * 2, MAX_SPAN);
+            } else if (hashing != null && !hashing.isShutdown()) {
+                span = startSpan;
+                taken = start(entry);
+            }
+            readAhead(entry.section() + 1);
+            return taken;
+        }
+
+        /**
+         * Makes sure the next {@code span} unverified sections from {@code from} are being read ahead, as far as the
+         * byte budget allows, dropping (oldest first) sections read ahead that are no longer among them.
+         */
+        private void readAhead(int from) {
+            if (hashing == null || hashing.isShutdown()) {
+                return;
+            }
+            int last = from - 1;
+            int count = 0;
+            for (int i = from; i < sections.size() && count < span; i++) {
+                if (!verified.get(i)) {
+                    last = i;
+                    count++;
+                }
+            }
+            for (int i = from; i <= last; i++) {
+                if (verified.get(i) || ahead.containsKey(i)) {
+                    continue;
+                }
+                Entry entry = sections.get(i);
+                if (!makeRoom(entry.length(), from, last)) {
+                    return;
+                }
+                ahead.put(i, start(entry));
+                aheadBytes += entry.length();
+            }
+        }
+
+        private Ahead start(Entry entry) {
+            byte[] data = borrow(entry);
+            return new Ahead(entry, data, hashing.submit(() -> {
+                read(entry, data);
+                return entry.cid().matches(data, 0, entry.length());
+            }));
+        }
+
+        private boolean makeRoom(int length, int from, int last) {
+            Iterator<Ahead> oldest = ahead.values().iterator();
+            while (aheadBytes + length > READ_AHEAD_BYTES && oldest.hasNext()) {
+                Ahead candidate = oldest.next();
+                int section = candidate.entry().section();
+                if (section < from || section > last) {
+                    oldest.remove();
+                    drop(candidate);
+                }
+            }
+            return aheadBytes + length <= READ_AHEAD_BYTES || ahead.isEmpty();
+        }
+
+        /** Forgets a section read ahead; if it was hashed already, what it found still counts for verifyRest. */
+        private void drop(Ahead dropped) {
+            aheadBytes -= dropped.entry().length();
+            if (!dropped.matches().cancel(false)) {
+                try {
+                    if (result(dropped)) {
+                        verified.set(dropped.entry().section());
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // not needed now; read again (and the error met again) if it is fetched
+                }
+            }
+            recycle(dropped.entry(), dropped.data());
+        }
+
+        /** Waits for a read-ahead result. The workers are never interrupted: that would close the channel. */
+        private boolean result(Ahead ahead) throws IOException {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return ahead.matches().get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw (Error) cause;
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** An array for {@code entry}'s data: a fresh one for a node (the consumer may keep it), a spare for a leaf. */
+        private byte[] borrow(Entry entry) {
+            if (entry.cid().codec() == Multicodec.RAW) {
+                byte[] reused = spare.poll();
+                if (reused != null && reused.length == entry.length()) {
+                    return reused;
+                }
+                spare.clear();
+            }
+            return new byte[entry.length()];
+        }
+
+        private void recycle(Entry entry, byte[] data) {
+            if (entry.cid().codec() == Multicodec.RAW && spare.size() <= MAX_SPAN
+                    && (spare.isEmpty() || spare.peek().length == data.length)) {
+                spare.push(data);
+            }
+        }
+
+        /** The raw block lent by the latest fetch is free again. */
+        private void giveBack() {
+            if (lent != null) {
+                recycle(lentEntry, lent);
+                lent = null;
+                lentEntry = null;
+                lentVerified = false;
+            }
+        }
+    }
+
+    /** Daemon threads, so that a consumer that forgets to close its reads never keeps the JVM alive. */
+    private enum HashThreads implements ThreadFactory {
+        FACTORY;
+
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "car-hash-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         }
     }
 

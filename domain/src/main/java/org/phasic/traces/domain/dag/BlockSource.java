@@ -26,4 +26,13 @@ public interface BlockSource {
     default OptionalLong offsetOf(Cid cid) {
         return OptionalLong.empty();
     }
+
+    /**
+     * Whether this source itself has hashed {@code data}, the very array its latest {@link #fetch} returned for
+     * {@code cid}, and found that it hashes to {@code cid}, so that the consumer need not hash it again (a CAR
+     * reader that hashes ahead of the consumer on other threads does). False by default: the consumer verifies.
+     */
+    default boolean hasVerified(Cid cid, byte[] data) {
+        return false;
+    }
 }

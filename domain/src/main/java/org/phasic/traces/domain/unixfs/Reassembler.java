@@ -378,7 +378,7 @@ public final class Reassembler {
                 throw new ContentLimitException("block " + cid + " has " + block.length + " bytes, more than the limit of "
                         + limits.maxBlockBytes());
             }
-            if (!hashed && !verifier.matches(cid, block)) {
+            if (!hashed && !source.hasVerified(cid, block) && !verifier.matches(cid, block)) {
                 OptionalLong offset = source.offsetOf(cid);
                 String where = offset.isPresent() ? " (section at byte offset " + offset.getAsLong() + ")" : "";
                 throw new CorruptContentException("block hash mismatch: the " + block.length + " bytes received for "

@@ -8,9 +8,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.Multicodec;
@@ -22,9 +27,13 @@ import org.phasic.traces.domain.unixfs.ImportedEntry;
 import org.phasic.traces.domain.unixfs.Reassembler;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 
-/** {@link CarFile#reads()}: the walk verifies what it fetched, {@code verifyRest} hashes exactly the rest. */
+/**
+ * {@link CarFile#reads()}: the walk verifies what it fetched, {@code verifyRest} hashes exactly the rest; with
+ * read-ahead threads ({@link CarFile#reads(int)}) the same results, the blocks hashed ahead vouched for.
+ */
 class CarFileReadsTest {
     private static final int SIZE = 3 * 1024 * 1024 + 17;
+    private static final int MIB = 1 << 20;
 
     /** A CAR of one file (raw 1 MiB leaves), then an extra block, then a corrupt duplicate of the first leaf. */
     private static Path car(Path dir, boolean corruptExtra, boolean corruptDuplicate, Cid[] rootOut) throws IOException {
@@ -61,11 +70,11 @@ class CarFileReadsTest {
         return Files.write(dir.resolve("file.car"), car);
     }
 
-    @Test
-    void aCompleteWalkLeavesOnlyTheBlocksOutsideTheTree(@TempDir Path tmp) throws IOException {
+    @ParameterizedTest(name = "{0} read-ahead threads")
+    @ValueSource(ints = {0, 2})
+    void aCompleteWalkLeavesOnlyTheBlocksOutsideTheTree(int threads, @TempDir Path tmp) throws IOException {
         Cid[] root = new Cid[1];
-        try (CarFile file = CarFile.open(car(tmp, false, false, root))) {
-            CarFile.Reads reads = file.reads();
+        try (CarFile file = CarFile.open(car(tmp, false, false, root)); CarFile.Reads reads = file.reads(threads)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             assertThat(new Reassembler().writeFile(root[0], reads, out)).isEqualTo(SIZE);
             reads.accepted();
@@ -73,11 +82,11 @@ class CarFileReadsTest {
         }
     }
 
-    @Test
-    void aCorruptBlockOutsideTheTreeIsFound(@TempDir Path tmp) throws IOException {
+    @ParameterizedTest(name = "{0} read-ahead threads")
+    @ValueSource(ints = {0, 2})
+    void aCorruptBlockOutsideTheTreeIsFound(int threads, @TempDir Path tmp) throws IOException {
         Cid[] root = new Cid[1];
-        try (CarFile file = CarFile.open(car(tmp, true, false, root))) {
-            CarFile.Reads reads = file.reads();
+        try (CarFile file = CarFile.open(car(tmp, true, false, root)); CarFile.Reads reads = file.reads(threads)) {
             new Reassembler().verifyTree(root[0], reads);
             reads.accepted();
             assertThatThrownBy(reads::verifyRest).isInstanceOf(CorruptContentException.class)
@@ -85,16 +94,97 @@ class CarFileReadsTest {
         }
     }
 
-    @Test
-    void aCorruptDuplicateSectionIsFoundThoughTheWalkUsedTheGoodCopy(@TempDir Path tmp) throws IOException {
+    @ParameterizedTest(name = "{0} read-ahead threads")
+    @ValueSource(ints = {0, 2})
+    void aCorruptDuplicateSectionIsFoundThoughTheWalkUsedTheGoodCopy(int threads, @TempDir Path tmp)
+            throws IOException {
         Cid[] root = new Cid[1];
-        try (CarFile file = CarFile.open(car(tmp, false, true, root))) {
-            CarFile.Reads reads = file.reads();
+        try (CarFile file = CarFile.open(car(tmp, false, true, root)); CarFile.Reads reads = file.reads(threads)) {
             new Reassembler().verifyTree(root[0], reads);
             reads.accepted();
             assertThat(file.sectionCount()).isEqualTo(file.blockCount() + 1);
             assertThatThrownBy(reads::verifyRest).isInstanceOf(CorruptContentException.class)
                     .hasMessageContaining("bytes do not hash to bafk");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} read-ahead threads")
+    @ValueSource(ints = {0, 2})
+    void aCorruptLeafFailsTheWalkWithTheSameMessages(int threads, @TempDir Path tmp) throws IOException {
+        Cid[] root = new Cid[1];
+        Path path = car(tmp, false, false, root);
+        byte[] bytes = Files.readAllBytes(path);
+        long leafOffset;
+        try (CarFile file = CarFile.open(path)) {
+            Cid secondLeaf = new ArrayList<>(file.cids()).get(1);
+            leafOffset = file.offsetOf(secondLeaf).orElseThrow();
+        }
+        bytes[(int) leafOffset + 1000] ^= 1;
+        Files.write(path, bytes);
+        try (CarFile file = CarFile.open(path); CarFile.Reads reads = file.reads(threads)) {
+            assertThatThrownBy(() -> new Reassembler().verifyTree(root[0], reads))
+                    .isInstanceOf(CorruptContentException.class)
+                    .hasMessageContaining("(section at byte offset " + leafOffset + ") do not hash to it");
+            assertThatThrownBy(reads::verifyRest).isInstanceOf(CorruptContentException.class)
+                    .hasMessageStartingWith("block hash mismatch at byte offset " + leafOffset + ": ");
+        }
+    }
+
+    @Test
+    void readAheadVouchesOnlyForTheArrayItHashed(@TempDir Path tmp) throws IOException {
+        Cid[] root = new Cid[1];
+        try (CarFile file = CarFile.open(car(tmp, false, false, root)); CarFile.Reads reads = file.reads(2)) {
+            List<Cid> inFileOrder = new ArrayList<>(file.cids());
+            int vouched = 0;
+            for (Cid cid : inFileOrder) {
+                byte[] data = reads.fetch(cid).orElseThrow();
+                assertThat(data).isEqualTo(file.fetch(cid).orElseThrow());
+                if (reads.hasVerified(cid, data)) {
+                    vouched++;
+                    assertThat(cid.matches(data)).isTrue();
+                }
+                assertThat(reads.hasVerified(cid, data.clone())).isFalse();
+                assertThat(reads.hasVerified(root[0].equals(cid) ? inFileOrder.get(0) : root[0], data)).isFalse();
+            }
+            assertThat(vouched).as("every block was hashed on the read-ahead threads").isEqualTo(inFileOrder.size());
+            try (CarFile.Reads plain = file.reads()) {
+                byte[] data = plain.fetch(inFileOrder.get(0)).orElseThrow();
+                assertThat(plain.hasVerified(inFileOrder.get(0), data)).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void readAheadServesAnyOrderAndStaysUsableAfterClose(@TempDir Path tmp) throws IOException {
+        byte[] content = new byte[24 * MIB + 5];
+        new Random(2).nextBytes(content);
+        MemoryBlockStore blocks = new MemoryBlockStore();
+        Cid root = new UnixFsImporter(ImportProfile.IPFS_CAR, blocks).importFile(new ByteArrayInputStream(content)).cid();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CarWriter writer = new CarWriter(bytes, root)) {
+            for (Block block : blocks.blocks()) {
+                writer.accept(block);
+            }
+        }
+        Path path = Files.write(tmp.resolve("big.car"), bytes.toByteArray());
+        try (CarFile file = CarFile.open(path)) {
+            List<Cid> shuffled = new ArrayList<>(file.cids());
+            Collections.shuffle(shuffled, new Random(3));
+            CarFile.Reads reads = file.reads(2);
+            for (Cid cid : shuffled.subList(0, shuffled.size() / 2)) {
+                assertThat(reads.fetch(cid).orElseThrow()).isEqualTo(blocks.fetch(cid).orElseThrow());
+            }
+            reads.close();
+            for (Cid cid : shuffled.subList(shuffled.size() / 2, shuffled.size())) {
+                assertThat(reads.fetch(cid).orElseThrow()).isEqualTo(blocks.fetch(cid).orElseThrow());
+            }
+            try (CarFile.Reads again = file.reads(2)) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                new Reassembler().writeFile(root, again, out);
+                assertThat(out.toByteArray()).isEqualTo(content);
+                again.accepted();
+                assertThat(again.verifyRest()).isEqualTo(file.sectionCount());
+            }
         }
     }
 }

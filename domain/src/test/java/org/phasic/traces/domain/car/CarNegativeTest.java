@@ -102,6 +102,23 @@ class CarNegativeTest {
     }
 
     @Test
+    void openingATruncatedFileNamesTheSectionLikeTheStream(@TempDir Path tmp) throws IOException {
+        byte[] car = Vectors.resource(GOOD);
+        long[] last = sections(car).get(sections(car).size() - 1);
+        Path cut = Files.write(tmp.resolve("cut.car"), Arrays.copyOf(car, car.length - 10));
+        assertThatThrownBy(() -> CarFile.open(cut)).isInstanceOf(CorruptContentException.class)
+                .hasMessage("truncated section at byte offset " + last[0] + ": expected " + last[2] + " bytes, got "
+                        + (last[2] - 10));
+        Path cutInCid = Files.write(tmp.resolve("cid.car"), Arrays.copyOf(car, (int) last[0] + 3));
+        assertThatThrownBy(() -> CarFile.open(cutInCid)).isInstanceOf(CorruptContentException.class)
+                .hasMessageStartingWith("truncated section at byte offset " + last[0] + ": expected " + last[2]
+                        + " bytes, got ");
+        try (CarFile whole = CarFile.open(Files.write(tmp.resolve("whole.car"), car))) {
+            assertThat(whole.sectionCount()).isEqualTo(sections(car).size());
+        }
+    }
+
+    @Test
     void truncatedAndEmptyHeaders() {
         byte[] car = Vectors.resource(GOOD);
         assertThatThrownBy(() -> readAll(Arrays.copyOf(car, 20))).isInstanceOf(CorruptContentException.class)
