@@ -77,6 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
                     "choose another --port or --bind, or stop what uses that address");
         }
         try (serving) {
+            serving.index().notes().forEach(context::note);
             serving.index().refused().forEach(context::warn);
             context.out().println("serving " + serving.index().traces() + " trace(s), " + serving.index().blocks()
                     + " block(s) at " + serving.address() + "ipfs/ (stop with Ctrl-C)");
