@@ -148,7 +148,7 @@ final class BlockIndexFile {
         int blockCount = count(in);
         Map<Cid, VerifiedBlockIndex.Location> blocks = new HashMap<>(blockCount * 2);
         for (int i = 0; i < blockCount; i++) {
-            Cid cid = Cid.parse(in.readUTF());
+            Cid cid = readCid(in);
             int kind = in.readUnsignedByte();
             if (kind == 0) {
                 byte[] data = new byte[count(in)];
@@ -172,9 +172,21 @@ final class BlockIndexFile {
         int entryCount = count(in);
         Map<Cid, VerifiedBlockIndex.EntryInfo> entries = new HashMap<>(entryCount * 2);
         for (int i = 0; i < entryCount; i++) {
-            entries.put(Cid.parse(in.readUTF()), new VerifiedBlockIndex.EntryInfo(in.readBoolean(), in.readLong()));
+            entries.put(readCid(in), new VerifiedBlockIndex.EntryInfo(in.readBoolean(), in.readLong()));
         }
         return complete ? Optional.of(new Proven(stamp, new VerifiedBlockIndex.Derived(blocks, entries))) : Optional.empty();
+    }
+
+    private static Cid readCid(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readUnsignedShort()];
+        in.readFully(bytes);
+        return Cid.fromBytes(bytes);
+    }
+
+    private static void writeCid(Cid cid, DataOutputStream out) throws IOException {
+        byte[] bytes = cid.toBytes();
+        out.writeShort(bytes.length);
+        out.write(bytes);
     }
 
     private static int count(DataInputStream in) throws IOException {
@@ -231,7 +243,7 @@ final class BlockIndexFile {
         }
         out.writeInt(trace.derived().blocks().size());
         for (Map.Entry<Cid, VerifiedBlockIndex.Location> block : trace.derived().blocks().entrySet()) {
-            out.writeUTF(block.getKey().toString());
+            writeCid(block.getKey(), out);
             if (block.getValue() instanceof VerifiedBlockIndex.Inline inline) {
                 out.writeByte(0);
                 out.writeInt(inline.data().length);
@@ -246,7 +258,7 @@ final class BlockIndexFile {
         }
         out.writeInt(trace.derived().entries().size());
         for (Map.Entry<Cid, VerifiedBlockIndex.EntryInfo> entry : trace.derived().entries().entrySet()) {
-            out.writeUTF(entry.getKey().toString());
+            writeCid(entry.getKey(), out);
             out.writeBoolean(entry.getValue().directory());
             out.writeLong(entry.getValue().size());
         }

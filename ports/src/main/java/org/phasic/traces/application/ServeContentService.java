@@ -20,12 +20,10 @@ import org.phasic.traces.domain.cid.ContentException;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.InvalidCidException;
 import org.phasic.traces.domain.cid.Multicodec;
-import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.PBLink;
 import org.phasic.traces.domain.dag.PBNode;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
-import org.phasic.traces.domain.unixfs.Reassembler;
 import org.phasic.traces.domain.unixfs.SafePaths;
 import org.phasic.traces.domain.unixfs.UnixFsData;
 import org.phasic.traces.ports.in.ServeContentUseCase;
@@ -298,44 +296,34 @@ public final class ServeContentService implements ServeContentUseCase {
     @Override
     public void writeCar(ServedContent content, DagScope scope, OutputStream out) throws IOException {
         VerifiedBlockIndex blocks = index;
-        CarWriter car = new CarWriter(out, content.root());
-        Set<Cid> written = new HashSet<>();
+        Set<Cid> listed = new HashSet<>();
+        List<Cid> order = new ArrayList<>();
         for (Cid cid : content.path()) {
-            emit(blocks, cid, car, written);
+            if (listed.add(cid)) {
+                order.add(cid);
+            }
         }
-        byte[] terminal = emit(blocks, content.target(), car, written);
         boolean descend = scope == DagScope.ALL || (scope == DagScope.ENTITY && content.kind() == ServedContent.Kind.FILE);
-        if (descend && terminal != null) {
-            children(blocks, content.target(), terminal, car, written);
+        if (listed.add(content.target())) {
+            order.add(content.target());
+            if (descend) {
+                VerifiedBlockStream.below(blocks, content.target(), order, listed);
+            }
         }
+        CarWriter car = new CarWriter(out, content.root());
+        VerifiedBlockStream.forEach(blocks, order, car::accept);
         car.flush();
     }
 
-    private static void children(VerifiedBlockIndex blocks, Cid cid, byte[] block, CarWriter car, Set<Cid> written)
-            throws IOException {
-        if (cid.codec() != Multicodec.DAG_PB) {
-            return;
-        }
-        for (PBLink link : PBNode.decode(block).links()) {
-            byte[] child = emit(blocks, link.hash(), car, written);
-            if (child != null) {
-                children(blocks, link.hash(), child, car, written);
-            }
-        }
-    }
-
-    /** Writes {@code cid}'s verified block unless written already; returns it, or null when it was written before. */
-    private static byte[] emit(VerifiedBlockIndex blocks, Cid cid, CarWriter car, Set<Cid> written) throws IOException {
-        if (!written.add(cid)) {
-            return null;
-        }
-        byte[] data = blocks.fetch(cid).orElseThrow(() -> new CorruptContentException("block " + cid + " left the store"));
-        car.accept(Block.verified(cid, data));
-        return data;
-    }
-
+    /**
+     * Writes the file's bytes (see {@link VerifiedBlockStream#writeFile}); fails when they do not add up to the size
+     * the file was resolved with.
+     */
     @Override
     public void writeFile(ServedContent content, OutputStream out) throws IOException {
-        new Reassembler().writeFile(content.target(), index, out);
+        long written = VerifiedBlockStream.writeFile(index, content.target(), out);
+        if (written != content.size()) {
+            throw new CorruptContentException("file " + content.target() + " holds " + written + " bytes, not " + content.size());
+        }
     }
 }
