@@ -23,13 +23,15 @@ import org.phasic.traces.domain.unixfs.UnixFsData;
 
 /**
  * Hands out the blocks of a list, in order, each checked against its CID once. Blocks that are ranges of stored files
- * are read and hashed ahead on a few shared threads while the caller writes the ones before, so a large file streams at
+ * (when there are a few) are read and hashed ahead on shared threads while the caller writes the ones before, so a large file streams at
  * the speed of hashing on every core rather than of one thread reading, hashing and writing in turn. Memory stays
  * bounded: at most {@link #WINDOW} blocks ahead per stream, and all streams together hold at most
  * {@link #BUDGET_KIB} KiB read ahead (beyond, blocks are read in turn).
  */
 final class VerifiedBlockStream {
     static final int WINDOW = 8;
+    /** Fewer file-range blocks than this are read in turn: a hand-off to another thread costs more than it saves. */
+    static final int MIN_CHUNKS = 4;
     static final int BUDGET_KIB = 32 << 10;
     private static final Semaphore BUDGET = new Semaphore(BUDGET_KIB);
     private static final ExecutorService VERIFIERS = Executors.newFixedThreadPool(
@@ -47,11 +49,12 @@ final class VerifiedBlockStream {
     /** Writes the checked blocks of {@code cids} to {@code writer}, in order. */
     static void forEach(VerifiedBlockIndex blocks, List<Cid> cids, BlockWriter writer) throws IOException {
         ArrayDeque<Ahead> window = new ArrayDeque<>();
+        boolean readAhead = cids.stream().filter(blocks::isChunk).limit(MIN_CHUNKS).count() >= MIN_CHUNKS;
         int next = 0;
         try {
             for (int i = 0; i < cids.size(); i++) {
                 next = Math.max(next, i);
-                while (next < cids.size() && window.size() < WINDOW && blocks.isChunk(cids.get(next))) {
+                while (readAhead && next < cids.size() && window.size() < WINDOW && blocks.isChunk(cids.get(next))) {
                     int kib = Math.max(1, blocks.approximateLength(cids.get(next)) >> 10);
                     if (!BUDGET.tryAcquire(kib)) {
                         break;
