@@ -2,6 +2,7 @@ package org.phasic.traces.application;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +20,10 @@ import org.phasic.traces.domain.cid.ContentException;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.InvalidCidException;
 import org.phasic.traces.domain.cid.Multicodec;
-import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.PBLink;
 import org.phasic.traces.domain.dag.PBNode;
 import org.phasic.traces.domain.registry.TraceEntry;
-import org.phasic.traces.domain.unixfs.Reassembler;
+import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.unixfs.SafePaths;
 import org.phasic.traces.domain.unixfs.UnixFsData;
 import org.phasic.traces.ports.in.ServeContentUseCase;
@@ -34,76 +34,176 @@ import org.phasic.traces.ports.out.TraceStore;
 import org.phasic.traces.ports.out.TraceStore.StoredTrace;
 
 /**
- * Serves the store's proven content from a {@link VerifiedBlockIndex}: built on first use, and re-built (new traces
- * re-derived, removed ones dropped) when a CID it does not know is asked for, at most once per rescan interval, so a
- * flood of unknown CIDs costs one store listing per interval.
+ * Serves the store's proven content from a {@link VerifiedBlockIndex}, kept on disk ({@link BlockIndexFile}) so that a
+ * start re-derives only what the store gained since the index was written. The index follows the store: it is brought
+ * up to date (new traces derived, removed ones dropped, the file rewritten) on start, when the store reports that its
+ * references changed (in this process or another), and when a CID it does not know is asked for, at most once per
+ * rescan interval, so a flood of unknown CIDs costs one store listing per interval.
  */
 public final class ServeContentService implements ServeContentUseCase {
+    /** A reference change this recent may hide a later one within the file system's timestamp granularity. */
+    private static final Duration SETTLE = Duration.ofSeconds(1);
+    /** How often an unsettled reference change is looked at again. */
+    private static final Duration UNSETTLED_RECHECK = Duration.ofMillis(100);
+
     private final RegistryService registry;
     private final StoreMaintenance maintenance;
     private final TraceStore store;
     private final Clock clock;
     private final Duration rescanInterval;
-    private final Map<String, VerifiedBlockIndex.Derived> derived = new HashMap<>();
+    private final BlockIndexFile indexFile;
+    private final Map<String, BlockIndexFile.Proven> proven = new HashMap<>();
+    /** Stored traces whose files did not re-derive to their CID, by key, with the stamp they had then. */
+    private final Map<String, BlockIndexFile.Stamp> underived = new HashMap<>();
     private volatile VerifiedBlockIndex index = VerifiedBlockIndex.EMPTY;
-    private Instant lastScan;
-    private List<String> refused = List.of();
+    private volatile boolean loaded;
+    private volatile Optional<Instant> seenChange = Optional.empty();
+    private volatile boolean settled;
+    private volatile Instant lastScan;
 
     /**
      * @param rescanInterval the least time between two store scans triggered by unknown CIDs
+     * @param indexFile      where the verified block index is kept (its folder is created when first written)
      */
     public ServeContentService(RegistryService registry, StoreMaintenance maintenance, TraceStore store, Clock clock,
-                               Duration rescanInterval) {
+                               Duration rescanInterval, Path indexFile) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rescanInterval = Objects.requireNonNull(rescanInterval, "rescanInterval");
+        this.indexFile = new BlockIndexFile(Objects.requireNonNull(indexFile, "indexFile"));
     }
 
     @Override
     public synchronized ServeIndexSummary refresh() throws IOException {
-        lastScan = clock.instant();
-        Set<String> present = new HashSet<>();
-        List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean dirty = !loaded && load(notes);
+        Optional<Instant> changed = maintenance.referencesChanged();
+        Instant started = clock.instant();
+        Map<String, StoredTraceInfo> present = new HashMap<>();
         for (StoredTraceInfo info : maintenance.stored()) {
-            String key = info.id() + "@" + info.rootCid();
-            present.add(key);
-            if (!derived.containsKey(key)) {
-                derive(info).ifPresentOrElse(blocks -> derived.put(key, blocks), () -> problems.add(info.id()
-                        + ": its stored files do not re-derive to a registry CID (" + info.rootCid() + "); not served"));
+            present.put(BlockIndexFile.Stamp.of(info).key(), info);
+        }
+        dirty |= proven.keySet().retainAll(present.keySet());
+        underived.keySet().retainAll(present.keySet());
+        List<String> problems = new ArrayList<>();
+        int derivations = 0;
+        for (StoredTraceInfo info : present.values()) {
+            BlockIndexFile.Stamp stamp = BlockIndexFile.Stamp.of(info);
+            BlockIndexFile.Proven known = proven.get(stamp.key());
+            if (known != null && known.stamp().equals(stamp)) {
+                continue;
+            }
+            if (known != null) {
+                proven.remove(stamp.key());
+                dirty = true;
+                notes.add(info.id() + ": its store entry changed since it was indexed; derived again");
+            }
+            String refusal = info.id() + ": its stored files do not re-derive to a registry CID (" + info.rootCid() + "); not served";
+            if (stamp.equals(underived.get(stamp.key()))) {
+                problems.add(refusal);
+                continue;
+            }
+            derivations++;
+            Optional<VerifiedBlockIndex.Derived> derived = derive(info, stamp);
+            if (derived.isPresent()) {
+                proven.put(stamp.key(), new BlockIndexFile.Proven(stamp, derived.get()));
+                dirty = true;
+            } else {
+                problems.add(refusal);
             }
         }
-        derived.keySet().retainAll(present);
-        refused = List.copyOf(problems);
-        index = VerifiedBlockIndex.of(derived.values());
-        return new ServeIndexSummary(derived.size(), index.size(), refused);
+        if (dirty) {
+            try {
+                indexFile.write(proven.values());
+            } catch (IOException e) {
+                notes.add("cannot write the block index " + indexFile.path() + " (" + e.getMessage()
+                        + "); serving from memory, the next start derives again");
+            }
+        }
+        index = VerifiedBlockIndex.of(proven.values().stream().map(BlockIndexFile.Proven::derived).toList());
+        seenChange = changed;
+        settled = changed.isPresent() && changed.get().isBefore(started.minus(SETTLE));
+        lastScan = started;
+        loaded = true;
+        return new ServeIndexSummary(proven.size(), index.size(), problems, derivations, notes);
     }
 
-    private Optional<VerifiedBlockIndex.Derived> derive(StoredTraceInfo info) throws IOException {
+    /**
+     * Reads the index file into {@link #proven}, keeping only traces the registry still lists whose stored files are
+     * still there (the others are derived again if the store still holds them).
+     *
+     * @return whether the file must be written again (missing, invalid, or holding traces no longer listed)
+     */
+    private boolean load(List<String> notes) throws IOException {
+        Optional<BlockIndexFile.Contents> read;
+        try {
+            read = indexFile.read();
+        } catch (BlockIndexFile.InvalidIndexException e) {
+            notes.add("the block index " + indexFile.path() + " is not usable (" + e.getMessage() + "); rebuilt from the store");
+            return true;
+        }
+        if (read.isEmpty()) {
+            return true;
+        }
+        boolean dropped = read.get().stale() > 0;
+        for (BlockIndexFile.Proven trace : read.get().traces()) {
+            if (listed(trace.stamp())) {
+                proven.put(trace.stamp().key(), trace);
+            } else {
+                dropped = true;
+            }
+        }
+        return dropped;
+    }
+
+    private boolean listed(BlockIndexFile.Stamp stamp) throws IOException {
+        if (!TraceId.isValid(stamp.id())) {
+            return false;
+        }
+        return registry.candidates(TraceId.of(stamp.id())).stream().map(TraceEntry::cid).anyMatch(stamp.rootCid()::equals);
+    }
+
+    /** The blocks of {@code info} when it is listed and re-derives to its CID; a derivation that fails is remembered. */
+    private Optional<VerifiedBlockIndex.Derived> derive(StoredTraceInfo info, BlockIndexFile.Stamp stamp) throws IOException {
         Cid root;
         try {
             root = Cid.parse(info.rootCid());
         } catch (InvalidCidException e) {
             return Optional.empty();
         }
-        boolean listed = registry.candidates(info.id()).stream().map(TraceEntry::cid).anyMatch(info.rootCid()::equals);
-        if (!listed) {
+        if (!listed(stamp)) {
             return Optional.empty();
         }
         Optional<StoredTrace> stored = store.find(info.id(), info.rootCid());
         if (stored.isEmpty()) {
             return Optional.empty();
         }
+        Optional<VerifiedBlockIndex.Derived> derived;
         try {
-            return VerifiedBlockIndex.derive(stored.get(), root);
+            derived = VerifiedBlockIndex.derive(stored.get(), root);
         } catch (ContentException e) {
-            return Optional.empty();
+            derived = Optional.empty();
         }
+        if (derived.isEmpty()) {
+            underived.put(stamp.key(), stamp);
+        }
+        return derived;
     }
 
-    /** The index, re-built first when it lacks {@code cid} and the last scan is older than the rescan interval. */
+    /**
+     * The index, brought up to date first when the store's references changed since the last scan, or when it lacks
+     * {@code cid} and the last scan is older than the rescan interval.
+     */
     private VerifiedBlockIndex indexFor(Cid cid) throws IOException {
+        if (storeChanged()) {
+            synchronized (this) {
+                if (storeChanged()) {
+                    refresh();
+                }
+            }
+        }
         VerifiedBlockIndex current = index;
         if (current.contains(cid)) {
             return current;
@@ -114,6 +214,18 @@ public final class ServeContentService implements ServeContentUseCase {
             }
             return index;
         }
+    }
+
+    /** Whether the store says its references changed since the last scan (a stat, not a listing). */
+    private boolean storeChanged() throws IOException {
+        if (!loaded) {
+            return true;
+        }
+        Optional<Instant> changed = maintenance.referencesChanged();
+        if (changed.isEmpty()) {
+            return false;
+        }
+        return !changed.equals(seenChange) || !settled && !clock.instant().isBefore(lastScan.plus(UNSETTLED_RECHECK));
     }
 
     @Override
@@ -184,44 +296,34 @@ public final class ServeContentService implements ServeContentUseCase {
     @Override
     public void writeCar(ServedContent content, DagScope scope, OutputStream out) throws IOException {
         VerifiedBlockIndex blocks = index;
-        CarWriter car = new CarWriter(out, content.root());
-        Set<Cid> written = new HashSet<>();
+        Set<Cid> listed = new HashSet<>();
+        List<Cid> order = new ArrayList<>();
         for (Cid cid : content.path()) {
-            emit(blocks, cid, car, written);
+            if (listed.add(cid)) {
+                order.add(cid);
+            }
         }
-        byte[] terminal = emit(blocks, content.target(), car, written);
         boolean descend = scope == DagScope.ALL || (scope == DagScope.ENTITY && content.kind() == ServedContent.Kind.FILE);
-        if (descend && terminal != null) {
-            children(blocks, content.target(), terminal, car, written);
+        if (listed.add(content.target())) {
+            order.add(content.target());
+            if (descend) {
+                VerifiedBlockStream.below(blocks, content.target(), order, listed);
+            }
         }
+        CarWriter car = new CarWriter(out, content.root());
+        VerifiedBlockStream.forEach(blocks, order, car::accept);
         car.flush();
     }
 
-    private static void children(VerifiedBlockIndex blocks, Cid cid, byte[] block, CarWriter car, Set<Cid> written)
-            throws IOException {
-        if (cid.codec() != Multicodec.DAG_PB) {
-            return;
-        }
-        for (PBLink link : PBNode.decode(block).links()) {
-            byte[] child = emit(blocks, link.hash(), car, written);
-            if (child != null) {
-                children(blocks, link.hash(), child, car, written);
-            }
-        }
-    }
-
-    /** Writes {@code cid}'s verified block unless written already; returns it, or null when it was written before. */
-    private static byte[] emit(VerifiedBlockIndex blocks, Cid cid, CarWriter car, Set<Cid> written) throws IOException {
-        if (!written.add(cid)) {
-            return null;
-        }
-        byte[] data = blocks.fetch(cid).orElseThrow(() -> new CorruptContentException("block " + cid + " left the store"));
-        car.accept(Block.verified(cid, data));
-        return data;
-    }
-
+    /**
+     * Writes the file's bytes (see {@link VerifiedBlockStream#writeFile}); fails when they do not add up to the size
+     * the file was resolved with.
+     */
     @Override
     public void writeFile(ServedContent content, OutputStream out) throws IOException {
-        new Reassembler().writeFile(content.target(), index, out);
+        long written = VerifiedBlockStream.writeFile(index, content.target(), out);
+        if (written != content.size()) {
+            throw new CorruptContentException("file " + content.target() + " holds " + written + " bytes, not " + content.size());
+        }
     }
 }

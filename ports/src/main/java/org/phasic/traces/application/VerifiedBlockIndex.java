@@ -16,7 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.Multicodec;
 import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.BlockSink;
@@ -160,6 +162,31 @@ final class VerifiedBlockIndex implements BlockSource {
         return blocks.size();
     }
 
+    /** Whether {@code cid}'s bytes are a range of a stored file (worth reading ahead) rather than kept by value. */
+    boolean isChunk(Cid cid) {
+        return blocks.get(cid) instanceof Chunk;
+    }
+
+    /** About how many bytes {@code cid}'s block has (0 when unknown). */
+    int approximateLength(Cid cid) {
+        Location location = blocks.get(cid);
+        return location instanceof Inline inline ? inline.data().length : location instanceof Chunk chunk ? chunk.length() : 0;
+    }
+
+    /**
+     * The links of {@code cid}'s block as recorded (unchecked: a caller writes a block, checked, before anything it
+     * found through its links); none for leaves.
+     *
+     * @throws CorruptContentException when the block is not in the index
+     */
+    List<PBLink> links(Cid cid) {
+        Location location = blocks.get(cid);
+        if (location == null) {
+            throw new CorruptContentException("block " + cid + " left the store");
+        }
+        return location instanceof Inline inline && cid.codec() == Multicodec.DAG_PB ? PBNode.decode(inline.data()).links() : List.of();
+    }
+
     Optional<EntryInfo> entry(Cid cid) {
         return Optional.ofNullable(entries.get(cid));
     }
@@ -175,9 +202,10 @@ final class VerifiedBlockIndex implements BlockSource {
             return Optional.of(inline.data());
         }
         Chunk chunk = (Chunk) location;
-        byte[] data = new byte[chunk.length()];
+        LeafFrame frame = chunk.raw() ? LeafFrame.NONE : LeafFrame.of(chunk.length());
+        byte[] block = new byte[frame.prefix().length + chunk.length() + frame.suffix().length];
         try (FileChannel channel = FileChannel.open(chunk.file(), StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.wrap(data);
+            ByteBuffer buffer = ByteBuffer.wrap(block, frame.prefix().length, chunk.length());
             long at = chunk.offset();
             while (buffer.hasRemaining()) {
                 int read = channel.read(buffer, at);
@@ -189,7 +217,43 @@ final class VerifiedBlockIndex implements BlockSource {
         } catch (NoSuchFileException gone) {
             return Optional.empty();
         }
-        return Optional.of(chunk.raw() ? data : PBNode.of(List.of(), UnixFsData.file(data, data.length, new long[0]).encode()).encode());
+        System.arraycopy(frame.prefix(), 0, block, 0, frame.prefix().length);
+        System.arraycopy(frame.suffix(), 0, block, block.length - frame.suffix().length, frame.suffix().length);
+        return Optional.of(block);
+    }
+
+    /**
+     * The bytes around a UnixFS leaf's data in its dag-pb block, which depend only on the data's length: a leaf is read
+     * from the stored file straight into its block, not wrapped by copying. Found once per length by encoding a leaf
+     * twice with different filler and comparing.
+     */
+    private record LeafFrame(byte[] prefix, byte[] suffix) {
+        static final LeafFrame NONE = new LeafFrame(new byte[0], new byte[0]);
+        private static final Map<Integer, LeafFrame> BY_LENGTH = new ConcurrentHashMap<>();
+
+        static LeafFrame of(int length) {
+            return BY_LENGTH.computeIfAbsent(length, LeafFrame::find);
+        }
+
+        private static LeafFrame find(int length) {
+            byte[] zeros = leaf(new byte[length]);
+            byte[] filled = new byte[length];
+            Arrays.fill(filled, (byte) 0xff);
+            byte[] ones = leaf(filled);
+            int start = Arrays.mismatch(zeros, ones);
+            if (length == 0 || start < 0) {
+                return new LeafFrame(zeros, new byte[0]);
+            }
+            int end = start + length;
+            if (zeros.length != ones.length || Arrays.mismatch(zeros, end, zeros.length, ones, end, ones.length) >= 0) {
+                throw new IllegalStateException("a UnixFS leaf's framing depends on more than its length");
+            }
+            return new LeafFrame(Arrays.copyOfRange(zeros, 0, start), Arrays.copyOfRange(zeros, end, zeros.length));
+        }
+
+        private static byte[] leaf(byte[] data) {
+            return PBNode.of(List.of(), UnixFsData.file(data, data.length, new long[0]).encode()).encode();
+        }
     }
 
     /** Records where the importer's blocks come from: leaves by file range, inner nodes by value. */

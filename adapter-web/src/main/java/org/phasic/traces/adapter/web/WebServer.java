@@ -14,7 +14,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -63,7 +62,7 @@ public final class WebServer implements AutoCloseable {
         routes.addHandler(new NotFound());
         Handler limited = routes;
         if (limits.minResponseBytesPerSecond() > 0) {
-            limited = new MinimumDataRateHandler(routes, 0, limits.minResponseBytesPerSecond());
+            limited = new MinimumWriteRate(routes, limits.minResponseBytesPerSecond());
         }
         QoSHandler qos = new QoSHandler(limited);
         qos.setMaxRequestCount(limits.maxRequests());

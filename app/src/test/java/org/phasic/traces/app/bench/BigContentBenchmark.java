@@ -170,7 +170,7 @@ public final class BigContentBenchmark {
     }
 
     /** {@code length} reproducible pseudo-random bytes. */
-    private static final class PseudoRandomBytes extends InputStream {
+    static final class PseudoRandomBytes extends InputStream {
         private final SplittableRandom random = new SplittableRandom(20261205L);
         private long remaining;
 

@@ -16,6 +16,7 @@ import org.phasic.traces.app.config.ServeSettings;
 import org.phasic.traces.app.testing.CliRun;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.ports.in.Notices;
+import org.phasic.traces.ports.in.ServeContentUseCase.ServeIndexSummary;
 import org.phasic.traces.spi.ConfigKey;
 
 /**
@@ -27,8 +28,10 @@ public final class ServedStore implements AutoCloseable {
     private final WebServing serving;
     private final Queue<String> accessLog = new ConcurrentLinkedQueue<>();
 
-    private ServedStore(Path home, Path userHome, ServeSettings settings, String... ids) throws IOException {
-        install(home, userHome, ids);
+    private ServedStore(Path home, Path userHome, ServeSettings settings, boolean install, String... ids) throws IOException {
+        if (install) {
+            install(home, userHome, ids);
+        }
         Map<String, String> environment = Map.of("PHASIC_TRACES_HOME", home.toString(), "PHASIC_TRACES_OFFLINE", "true",
                 "PHASIC_TRACES_SERVE_RESCANINTERVAL", ConfigKey.format(settings.rescanInterval()));
         composition = Composition.create(Map.of(), environment, userHome, Notices.silent());
@@ -52,7 +55,12 @@ public final class ServedStore implements AutoCloseable {
 
     /** Every bundled trace installed into {@code home}, served with {@code settings} (bind and port ignored: loopback, any free port). */
     public static ServedStore start(Path home, Path userHome, ServeSettings settings) throws IOException {
-        return new ServedStore(home, userHome, settings);
+        return new ServedStore(home, userHome, settings, true);
+    }
+
+    /** {@code home}'s store as it is (nothing installed first), served with {@code settings}: a restart. */
+    public static ServedStore restart(Path home, Path userHome, ServeSettings settings) throws IOException {
+        return new ServedStore(home, userHome, settings, false);
     }
 
     /** The bundled traces {@code ids} installed into {@code home}, served with {@code settings}. */
@@ -60,7 +68,7 @@ public final class ServedStore implements AutoCloseable {
         if (ids.length == 0) {
             throw new IllegalArgumentException("name at least one trace");
         }
-        return new ServedStore(home, userHome, settings, ids);
+        return new ServedStore(home, userHome, settings, true, ids);
     }
 
     /** The server's base address, e.g. {@code http://127.0.0.1:41234/}. */
@@ -85,6 +93,11 @@ public final class ServedStore implements AutoCloseable {
     /** How many traces the server could prove at start. */
     public int provenTraces() {
         return serving.index().traces();
+    }
+
+    /** What the server's start found: proven traces, how many it re-derived, notes. */
+    public ServeIndexSummary index() {
+        return serving.index();
     }
 
     /** Why stored traces could not be proven, one line each. */

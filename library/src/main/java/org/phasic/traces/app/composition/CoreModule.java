@@ -130,7 +130,8 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     ServeContentUseCase serveContent(RegistryService registry, StoreMaintenance store, TraceStore traces, Clock clock) {
-        return new ServeContentService(registry, store, traces, clock, ServeSettings.from(configuration).rescanInterval());
+        return new ServeContentService(registry, store, traces, clock, ServeSettings.from(configuration).rescanInterval(),
+                configuration.home().resolve("serve").resolve("block-index"));
     }
 
     @Provides

@@ -384,6 +384,12 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
         return stored;
     }
 
+    /** The modification time of {@code refs/}: every reference added, renamed into place or deleted changes it. */
+    @Override
+    public Optional<Instant> referencesChanged() throws IOException {
+        return Optional.of(Files.getLastModifiedTime(refs).toInstant());
+    }
+
     /** The later of the file's modification and access times (access times are coarse where the file system relaxes them). */
     private static Instant lastUsed(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);

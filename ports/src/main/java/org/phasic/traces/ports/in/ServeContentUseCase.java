@@ -34,7 +34,10 @@ public interface ServeContentUseCase {
     /** Writes the bytes of the file {@code content} names. */
     void writeFile(ServedContent content, OutputStream out) throws IOException;
 
-    /** How many traces and blocks the store can currently prove (after re-deriving anything new). */
+    /**
+     * Brings the verified block index up to date with the store (re-deriving only what is new or changed, dropping what
+     * left) and says how many traces and blocks the store can currently prove.
+     */
     ServeIndexSummary refresh() throws IOException;
 
     /**
@@ -52,13 +55,17 @@ public interface ServeContentUseCase {
     /**
      * The store's proven content.
      *
-     * @param traces how many stored traces were re-derived and matched their registry CID
-     * @param blocks how many blocks can be served
+     * @param traces  how many stored traces were re-derived (now or when the kept index was written) and matched their
+     *                registry CID
+     * @param blocks  how many blocks can be served
      * @param refused one line per stored trace that could not be proven
+     * @param derived how many stored traces this refresh re-derived (the others came from the kept index)
+     * @param notes   one line per thing worth telling the user, e.g. a kept index that was unusable and rebuilt
      */
-    record ServeIndexSummary(int traces, int blocks, List<String> refused) {
+    record ServeIndexSummary(int traces, int blocks, List<String> refused, int derived, List<String> notes) {
         public ServeIndexSummary {
             refused = List.copyOf(refused);
+            notes = List.copyOf(notes);
         }
     }
 }

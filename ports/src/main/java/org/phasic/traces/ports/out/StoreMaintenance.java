@@ -1,8 +1,10 @@
 package org.phasic.traces.ports.out;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.GcReport;
@@ -35,4 +37,16 @@ public interface StoreMaintenance {
 
     /** Removes the references {@code ids} and their pins, then the content no remaining reference uses. */
     GcReport remove(Set<TraceId> ids) throws IOException;
+
+    /**
+     * When a trace reference was last added, replaced or removed, by this process or another, as the file system
+     * records it: a cheap way to learn that {@link #stored()} may list something else without listing. Two changes
+     * within the file system's timestamp granularity may show the same time, so a caller treats a very recent time
+     * as unsettled and looks again.
+     *
+     * @return empty when the store cannot tell (callers then list)
+     */
+    default Optional<Instant> referencesChanged() throws IOException {
+        return Optional.empty();
+    }
 }
