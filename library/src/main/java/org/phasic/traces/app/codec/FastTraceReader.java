@@ -181,17 +181,8 @@ final class FastTraceReader {
         ws();
         if (peek() != '}') {
             do {
-                ws();
-                int field = key(FIELD_BYTES);
-                ws();
-                expect(':');
-                ws();
-                if (field < 0) {
-                    value(0);
-                } else {
-                    if ((seen & 1 << field) != 0) {
-                        throw UNHANDLED;
-                    }
+                int field = member(FIELD_BYTES, seen);
+                if (field >= 0) {
                     seen |= 1 << field;
                     switch (field) {
                         case OPERATIONS -> operations = operations();
@@ -214,6 +205,26 @@ final class FastTraceReader {
         }
         return new EliminationTrace(operations, rates, probs, targets, states, integers[0], integers[1], integers[2],
                 integers[3], discrete, metadata);
+    }
+
+    /**
+     * Reads a member's key and colon: the index of a known key, positioned at its value, or -1 for an unknown key, whose
+     * value is skipped; a known key {@code seen} before is not this path's to read.
+     */
+    private int member(byte[][] fields, int seen) {
+        ws();
+        int field = key(fields);
+        ws();
+        expect(':');
+        ws();
+        if (field < 0) {
+            value(0);
+            return -1;
+        }
+        if ((seen & 1 << field) != 0) {
+            throw UNHANDLED;
+        }
+        return field;
     }
 
     private List<Operation> operations() {
@@ -244,17 +255,8 @@ final class FastTraceReader {
         int seen = 0;
         if (peek() != '}') {
             do {
-                ws();
-                int field = key(OPERATION_FIELD_BYTES);
-                ws();
-                expect(':');
-                ws();
-                if (field < 0) {
-                    value(0);
-                } else {
-                    if ((seen & 1 << field) != 0) {
-                        throw UNHANDLED;
-                    }
+                int field = member(OPERATION_FIELD_BYTES, seen);
+                if (field >= 0) {
                     seen |= 1 << field;
                     if (!nullLiteral()) {
                         switch (field) {
