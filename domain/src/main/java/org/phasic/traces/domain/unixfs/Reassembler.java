@@ -18,7 +18,6 @@ import org.phasic.traces.domain.cid.ContentNotFoundException;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.UnsafePathException;
 import org.phasic.traces.domain.cid.UnsupportedContentException;
-import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.BlockSource;
 import org.phasic.traces.domain.dag.PBLink;
 import org.phasic.traces.domain.dag.PBNode;
@@ -26,8 +25,8 @@ import org.phasic.traces.domain.dag.VerifiedBlockSource;
 
 /**
  * Rebuilds files and directory trees from untrusted blocks. Every block is verified against its CID before
- * it is used (identity CIDs carry their block inline; a {@link VerifiedBlockSource} hands out blocks hashed when they
- * were made, which are not hashed again), UnixFS structure is checked (blocksizes, filesize,
+ * it is used (identity CIDs carry their block inline; bytes the source {@linkplain BlockSource#hasVerified vouches}
+ * it hashed already, such as a {@link VerifiedBlockSource}'s blocks, are not hashed again), UnixFS structure is checked (blocksizes, filesize,
  * entry names), and {@link ReassemblyLimits} bound the work. Unknown codecs, HAMT shards and symlinks are
  * refused; a link back to an ancestor is refused as a cycle.
  *
@@ -364,21 +363,12 @@ public final class Reassembler {
             if (cid.isIdentity()) {
                 return cid.multihash().digest();
             }
-            boolean hashed = false;
-            Optional<byte[]> found;
-            if (source instanceof VerifiedBlockSource verified) {
-                Optional<Block> held = verified.block(cid);
-                hashed = held.isPresent() && held.get().cid().equals(cid);
-                found = held.map(Block::data);
-            } else {
-                found = source.fetch(cid);
-            }
-            byte[] block = found.orElseThrow(() -> new ContentNotFoundException("block " + cid + " not found", cid));
+            byte[] block = source.fetch(cid).orElseThrow(() -> new ContentNotFoundException("block " + cid + " not found", cid));
             if (block.length > limits.maxBlockBytes()) {
                 throw new ContentLimitException("block " + cid + " has " + block.length + " bytes, more than the limit of "
                         + limits.maxBlockBytes());
             }
-            if (!hashed && !source.hasVerified(cid, block) && !verifier.matches(cid, block)) {
+            if (!source.hasVerified(cid, block) && !verifier.matches(cid, block)) {
                 OptionalLong offset = source.offsetOf(cid);
                 String where = offset.isPresent() ? " (section at byte offset " + offset.getAsLong() + ")" : "";
                 throw new CorruptContentException("block hash mismatch: the " + block.length + " bytes received for "
