@@ -27,7 +27,7 @@ import org.phasic.traces.ports.out.RegistryFormatException;
 
 class JacksonRegistryCodecTest {
     private final JacksonRegistryCodec codec = new JacksonRegistryCodec();
-    private final ObjectMapper plain = JsonTrees.strictMapper();
+    private final ObjectMapper plain = StrictMapper.create();
 
     @Test
     void readsEveryFieldOfTheLiveRegistry() {

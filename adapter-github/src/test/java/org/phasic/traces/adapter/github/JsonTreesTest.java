@@ -23,7 +23,7 @@ class JsonTreesTest {
     }
 
     private static JsonNode byMapper(byte[] json) throws IOException {
-        return JsonTrees.strictMapper().readTree(json);
+        return StrictMapper.create().readTree(json);
     }
 
     @Test
