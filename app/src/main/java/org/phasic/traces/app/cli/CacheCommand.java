@@ -55,7 +55,7 @@ public final class CacheCommand implements Runnable {
             int parallel = CliArguments.jobs(context, jobs, "cache.jobs");
             BatchOutcome outcome;
             try (ItemProgress progress = new ItemProgress(context, "push", item -> BatchReport.line(item, "sent", SKIPPED))) {
-                outcome = context.useCases().mirror().push(ids.stream().map(CliArguments::traceId).toList(), parallel, progress);
+                outcome = context.useCases().mirror().push(CliArguments.traceIds(ids), parallel, progress);
             }
             return summarize(context, "push to ", "sent", outcome, json);
         }

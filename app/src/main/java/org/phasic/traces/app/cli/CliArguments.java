@@ -23,6 +23,11 @@ public final class CliArguments {
         }
     }
 
+    /** Parses trace id arguments, in order; the first bad one is a usage error. */
+    static List<TraceId> traceIds(List<String> texts) {
+        return texts.stream().map(CliArguments::traceId).toList();
+    }
+
     /**
      * The traces named by {@code --collection NAME} or as ids on the command line; the default selection when neither
      * is given.
@@ -33,7 +38,7 @@ public final class CliArguments {
         if (collection != null && !ids.isEmpty()) {
             throw new UsageError("give either --collection or ids, not both");
         }
-        return new TraceSelection(Optional.ofNullable(collection), ids.stream().map(CliArguments::traceId).toList());
+        return new TraceSelection(Optional.ofNullable(collection), traceIds(ids));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.phasic.traces.app.composition.Composition;
+import org.phasic.traces.app.composition.Profiles;
 import org.phasic.traces.app.composition.UseCases;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.ConfigFile;
@@ -25,6 +26,7 @@ public final class CliContext {
     private final PrintWriter err;
     private final boolean quiet;
     private Composition composition;
+    private Profiles profiles;
     private Optional<ConsoleTransferProgress> console;
 
     /**
@@ -72,9 +74,17 @@ public final class CliContext {
     private Composition composition() {
         if (composition == null) {
             TransferProgress progress = console().<TransferProgress>map(line -> line).orElse(TransferProgress.NONE);
-            composition = Composition.create(DistributionPlugins.profiles(), flags, environment, userHome, this::note, progress);
+            composition = Composition.create(profiles(), flags, environment, userHome, this::note, progress);
         }
         return composition;
+    }
+
+    /** The profile plugins, found once for the configuration, the config file and its check. */
+    private synchronized Profiles profiles() {
+        if (profiles == null) {
+            profiles = DistributionPlugins.profiles();
+        }
+        return profiles;
     }
 
     /** The status line on standard error, when progress is drawn (standard error a terminal, not quiet). */
@@ -93,7 +103,7 @@ public final class CliContext {
 
     /** The config file of the home folder the flags and environment choose, for {@code config set} and {@code config unset}. */
     ConfigFile configFile() {
-        return Composition.configFile(DistributionPlugins.profiles(), flags, environment, userHome);
+        return Composition.configFile(profiles(), flags, environment, userHome);
     }
 
     /**
@@ -102,7 +112,7 @@ public final class CliContext {
      * @throws ConfigException for the first problem
      */
     void checkConfiguration() {
-        try (Composition fresh = Composition.create(DistributionPlugins.profiles(), flags, environment, userHome,
+        try (Composition fresh = Composition.create(profiles(), flags, environment, userHome,
                 Notices.silent(), TransferProgress.NONE)) {
             fresh.configuration();
         } catch (RuntimeException e) {

@@ -1,11 +1,7 @@
 package org.phasic.traces.app.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
@@ -42,15 +38,8 @@ public final class DistributionPlugins {
                 || !Path.of(classPath).toAbsolutePath().normalize().equals(jar.get())) {
             return Optional.empty();
         }
-        try (InputStream in = DistributionPlugins.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty()).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BuildRecords.read(RESOURCE)
+                .map(text -> text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
     }
 
     /** The jar this class was loaded from, if it was loaded from a jar. */
@@ -74,7 +63,6 @@ public final class DistributionPlugins {
     public static void main(String[] args) throws IOException {
         Path target = Path.of(args[0]);
         List<String> names = Profiles.discover(Thread.currentThread().getContextClassLoader()).classNames();
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, String.join("\n", names) + "\n", StandardCharsets.UTF_8);
+        BuildRecords.write(target, String.join("\n", names) + "\n");
     }
 }

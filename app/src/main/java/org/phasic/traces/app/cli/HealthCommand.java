@@ -47,7 +47,7 @@ public final class HealthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
-        List<TraceId> traceIds = ids.stream().map(CliArguments::traceId).toList();
+        List<TraceId> traceIds = CliArguments.traceIds(ids);
         HealthReport report = context.useCases().checkHealth().check(new CheckHealthUseCase.Request(gateways, full, traceIds));
         if (json.enabled()) {
             JsonOutput.print(context, json(report));

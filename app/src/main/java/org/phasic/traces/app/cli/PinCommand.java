@@ -29,7 +29,7 @@ public final class PinCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
-        List<TraceId> parsed = ids.stream().map(CliArguments::traceId).toList();
+        List<TraceId> parsed = CliArguments.traceIds(ids);
         var pins = context.useCases().storeMaintenance().pin(parsed, !remove);
         List<String> sorted = pins.stream().map(TraceId::value).sorted(NaturalOrder.INSTANCE).toList();
         if (json.enabled()) {

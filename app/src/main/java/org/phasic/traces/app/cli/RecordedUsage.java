@@ -1,10 +1,6 @@
 package org.phasic.traces.app.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +29,7 @@ public final class RecordedUsage {
                 || System.getProperty("picocli.ansi") != null) {
             return Optional.empty();
         }
-        try (InputStream in = RecordedUsage.class.getResourceAsStream(RESOURCE)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BuildRecords.read(RESOURCE);
     }
 
     /** The usage as picocli renders it for a reader that is not a terminal. */
@@ -52,7 +44,6 @@ public final class RecordedUsage {
     /** Build step: records the usage in {@code args[0]} (the {@value #RESOURCE} resource of the jar being built). */
     public static void main(String[] args) throws IOException {
         Path target = Path.of(args[0]);
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, render(), StandardCharsets.UTF_8);
+        BuildRecords.write(target, render());
     }
 }

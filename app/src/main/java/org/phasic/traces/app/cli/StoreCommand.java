@@ -127,7 +127,7 @@ public final class StoreCommand implements Runnable {
             CliContext context = PhasicTracesCommand.contextOf(spec);
             GcReport report;
             try {
-                report = context.useCases().storeMaintenance().remove(ids.stream().map(CliArguments::traceId).toList());
+                report = context.useCases().storeMaintenance().remove(CliArguments.traceIds(ids));
             } catch (InvalidInputException e) {
                 throw withClosestStored(context, e);
             }
