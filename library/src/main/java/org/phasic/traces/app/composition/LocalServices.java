@@ -31,30 +31,28 @@ import org.phasic.traces.application.TraceService;
 import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.FetchListener;
 import org.phasic.traces.ports.out.RegistrySource;
+import org.phasic.traces.spi.Contributions;
 
 /**
  * The part of the application a local answer needs — store, registry (cached copy over the bundled one), fetch chain,
- * trace, show and evaluation services — built by hand, each on first use, so that a store hit, a {@code show} or a {@code list} needs no
- * injector. The content sources and fetch listeners the profiles contribute come from {@code sources} and
+ * trace, show and evaluation services — built by hand, each on first use ({@link Contributions#once}), so that a store
+ * hit, a {@code show} or a {@code list} needs no injector. The content sources and fetch listeners the profiles contribute come from {@code sources} and
  * {@code listeners}, asked for only when something must be fetched; the injector binds these same instances.
  */
 final class LocalServices {
     private final Configuration configuration;
     private final CompositionServices services;
-    private final Supplier<? extends Collection<ContentSource>> sources;
-    private final Supplier<? extends Collection<FetchListener>> listeners;
     private final Clock clock = Clock.systemUTC();
-
-    private JacksonRegistryCodec registryCodec;
-    private JacksonTraceCodec traceCodec;
-    private DiskTraceStore store;
-    private DiskRegistryCache registryCache;
-    private RegistrySource registrySource;
-    private BundledLibrary bundled;
-    private RegistryService registry;
-    private FetchService fetch;
-    private PhasicCacheService phasicCache;
-    private TraceService traces;
+    private final Supplier<JacksonRegistryCodec> registryCodec;
+    private final Supplier<JacksonTraceCodec> traceCodec;
+    private final Supplier<DiskTraceStore> store;
+    private final Supplier<DiskRegistryCache> registryCache;
+    private final Supplier<RegistrySource> registrySource;
+    private final Supplier<BundledLibrary> bundled;
+    private final Supplier<RegistryService> registry;
+    private final Supplier<FetchService> fetch;
+    private final Supplier<PhasicCacheService> phasicCache;
+    private final Supplier<TraceService> traces;
 
     /**
      * @param sources   the contributed content sources, asked for on the first fetch that misses the store
@@ -65,95 +63,82 @@ final class LocalServices {
                   Supplier<? extends Collection<FetchListener>> listeners) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.services = Objects.requireNonNull(services, "services");
-        this.sources = Objects.requireNonNull(sources, "sources");
-        this.listeners = Objects.requireNonNull(listeners, "listeners");
+        Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(listeners, "listeners");
+        Path home = configuration.home();
+        registryCodec = Contributions.once(() -> new JacksonRegistryCodec(RegistrySettings.from(configuration).maxBytes()));
+        traceCodec = Contributions.once(JacksonTraceCodec::new);
+        store = Contributions.once(() -> unchecked(() ->
+                new DiskTraceStore(home.resolve("store"), Duration.ofMinutes(10), clock)));
+        registryCache = Contributions.once(() -> unchecked(() ->
+                new DiskRegistryCache(home.resolve("registry"), registryCodec())));
+        registrySource = Contributions.once(this::configuredRegistrySource);
+        bundled = Contributions.once(() -> new BundledLibrary(registryCodec()));
+        registry = Contributions.once(() -> new RegistryService(new LazyRegistrySource(registrySource), registryCodec(),
+                registryCache(), bundled().registry(), services.notices(), clock,
+                RegistrySettings.from(configuration).maxAge(), CoreSettings.from(configuration).offline()));
+        fetch = Contributions.once(() -> new FetchService(registry(), store(), sources, services.notices(),
+                CoreSettings.from(configuration).fetch(),
+                (id, root, source) -> FetchListener.all(listeners.get()).fetched(id, root, source), services.progress()));
+        phasicCache = Contributions.once(() -> new PhasicCacheService(registry(), fetch(),
+                new PhasicCacheFolder(phasicHome().resolve("traces")), services.notices()));
+        traces = Contributions.once(() -> new TraceService(fetch(), traceCodec(), placeInPhasicCache()));
     }
 
     Clock clock() {
         return clock;
     }
 
-    synchronized JacksonRegistryCodec registryCodec() {
-        if (registryCodec == null) {
-            registryCodec = new JacksonRegistryCodec(RegistrySettings.from(configuration).maxBytes());
-        }
-        return registryCodec;
+    JacksonRegistryCodec registryCodec() {
+        return registryCodec.get();
     }
 
-    synchronized JacksonTraceCodec traceCodec() {
-        if (traceCodec == null) {
-            traceCodec = new JacksonTraceCodec();
-        }
-        return traceCodec;
+    JacksonTraceCodec traceCodec() {
+        return traceCodec.get();
     }
 
-    synchronized DiskTraceStore store() {
-        if (store == null) {
-            store = unchecked(() -> new DiskTraceStore(configuration.home().resolve("store"), Duration.ofMinutes(10), clock));
-        }
-        return store;
+    DiskTraceStore store() {
+        return store.get();
     }
 
-    synchronized DiskRegistryCache registryCache() {
-        if (registryCache == null) {
-            registryCache = unchecked(() -> new DiskRegistryCache(configuration.home().resolve("registry"), registryCodec()));
-        }
-        return registryCache;
+    DiskRegistryCache registryCache() {
+        return registryCache.get();
     }
 
     /** The configured registry source; its HTTP client is built on its first download. */
-    synchronized RegistrySource registrySource() {
-        if (registrySource == null) {
-            RegistrySettings settings = RegistrySettings.from(configuration);
-            try {
-                registrySource = new RegistrySources(services::http, settings.http())
-                        .select(settings.url(), settings.repo(), settings.branch());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(e.getMessage(), "check registry.url, registry.repo and registry.branch ('phasic-traces config show')");
-            }
-        }
-        return registrySource;
+    RegistrySource registrySource() {
+        return registrySource.get();
     }
 
-    synchronized BundledLibrary bundled() {
-        if (bundled == null) {
-            bundled = new BundledLibrary(registryCodec());
-        }
-        return bundled;
+    BundledLibrary bundled() {
+        return bundled.get();
     }
 
     /** The registry service over a source built on first use: a store hit reads the cached registry only. */
-    synchronized RegistryService registry() {
-        if (registry == null) {
-            registry = new RegistryService(new LazyRegistrySource(this::registrySource), registryCodec(), registryCache(),
-                    bundled().registry(), services.notices(), clock, RegistrySettings.from(configuration).maxAge(),
-                    CoreSettings.from(configuration).offline());
-        }
-        return registry;
+    RegistryService registry() {
+        return registry.get();
     }
 
-    synchronized FetchService fetch() {
-        if (fetch == null) {
-            fetch = new FetchService(registry(), store(), sources, services.notices(), CoreSettings.from(configuration).fetch(),
-                    (id, root, source) -> FetchListener.all(listeners.get()).fetched(id, root, source), services.progress());
-        }
-        return fetch;
+    FetchService fetch() {
+        return fetch.get();
     }
 
     /** phasic's own trace cache: {@code traces} in phasic's home, {@code ~/.phasic_traces} (the default home). */
-    synchronized PhasicCacheService phasicCache() {
-        if (phasicCache == null) {
-            phasicCache = new PhasicCacheService(registry(), fetch(), new PhasicCacheFolder(phasicHome().resolve("traces")),
-                    services.notices());
-        }
-        return phasicCache;
+    PhasicCacheService phasicCache() {
+        return phasicCache.get();
     }
 
-    synchronized TraceService traces() {
-        if (traces == null) {
-            traces = new TraceService(fetch(), traceCodec(), placeInPhasicCache());
+    TraceService traces() {
+        return traces.get();
+    }
+
+    private RegistrySource configuredRegistrySource() {
+        RegistrySettings settings = RegistrySettings.from(configuration);
+        try {
+            return new RegistrySources(services::http, settings.http()).select(settings.url(), settings.repo(), settings.branch());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), "check registry.url, registry.repo and registry.branch ('phasic-traces config show')");
         }
-        return traces;
     }
 
     ShowTraceService show() {
