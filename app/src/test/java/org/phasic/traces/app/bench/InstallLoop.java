@@ -90,7 +90,7 @@ public final class InstallLoop {
                 (os.getProcessCpuTime() - cpu) / 1e9);
     }
 
-    private static void install(Path home, List<String> settings) {
+    static void install(Path home, List<String> settings) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> args = new ArrayList<>(List.of("--home", home.toString()));
