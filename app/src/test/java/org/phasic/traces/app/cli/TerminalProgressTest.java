@@ -1,12 +1,10 @@
 package org.phasic.traces.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
  * pseudo-terminal ({@code script}) with one of its streams redirected to a file.
  */
 class TerminalProgressTest {
-    private static final Path SCRIPT = Path.of("/usr/bin/script");
-
     @TempDir
     Path dir;
 
@@ -39,21 +35,7 @@ class TerminalProgressTest {
     }
 
     private String inTerminal(String redirect) throws Exception {
-        assumeTrue(Files.isExecutable(SCRIPT), "needs script(1) for a pseudo-terminal");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = String.join(" ", quote(java), "-XX:TieredStopAtLevel=1", "-cp", quote(System.getProperty("java.class.path")),
-                Main.class.getName(), "--home", quote(dir.resolve("home").toString()), "--offline", "install",
-                "kingman_n3_theta1", "kingman_n5_theta1", redirect);
-        Process process = new ProcessBuilder(List.of(SCRIPT.toString(), "-qec", command, "/dev/null"))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("transcript").toFile()).start();
-        process.getOutputStream().close();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String transcript = Files.readString(dir.resolve("transcript"));
-        assertThat(process.exitValue()).as(transcript).isZero();
-        return transcript;
-    }
-
-    private static String quote(String text) {
-        return "'" + text.replace("'", "'\\''") + "'";
+        return PseudoTerminal.run(dir, List.of("--home", dir.resolve("home").toString(), "--offline", "install",
+                "kingman_n3_theta1", "kingman_n5_theta1"), redirect);
     }
 }
