@@ -69,13 +69,13 @@ public final class ConfigCommand implements Runnable {
 
     /** {@code config set KEY VALUE}: write one key to the home folder's {@code config.yaml}. */
     @Command(name = "set", header = "Set a key in the home folder's config.yaml, checked as when the configuration is read.",
-            description = {"Write KEY: VALUE into <home>/config.yaml, checked exactly as when the configuration is read",
-                    "(an unknown key, a value the key does not accept or profiles that cannot be combined leave the",
-                    "file untouched, exit 2). Other keys and, in plain block YAML, comments and layout are kept; the",
-                    "file is replaced atomically. Environment variables and --set still win over the file.",
-                    "Secrets (github.token, publish.pinningToken, the s3/gcs credentials) are better kept in",
-                    "environment variables (e.g. GITHUB_TOKEN): the file holds them in plain text (readable by you",
-                    "only) and the command line leaves them in your shell history."})
+            description = {"Write KEY: VALUE into <home>/config.yaml, checked exactly as when the configuration is read (an "
+                    + "unknown key, a value the key does not accept or profiles that cannot be combined leave the file "
+                    + "untouched, exit 2). Other keys and, in plain block YAML, comments and layout are kept; the file "
+                    + "is replaced atomically. Environment variables and --set still win over the file.",
+                "Secrets (github.token, publish.pinningToken, the s3/gcs credentials) are better kept in environment "
+                    + "variables (e.g. GITHUB_TOKEN): the file holds them in plain text (readable by you only) and the "
+                    + "command line leaves them in your shell history."})
     public static final class Set implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -113,9 +113,7 @@ public final class ConfigCommand implements Runnable {
 
     /** {@code config unset KEY}: remove one key from the home folder's {@code config.yaml}. */
     @Command(name = "unset", header = "Remove a key from the home folder's config.yaml, so its default applies again.",
-            description = {"Remove KEY from <home>/config.yaml (atomically, keeping the other keys), so its default, or",
-                    "an environment variable, applies again. A key the file holds is removed even if it is unknown",
-                    "(a misspelt key); any other unknown key is an error (exit 2)."})
+            description = {"Remove KEY from <home>/config.yaml (atomically, keeping the other keys), so its default, or an environment variable, applies again. A key the file holds is removed even if it is unknown (a misspelt key); any other unknown key is an error (exit 2)."})
     public static final class Unset implements Callable<Integer> {
         @Spec
         private CommandSpec spec;

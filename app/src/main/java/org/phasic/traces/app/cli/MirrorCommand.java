@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
 /** {@code mirror}: keep the local store a mirror of the registry, once or in a loop. */
 @Command(name = "mirror",
         header = "Keep the local store a mirror of the registry: install what is new, collect what is gone.",
-        description = {"Keep the local store a mirror of the registry: refresh it, install (verified) what is missing,",
-                "optionally pin it, and collect what the registry no longer lists (pinned traces stay, as with gc).",
-                "Runs a pass every --interval until stopped (SIGTERM or Ctrl-C stop it between steps), or once with --once.",
-                "Prints one timestamped line per change; outages are logged and retried, never fatal."})
+        description = {"Keep the local store a mirror of the registry: refresh it, install (verified) what is missing, "
+                + "optionally pin it, and collect what the registry no longer lists (pinned traces stay, as with gc). "
+                + "Runs a pass every --interval until stopped (SIGTERM or Ctrl-C stop it between steps), or once with "
+                + "--once. Prints one timestamped line per change; outages are logged and retried, never fatal."})
 public final class MirrorCommand implements Callable<Integer> {
     private static final Pattern INTERVAL = Pattern.compile("([0-9]{1,6})([smhd])");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);

@@ -44,14 +44,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "publish", sortOptions = false,
         header = "Publish a trace: package it, compute its CID, store and pin it, and open the registry pull request.",
-        description = {"Publish a trace: check it and its metadata, package it (trace.json.gz, metadata.json,",
-            "checksum.sha256, code files), compute its directory CID locally (Kubo defaults, CIDv0), keep it in the",
-            "local store, add and pin it on the local IPFS daemon when one answers, and open the registry pull",
-            "request (with GITHUB_TOKEN / GH_TOKEN / github.token; otherwise print how to open it by hand).",
-            "When no IPFS node answers and no pinning service is configured, nothing serves the content: it stays in",
-            "the local store, nothing is proposed, and the command says what to do (exit 1).",
-            "Metadata comes from --metadata (JSON or YAML) and the flags below (flags win); param_length and",
-            "vertices (not counting the starting vertex) default to the trace's."},
+        description = {"Publish a trace: check it and its metadata, package it (trace.json.gz, metadata.json, "
+                + "checksum.sha256, code files), compute its directory CID locally (Kubo defaults, CIDv0), keep it "
+                + "in the local store, add and pin it on the local IPFS daemon when one answers, and open the "
+                + "registry pull request (with GITHUB_TOKEN / GH_TOKEN / github.token; otherwise print how to open "
+                + "it by hand).",
+            "When no IPFS node answers and no pinning service is configured, nothing serves the content: it "
+                    + "stays in the local store, nothing is proposed, and the command says what to do (exit 1).",
+            "Metadata comes from --metadata (JSON or YAML) and the flags below (flags win); param_length and "
+                    + "vertices (not counting the starting vertex) default to the trace's."},
         footer = {"", "Exit codes: 0 ok, 1 refused, failed or nothing serves the content, 2 usage error or missing input file."})
 public final class PublishCommand implements Callable<Integer> {
     private static final long MAX_METADATA_BYTES = 1L << 20;

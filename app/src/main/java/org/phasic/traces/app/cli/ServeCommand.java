@@ -17,13 +17,14 @@ import picocli.CommandLine.Spec;
 /** {@code serve}: the local store's proven content over HTTP, as an IPFS trustless gateway. */
 @Command(name = "serve",
         header = "Serve the local store's verified traces over HTTP as an IPFS trustless gateway.",
-        description = {"Serve the traces in the local store at /ipfs/{cid}[/path]: raw blocks (?format=raw), CARs",
-                "(?format=car, dag-scope=block|entity|all) and, without a format, the file itself or a directory listing.",
-                "Only content that re-derives to its registry CID is served; the proof is kept in the home (serve/block-index)",
-                "and redone only for traces stored since, or when that file is damaged. Listens on 127.0.0.1 unless --bind says",
-                "otherwise; prints one access log line per request on standard error; stops on Ctrl-C or SIGTERM,",
-                "letting requests in flight finish. Limits: the serve.* configuration keys ('config show').",
-                "With --mirror the same process also keeps the store a mirror of the registry (as 'mirror' does)."})
+        description = {"Serve the traces in the local store at /ipfs/{cid}[/path]: raw blocks (?format=raw), CARs "
+                + "(?format=car, dag-scope=block|entity|all) and, without a format, the file itself or a directory "
+                + "listing. Only content that re-derives to its registry CID is served; the proof is kept in the "
+                + "home (serve/block-index) and redone only for traces stored since, or when that file is damaged. "
+                + "Listens on 127.0.0.1 unless --bind says otherwise; prints one access log line per request on "
+                + "standard error; stops on Ctrl-C or SIGTERM, letting requests in flight finish. Limits: the "
+                + "serve.* configuration keys ('config show').",
+            "With --mirror the same process also keeps the store a mirror of the registry (as 'mirror' does)."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

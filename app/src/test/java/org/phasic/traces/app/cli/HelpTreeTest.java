@@ -62,6 +62,21 @@ class HelpTreeTest {
         assertUsage(path, args);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void descriptionsWrapAsParagraphs(List<String> path) {
+        CommandLine command = new PhasicTracesCommand(Map.of(), userHome).commandLine();
+        for (String name : path) {
+            command = command.getSubcommands().get(name);
+        }
+        for (String paragraph : command.getCommandSpec().usageMessage().description()) {
+            if (paragraph.length() > RecordedUsage.WIDTH) {
+                assertThat(paragraph).as("a description line too long for one line of the usage must end its paragraph, "
+                        + "or the usage breaks mid-sentence where the next line starts").containsPattern("[.:!?)]$");
+            }
+        }
+    }
+
     @Test
     void helpOfAnUnknownCommandSuggestsTheClosest() {
         CliRun run = CliRun.run(Map.of(), userHome, "help", "lsit");
