@@ -25,13 +25,16 @@ public record MirrorSettings(int jobs, boolean writeBack) {
         }
     }
 
+    /** One list for every profile that declares the keys (s3 and gcs), so the catalogue finds the same keys twice. */
+    private static final List<ConfigKey> KEYS = List.of(
+            ConfigKey.integer(JOBS, DEFAULTS.jobs(), "parallel transfers of cache push and pull")
+                    .withCheck(ConfigKey.Check.range(1, 64)),
+            ConfigKey.bool(WRITE_BACK, DEFAULTS.writeBack(),
+                    "copy traces fetched from other sources into the private mirror (profiles s3, gcs)"));
+
     /** The configuration keys of these settings, with the defaults of {@link #DEFAULTS}. */
     public static List<ConfigKey> keys() {
-        return List.of(
-                ConfigKey.integer(JOBS, DEFAULTS.jobs(), "parallel transfers of cache push and pull")
-                        .withCheck(ConfigKey.Check.range(1, 64)),
-                ConfigKey.bool(WRITE_BACK, DEFAULTS.writeBack(),
-                        "copy traces fetched from other sources into the private mirror (profiles s3, gcs)"));
+        return KEYS;
     }
 
     /** What {@code settings} say for the {@link #keys()}. */

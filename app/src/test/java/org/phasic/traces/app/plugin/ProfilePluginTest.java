@@ -31,6 +31,7 @@ import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.app.plugin.example.ExamplePlugin;
 import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.in.Notices;
+import org.phasic.traces.spi.ConfigKey;
 import org.phasic.traces.spi.ProfilePlugin;
 
 /** Profiles are plugins found by ServiceLoader: built-in and third-party alike. */
@@ -99,6 +100,41 @@ class ProfilePluginTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("profile 's3' is not available: its plugin is not on the class path")
                 .satisfies(e -> assertThat(((ConfigException) e).hint()).contains("phasic-traces-adapter-cloud-cache"));
+    }
+
+    @Test
+    void aKeyTwoPluginsDeclareMustBeDeclaredAlike() {
+        ProfilePlugin alike = declaring("first", ConfigKey.integer("shared.jobs", 4, "parallel jobs"));
+        ProfilePlugin same = declaring("second", ConfigKey.integer("shared.jobs", 4, "parallel jobs"));
+        ProfilePlugin other = declaring("third", ConfigKey.integer("shared.jobs", 8, "parallel jobs"));
+
+        assertThat(new Profiles(List.of(alike, same)).pluginKeys()).extracting(ConfigKey::name).containsExactly("shared.jobs");
+        assertThatThrownBy(() -> new Profiles(List.of(alike, other)).pluginKeys())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'shared.jobs' is declared differently");
+    }
+
+    private static ProfilePlugin declaring(String name, ConfigKey key) {
+        return new ProfilePlugin() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return "declares " + key.name();
+            }
+
+            @Override
+            public List<ConfigKey> settingKeys() {
+                return List.of(key);
+            }
+
+            @Override
+            public void contribute(org.phasic.traces.spi.Settings settings, org.phasic.traces.spi.PluginServices services,
+                                   org.phasic.traces.spi.Contributions contributions) {
+            }
+        };
     }
 
     @Test

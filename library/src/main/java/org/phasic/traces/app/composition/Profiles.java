@@ -115,7 +115,7 @@ public final class Profiles {
         for (ProfilePlugin plugin : plugins.values()) {
             for (ConfigKey key : plugin.settingKeys()) {
                 ConfigKey other = keys.putIfAbsent(key.name(), key);
-                if (other != null && !other.equals(key)) {
+                if (other != null && other != key && !other.equals(key)) {
                     throw new ConfigException("configuration key '" + key.name() + "' is declared differently by two "
                             + "profile plugins (one is " + plugin.getClass().getName() + ")",
                             "remove one of the plugin jars from the class path");
