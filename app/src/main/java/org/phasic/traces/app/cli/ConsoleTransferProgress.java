@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.text.ByteSizes;
 import org.phasic.traces.ports.in.TransferProgress;
 
 /**
@@ -202,9 +203,6 @@ final class ConsoleTransferProgress implements TransferProgress {
     }
 
     static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        return bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0) : String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+        return ByteSizes.binary(bytes);
     }
 }

@@ -13,6 +13,7 @@ import org.phasic.traces.domain.registry.Parameter;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.registry.TraceMetadata;
+import org.phasic.traces.domain.text.ByteSizes;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase;
 import org.phasic.traces.ports.in.InvalidInputException;
 import org.phasic.traces.ports.in.ShowTraceUseCase;
@@ -201,14 +202,8 @@ final class TracePage {
         if (bytes < 1024) {
             return bytes + (bytes == 1 ? " byte" : " bytes");
         }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return Html.number(value, 3) + " " + units[unit] + " (" + bytes + " bytes)";
+        ByteSizes.Scaled scaled = ByteSizes.scale(bytes);
+        return Html.number(scaled.value(), 3) + " " + scaled.unit() + " (" + bytes + " bytes)";
     }
 
     private static void previous(StringBuilder out, TraceEntry entry) {
