@@ -83,9 +83,10 @@ final class VerifiedBlockIndex implements BlockSource {
 
     /**
      * Re-imports {@code trace}'s stored files as a flat directory under each preset whose CID version is the root's; the
-     * first whose files hash to their recorded CIDs and whose directory hashes to {@code root} proves the trace. A trace
-     * directory also holds {@code checksum.sha256}, which the store does not keep: it is re-made from the stored
-     * trace's SHA-256 (a wrong guess cannot pass, as the directory CID covers every byte).
+     * first whose files hash to their recorded CIDs and whose directory hashes to {@code root} proves the trace. The store
+     * keeps every file of a directory within the fetch chain's bounds; an entry that lacks {@code checksum.sha256}
+     * (stored before extra files were kept) is also tried with it re-made from the stored trace's SHA-256 (a wrong guess
+     * cannot pass, as the directory CID covers every byte).
      *
      * @return the trace's blocks, or empty when no layout and preset reproduce {@code root}
      */
