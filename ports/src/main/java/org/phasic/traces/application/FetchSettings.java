@@ -38,6 +38,11 @@ public record FetchSettings(boolean offline, Duration lockWait, long maxFileByte
         this(offline, lockWait, maxFileBytes, DEFAULT_MAX_EXTRA_FILES, DEFAULT_MAX_EXTRA_BYTES);
     }
 
+    /** These settings with the network sources allowed. */
+    public FetchSettings online() {
+        return new FetchSettings(false, lockWait, maxFileBytes, maxExtraFiles, maxExtraBytes);
+    }
+
     /** These settings keeping at most {@code files} extra files of {@code bytes} together. */
     public FetchSettings withExtraFiles(int files, long bytes) {
         return new FetchSettings(offline, lockWait, maxFileBytes, files, bytes);

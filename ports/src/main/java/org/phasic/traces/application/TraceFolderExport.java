@@ -87,8 +87,8 @@ final class TraceFolderExport {
             derived = Optional.empty();
         }
         if (derived.isEmpty()) {
-            failures.add("local store: keeps only " + String.join(" and ", new TreeSet<>(trace.stored().files().keySet()))
-                    + " of the folder");
+            failures.add("local store: its files (" + String.join(", ", new TreeSet<>(trace.stored().files().keySet()))
+                    + ") are not the whole folder");
         }
         return derived.map(blocks -> VerifiedBlockIndex.of(List.of(blocks)));
     }

@@ -123,7 +123,7 @@ class TraceFolderExportTest {
         assertThatThrownBy(() -> storeOnly.folder(ID, temp.resolve("out"), false))
                 .isInstanceOf(TraceUnavailableException.class)
                 .hasMessageContaining("partial: ")
-                .hasMessageContaining("local store: keeps only metadata.json and trace.json.gz of the folder")
+                .hasMessageContaining("local store: its files (metadata.json, trace.json.gz) are not the whole folder")
                 .satisfies(e -> assertThat(((TraceUnavailableException) e).hint()).isEqualTo(Hint.of(Hint.Kind.GO_ONLINE)));
         assertThat(names(temp.resolve("out"))).isEmpty();
     }

@@ -113,7 +113,7 @@ class GatewayFolderTest {
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("could not fetch the whole folder of " + ID,
-                "local store: keeps only metadata.json and trace.json.gz of the folder");
+                "local store: its files (metadata.json, trace.json.gz) are not the whole folder");
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.toList()).as("nothing written, no staging folder left").isEmpty();
         }
