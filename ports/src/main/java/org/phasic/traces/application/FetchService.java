@@ -19,6 +19,7 @@ import org.phasic.traces.domain.cid.ContentNotFoundException;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.InvalidCidException;
 import org.phasic.traces.domain.dag.BlockSource;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.Checksum;
 import org.phasic.traces.domain.registry.FileRef;
 import org.phasic.traces.domain.registry.TraceEntry;
@@ -43,9 +44,10 @@ import org.phasic.traces.ports.out.TraceStore.WorkLock;
  * {@link ContentSource} in order. Each source's blocks are verified against the directory CID, and
  * {@code trace.json.gz} against the registry checksum, before anything is committed to the store; a source
  * that serves bad bytes is reported and the next one is tried. Besides {@code trace.json.gz} and {@code metadata.json}, a
- * source that serves the whole directory has every other file of it kept too (its {@code checksum.sha256}, code files),
- * within {@link FetchSettings#maxExtraFiles()} and {@link FetchSettings#maxExtraBytes()}, so that the store can prove
- * the whole directory to {@code serve} and write it for {@code get --dir} without the network.
+ * source that serves the whole directory has every other file of it kept too (code files; its {@code checksum.sha256}
+ * unless it can be re-made from the trace), within {@link FetchSettings#maxExtraFiles()} and
+ * {@link FetchSettings#maxExtraBytes()}, so that the store can prove the whole directory to {@code serve} and write it
+ * for {@code get --dir} without the network.
  */
 public final class FetchService {
     private static final List<String> FILES = List.of(TraceEntry.TRACE_FILE, TraceEntry.METADATA_FILE);
@@ -366,11 +368,24 @@ public final class FetchService {
             throws IOException {
         try {
             checkChecksum(entry, files.get(TraceEntry.TRACE_FILE).staged());
+            dropRemadeChecksum(files);
             StoredTrace stored = store.commit(entry.id(), root.toString(), files);
             files.clear();
             return Optional.of(stored);
         } finally {
             discard(files);
+        }
+    }
+
+    /**
+     * Leaves out a {@code checksum.sha256} that holds exactly what {@link TracePackager} makes of the trace's SHA-256:
+     * {@link VerifiedBlockIndex#derive} re-makes it, so the store saves an object, a flush per fetch and a check per hit.
+     */
+    private static void dropRemadeChecksum(Map<String, VerifiedStagedFile> files) {
+        VerifiedStagedFile checksum = files.get(TracePackager.CHECKSUM_FILE);
+        String traceSha256 = files.get(TraceEntry.TRACE_FILE).staged().sha256();
+        if (checksum != null && checksum.staged().sha256().equals(Sha256.hex(TracePackager.checksumFile(traceSha256)))) {
+            files.remove(TracePackager.CHECKSUM_FILE).staged().discard();
         }
     }
 

@@ -33,6 +33,7 @@ import org.phasic.traces.ports.out.FetchListener;
 import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.ContentSource.Tier;
 import org.phasic.traces.ports.out.RegistrySource;
+import org.phasic.traces.ports.out.TraceStore;
 
 /** The fetch chain over real UnixFS blocks, with in-memory port fakes. */
 class FetchServiceTest {
@@ -126,6 +127,29 @@ class FetchServiceTest {
         assertThat(new String(store.objects.get(fetched.stored().file("example.py").orElseThrow().cid()), StandardCharsets.UTF_8))
                 .isEqualTo("print('theta')\n");
         assertThat(store.openStagings()).isZero();
+    }
+
+    @Test
+    void aChecksumTheStoreCanRemakeIsLeftOutAndTheWholeDirectoryIsStillProven(@TempDir Path folder) throws IOException {
+        String traceText = "{\"n_vertices\": 5, \"remade\": true}";
+        String checksum = Sha256.hex(traceText.getBytes(StandardCharsets.UTF_8)) + "  " + TraceEntry.TRACE_FILE + "\n";
+        TraceDirectory packaged = TraceDirectory.create(folder.resolve("published"), traceText,
+                Map.of("example.py", "print(2)\n", TracePackager.CHECKSUM_FILE, checksum));
+        MemoryTraceStore onDisk = new MemoryTraceStore(folder.resolve("store"));
+        RegistryService registry = RegistryFakes.service(RegistryFakes.registry(packaged.entry(ID)), null,
+                RegistryFakes.tripwire(), notices::add, false);
+
+        FetchedTrace fetched = new FetchService(registry, onDisk,
+                List.of(FakeSource.serving("gateway", true, Tier.GATEWAY, packaged.blocks())), notices::add, ONLINE).get(ID, false);
+
+        assertThat(fetched.stored().files().keySet())
+                .containsExactlyInAnyOrder("example.py", TraceEntry.METADATA_FILE, TraceEntry.TRACE_FILE);
+        assertThat(onDisk.openStagings()).isZero();
+        assertThat(VerifiedBlockIndex.derive(fetched.stored(), packaged.root())).as("proven with the checksum re-made").isPresent();
+        assertThat(VerifiedBlockIndex.derive(new TraceStore.StoredTrace(ID, packaged.root().toString(),
+                Map.of(TraceEntry.TRACE_FILE, fetched.stored().file(TraceEntry.TRACE_FILE).orElseThrow(),
+                        TraceEntry.METADATA_FILE, fetched.stored().file(TraceEntry.METADATA_FILE).orElseThrow())), packaged.root()))
+                .as("without the code file it is not the directory").isEmpty();
     }
 
     @Test

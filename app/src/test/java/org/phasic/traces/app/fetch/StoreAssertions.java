@@ -10,13 +10,10 @@ final class StoreAssertions {
     private StoreAssertions() {
     }
 
-    /**
-     * One reference, the three files of its bundled folder (trace, metadata, checksum), no staging leftovers, no locks,
-     * and {@code verify} finds nothing wrong.
-     */
+    /** One reference, its two files, no staging leftovers, no locks, and {@code verify} finds nothing wrong. */
     static void assertOneCleanCopy(Cli cli, String id) throws IOException {
         assertThat(cli.storeEntries("refs")).containsExactly(id + ".json");
-        assertThat(cli.storeEntries("objects")).as("trace.json.gz, metadata.json and checksum.sha256, once").hasSize(3);
+        assertThat(cli.storeEntries("objects")).as("trace.json.gz and metadata.json, once").hasSize(2);
         assertThat(cli.storeEntries("tmp")).as("staging leftovers").isEmpty();
         assertThat(cli.storeEntries("locks")).as("locks left behind").isEmpty();
         CliRun verify = cli.run("--offline", "verify");

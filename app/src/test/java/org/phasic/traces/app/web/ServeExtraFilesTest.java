@@ -36,9 +36,10 @@ import org.phasic.traces.domain.registry.TraceId;
 
 /**
  * A trace directory with a code file and a {@code checksum.sha256} (made by {@code sha256sum}), packed by npm's ipfs-car
- * and served by a loopback gateway: {@code get} stores every file of it, so {@code serve} proves the directory and
- * serves the code file too, and ipfs-car's verifying unpacker gets back exactly the published folder from the
- * server's CAR. A store that keeps only the trace and its metadata cannot prove it (the server refuses it).
+ * and served by a loopback gateway: {@code get} stores the code file with the trace and its metadata (the checksum, in
+ * the packager's format, is re-made from the trace), so {@code serve} proves the directory and serves the code file
+ * too, and ipfs-car's verifying unpacker gets back exactly the published folder from the server's CAR. A store that
+ * keeps only the trace and its metadata cannot prove it (the server refuses it).
  */
 class ServeExtraFilesTest {
     private static final String ID = "kingman_n5_with_code";
