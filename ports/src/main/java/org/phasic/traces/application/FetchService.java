@@ -19,6 +19,7 @@ import org.phasic.traces.domain.cid.ContentNotFoundException;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.InvalidCidException;
 import org.phasic.traces.domain.dag.BlockSource;
+import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.Checksum;
 import org.phasic.traces.domain.registry.FileRef;
 import org.phasic.traces.domain.registry.TraceEntry;
@@ -42,7 +43,11 @@ import org.phasic.traces.ports.out.TraceStore.WorkLock;
  * The fetch chain: the local store first — a hit touches no other source — then every bound
  * {@link ContentSource} in order. Each source's blocks are verified against the directory CID, and
  * {@code trace.json.gz} against the registry checksum, before anything is committed to the store; a source
- * that serves bad bytes is reported and the next one is tried.
+ * that serves bad bytes is reported and the next one is tried. Besides {@code trace.json.gz} and {@code metadata.json}, a
+ * source that serves the whole directory has every other file of it kept too (code files; its {@code checksum.sha256}
+ * unless it can be re-made from the trace), within {@link FetchSettings#maxExtraFiles()} and
+ * {@link FetchSettings#maxExtraBytes()}, so that the store can prove the whole directory to {@code serve} and write it
+ * for {@code get --dir} without the network.
  */
 public final class FetchService {
     private static final List<String> FILES = List.of(TraceEntry.TRACE_FILE, TraceEntry.METADATA_FILE);
@@ -248,17 +253,49 @@ public final class FetchService {
         }
         Map<String, VerifiedStagedFile> files = new LinkedHashMap<>();
         try (BlockFeed feed = whole.get(); BlockReader blocks = BlockReader.of(feed)) {
-            for (String name : FILES) {
-                stageInto(files, entry, root, name, blocks.source());
-            }
+            stageDirectory(files, entry, root, blocks.source());
         } catch (ContentNotFoundException | ContentLimitException | IOException | UncheckedIOException e) {
-            files.values().forEach(file -> file.staged().discard());
+            discard(files);
             return fetchFileByFile(source, entry, root);
         } catch (RuntimeException e) {
-            files.values().forEach(file -> file.staged().discard());
+            discard(files);
             throw e;
         }
         return commit(entry, root, files);
+    }
+
+    /**
+     * Stages the directory's files in its own order: the known files always, and every other file with them when
+     * {@link DirectoryEntries} accepts the directory and each of them extracts as a file within the bounds left. When
+     * one does not (a sub-directory, a missing block, too many bytes), the extra files are dropped and only the known
+     * ones are kept: extra files never fail a fetch.
+     */
+    private void stageDirectory(Map<String, VerifiedStagedFile> files, TraceEntry entry, Cid root, BlockSource blocks)
+            throws IOException {
+        List<String> names = DirectoryEntries.toStage(root, blocks, FILES, settings.maxExtraFiles(), settings.maxExtraBytes());
+        List<String> extras = new ArrayList<>();
+        long extraBytesLeft = settings.maxExtraBytes();
+        boolean keepExtras = true;
+        for (String name : names) {
+            if (FILES.contains(name)) {
+                stage(entry, root, name, blocks, settings.maxFileBytes()).ifPresent(file -> files.put(name, file));
+            } else if (keepExtras) {
+                Optional<VerifiedStagedFile> extra;
+                try {
+                    extra = stage(entry, root, name, blocks, Math.min(extraBytesLeft, settings.maxFileBytes()));
+                } catch (ContentException notAFileOrTooLarge) {
+                    extra = Optional.empty();
+                }
+                if (extra.isPresent()) {
+                    files.put(name, extra.get());
+                    extras.add(name);
+                    extraBytesLeft -= extra.get().staged().size();
+                } else {
+                    extras.forEach(dropped -> files.remove(dropped).staged().discard());
+                    keepExtras = false;
+                }
+            }
+        }
     }
 
     private Optional<StoredTrace> fetchFileByFile(ContentSource source, TraceEntry entry, Cid root) throws IOException {
@@ -273,37 +310,43 @@ public final class FetchService {
                     continue;
                 }
                 try (BlockFeed opened = feed.get(); BlockReader blocks = BlockReader.of(opened)) {
-                    stageInto(files, entry, root, name, blocks.source());
+                    stage(entry, root, name, blocks.source(), settings.maxFileBytes()).ifPresent(file -> files.put(name, file));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            files.values().forEach(file -> file.staged().discard());
+            discard(files);
             throw e;
         }
         return commit(entry, root, files);
     }
 
+    private static void discard(Map<String, VerifiedStagedFile> files) {
+        files.values().forEach(file -> file.staged().discard());
+    }
+
     /**
-     * Extracts {@code root/name} from {@code blocks} into a staging file, verified, and adds it to {@code files}; an
-     * optional file that is missing is left out.
+     * Extracts {@code root/name} from {@code blocks} into a staging file, verified; empty when the directory lacks
+     * {@code name} (unless it is {@code trace.json.gz}).
      *
+     * @param maxBytes the largest file accepted
      * @throws ContentNotFoundException when {@code trace.json.gz} (or a block of it) is missing
      */
-    private void stageInto(Map<String, VerifiedStagedFile> files, TraceEntry entry, Cid root, String name,
-                           BlockSource blocks) throws IOException {
+    private Optional<VerifiedStagedFile> stage(TraceEntry entry, Cid root, String name, BlockSource blocks, long maxBytes)
+            throws IOException {
         String what = entry.id() + "/" + name;
         FileRef expected = entry.files() == null ? null : entry.files().get(name);
         progress.verifying(what, expected == null || expected.sizeBytes() == null ? 0 : expected.sizeBytes());
         StagedFile staged = store.stage();
         try {
-            Cid fileCid = VerifiedExtraction.extract(root, name, blocks, staged.output(), settings.maxFileBytes());
+            Cid fileCid = VerifiedExtraction.extract(root, name, blocks, staged.output(), maxBytes);
             staged.close();
-            files.put(name, new VerifiedStagedFile(staged, fileCid.toString()));
+            return Optional.of(new VerifiedStagedFile(staged, fileCid.toString()));
         } catch (ContentNotFoundException missing) {
             staged.discard();
             if (name.equals(TraceEntry.TRACE_FILE)) {
                 throw missing;
             }
+            return Optional.empty();
         } catch (IOException | RuntimeException e) {
             staged.discard();
             throw e;
@@ -325,11 +368,24 @@ public final class FetchService {
             throws IOException {
         try {
             checkChecksum(entry, files.get(TraceEntry.TRACE_FILE).staged());
+            dropRemadeChecksum(files);
             StoredTrace stored = store.commit(entry.id(), root.toString(), files);
             files.clear();
             return Optional.of(stored);
         } finally {
-            files.values().forEach(file -> file.staged().discard());
+            discard(files);
+        }
+    }
+
+    /**
+     * Leaves out a {@code checksum.sha256} that holds exactly what {@link TracePackager} makes of the trace's SHA-256:
+     * {@link VerifiedBlockIndex#derive} re-makes it, so the store saves an object, a flush per fetch and a check per hit.
+     */
+    private static void dropRemadeChecksum(Map<String, VerifiedStagedFile> files) {
+        VerifiedStagedFile checksum = files.get(TracePackager.CHECKSUM_FILE);
+        String traceSha256 = files.get(TraceEntry.TRACE_FILE).staged().sha256();
+        if (checksum != null && checksum.staged().sha256().equals(Sha256.hex(TracePackager.checksumFile(traceSha256)))) {
+            files.remove(TracePackager.CHECKSUM_FILE).staged().discard();
         }
     }
 

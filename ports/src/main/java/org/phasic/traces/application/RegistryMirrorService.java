@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
@@ -22,18 +23,21 @@ import org.phasic.traces.ports.in.BatchItem;
 import org.phasic.traces.ports.in.BatchOutcome;
 import org.phasic.traces.ports.in.GcReport;
 import org.phasic.traces.ports.in.InstallTracesUseCase;
+import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.in.MirrorRegistryUseCase;
 import org.phasic.traces.ports.in.RegistryUpdate;
 import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
 import org.phasic.traces.ports.in.TraceSelection;
 import org.phasic.traces.ports.in.UpdateRegistryUseCase;
 import org.phasic.traces.ports.in.MirrorRegistryUseCase.Event.Kind;
+import org.phasic.traces.ports.out.MirrorPins;
 import org.phasic.traces.ports.out.RemotePinning;
 
 /**
  * The registry mirror loop over the other use cases: {@link UpdateRegistryUseCase} refreshes, {@link InstallTracesUseCase}
- * fetches and verifies, {@link StoreMaintenanceUseCase#gc} collects. Pins made by this process are remembered, so a
- * target is asked once per trace version while the loop runs.
+ * fetches and verifies, {@link StoreMaintenanceUseCase#gc} collects. Pins made are recorded ({@link MirrorPins}), so a
+ * target is asked once per trace version, across restarts too; a record that cannot be read is noticed once and
+ * started afresh.
  */
 public final class RegistryMirrorService implements MirrorRegistryUseCase {
     /** The first pause after a failed pass; it doubles with every further failed pass, up to the interval. */
@@ -43,22 +47,29 @@ public final class RegistryMirrorService implements MirrorRegistryUseCase {
     private final InstallTracesUseCase install;
     private final StoreMaintenanceUseCase store;
     private final Supplier<List<RemotePinning>> pinning;
+    private final MirrorPins pins;
+    private final Notices notices;
     private final Clock clock;
-    private final Map<String, Set<String>> pinned = new HashMap<>();
+    /** Target name → directory CIDs pinned there; read from {@link #pins} when a request first pins. */
+    private Map<String, Set<String>> pinned;
 
     /**
      * @param registry refreshes the registry
      * @param install  installs traces
      * @param store    collects what the registry no longer lists
      * @param pinning  the pinning targets, built when a request first pins
+     * @param pins     the record of the pins made, read when a request first pins
+     * @param notices  told when that record cannot be read or written
      * @param clock    time of the events
      */
     public RegistryMirrorService(UpdateRegistryUseCase registry, InstallTracesUseCase install, StoreMaintenanceUseCase store,
-                                 Supplier<List<RemotePinning>> pinning, Clock clock) {
+                                 Supplier<List<RemotePinning>> pinning, MirrorPins pins, Notices notices, Clock clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.install = Objects.requireNonNull(install, "install");
         this.store = Objects.requireNonNull(store, "store");
         this.pinning = Objects.requireNonNull(pinning, "pinning");
+        this.pins = Objects.requireNonNull(pins, "pins");
+        this.notices = Objects.requireNonNull(notices, "notices");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -149,9 +160,11 @@ public final class RegistryMirrorService implements MirrorRegistryUseCase {
         return ids.isEmpty() ? Optional.empty() : Optional.of(new TraceSelection(Optional.empty(), List.copyOf(ids)));
     }
 
+    /** Pins each of {@code ids} on every target that lacks it; the record then forgets versions no longer listed. */
     private int pin(Registry current, List<TraceId> ids, Log log, AtomicInteger failures) {
         int pins = 0;
         List<RemotePinning> targets = pinning.get();
+        Map<String, Set<String>> done = pinned();
         for (TraceId id : ids) {
             Optional<TraceEntry> entry = current.find(id);
             if (entry.isEmpty()) {
@@ -159,13 +172,13 @@ public final class RegistryMirrorService implements MirrorRegistryUseCase {
             }
             String cid = entry.get().cid();
             for (RemotePinning target : targets) {
-                Set<String> done = pinned.computeIfAbsent(target.name(), name -> new HashSet<>());
-                if (done.contains(cid)) {
+                Set<String> there = done.computeIfAbsent(target.name(), name -> new HashSet<>());
+                if (there.contains(cid)) {
                     continue;
                 }
                 try {
                     String status = target.pin(Cid.parse(cid), id.value());
-                    done.add(cid);
+                    there.add(cid);
                     pins++;
                     log.event(event(Kind.PINNED, "pinned " + id + " (" + cid + ") on " + target.name() + ": " + status));
                 } catch (IOException | RuntimeException e) {
@@ -173,7 +186,37 @@ public final class RegistryMirrorService implements MirrorRegistryUseCase {
                 }
             }
         }
+        Set<String> listed = current.traces().values().stream().map(TraceEntry::cid).collect(Collectors.toSet());
+        boolean unlisted = false;
+        for (Set<String> cids : done.values()) {
+            unlisted |= cids.removeIf(cid -> !listed.contains(cid));
+        }
+        if (pins > 0 || unlisted) {
+            record(done);
+        }
         return pins;
+    }
+
+    /** The pins made so far: the record, read once (afresh, with a notice, when it cannot be read). */
+    private synchronized Map<String, Set<String>> pinned() {
+        if (pinned == null) {
+            pinned = new HashMap<>();
+            try {
+                pins.load().forEach((target, cids) -> pinned.put(target, new HashSet<>(cids)));
+            } catch (IOException e) {
+                notices.notice("cannot read the record of the mirror's pins (" + e.getMessage()
+                        + "); every trace is pinned again and the record rewritten");
+            }
+        }
+        return pinned;
+    }
+
+    private void record(Map<String, Set<String>> done) {
+        try {
+            pins.save(done);
+        } catch (IOException e) {
+            notices.notice("cannot record the mirror's pins (" + e.getMessage() + "); after a restart they are asked for again");
+        }
     }
 
     private void fail(Log log, AtomicInteger failures, String message) {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.ContentException;
@@ -21,15 +22,17 @@ import org.phasic.traces.domain.unixfs.ReassemblySummary;
 import org.phasic.traces.domain.unixfs.SafePaths;
 import org.phasic.traces.ports.in.Hint;
 import org.phasic.traces.ports.in.InvalidInputException;
+import org.phasic.traces.ports.in.Provenance;
 import org.phasic.traces.ports.in.TraceFolder;
 import org.phasic.traces.ports.in.TraceUnavailableException;
 import org.phasic.traces.ports.out.BlockFeed;
 import org.phasic.traces.ports.out.ContentSource;
 
 /**
- * Writes a trace's whole directory into a folder: the directory DAG is reassembled from the first source that
- * delivers it, verified block by block against the directory CID, into a staging folder inside the target (entry
- * names checked by the {@link Reassembler}); only then is each file renamed into place.
+ * Writes a trace's whole directory into a folder: the directory DAG is reassembled from the local store when the stored
+ * files prove the whole directory (as {@code serve} proves it), else from the first source that delivers it, verified
+ * block by block against the directory CID, into a staging folder inside the target (entry names checked by the
+ * {@link Reassembler}); only then is each file renamed into place.
  */
 final class TraceFolderExport {
     private static final String STAGING_PREFIX = ".phasic-traces-";
@@ -40,28 +43,60 @@ final class TraceFolderExport {
         this.fetch = Objects.requireNonNull(fetch, "fetch");
     }
 
-    /** The directory of {@code trace} (already verified against the registry) written into {@code folder}. */
+    /**
+     * The directory of {@code trace} (already verified against the registry) written into {@code folder}: from the
+     * store when its files re-derive to the directory CID, without any source; otherwise from the sources.
+     */
     TraceFolder export(FetchedTrace trace, Path folder, boolean overwrite) throws IOException {
         Path target = prepare(folder);
         Cid root = Cid.parse(trace.stored().rootCid());
         List<String> failures = new ArrayList<>();
         Path staging = Files.createTempDirectory(target, STAGING_PREFIX);
         try {
-            for (ContentSource source : fetch.sources()) {
-                Optional<ReassemblySummary> written = reassemble(source, root, staging, failures);
+            Optional<VerifiedBlockIndex> stored = storedDirectory(trace, root, failures);
+            if (stored.isPresent()) {
+                Optional<ReassemblySummary> written = reassemble("local store", () -> Optional.of(BlockFeed.Lookup.of(stored.get())),
+                        root, staging, failures);
                 if (written.isPresent()) {
-                    List<Path> files = place(staging, target, overwrite);
-                    return new TraceFolder(trace.entry(), FetchService.provenance(source), root.toString(), target, files,
-                            written.get().bytes());
+                    return placed(trace, trace.servedBy(), root, staging, target, overwrite, written.get());
+                }
+            }
+            for (ContentSource source : fetch.sources()) {
+                Optional<ReassemblySummary> written = reassemble(source.name(), () -> source.open(root, ""), root, staging, failures);
+                if (written.isPresent()) {
+                    return placed(trace, FetchService.provenance(source), root, staging, target, overwrite, written.get());
                 }
             }
         } finally {
             deleteTree(staging);
         }
-        failures.add("local store: keeps only " + String.join(" and ", trace.stored().files().keySet()));
         throw new TraceUnavailableException("could not fetch the whole folder of " + trace.entry().id(), failures,
                 Hint.of(fetch.sources().stream().anyMatch(ContentSource::usesNetwork) ? Hint.Kind.CHECK_NETWORK_OR_OTHER_SOURCE
                         : Hint.Kind.GO_ONLINE));
+    }
+
+    /**
+     * The blocks of the whole directory re-derived from the stored files ({@link VerifiedBlockIndex#derive}), or empty
+     * (with the reason among {@code failures}) when the store keeps only part of it.
+     */
+    private static Optional<VerifiedBlockIndex> storedDirectory(FetchedTrace trace, Cid root, List<String> failures) {
+        Optional<VerifiedBlockIndex.Derived> derived;
+        try {
+            derived = VerifiedBlockIndex.derive(trace.stored(), root);
+        } catch (IOException | UncheckedIOException | ContentException e) {
+            derived = Optional.empty();
+        }
+        if (derived.isEmpty()) {
+            failures.add("local store: its files (" + String.join(", ", new TreeSet<>(trace.stored().files().keySet()))
+                    + ") are not the whole folder");
+        }
+        return derived.map(blocks -> VerifiedBlockIndex.of(List.of(blocks)));
+    }
+
+    private static TraceFolder placed(FetchedTrace trace, Provenance servedBy, Cid root, Path staging, Path target,
+                                      boolean overwrite, ReassemblySummary written) throws IOException {
+        List<Path> files = place(staging, target, overwrite);
+        return new TraceFolder(trace.entry(), servedBy, root.toString(), target, files, written.bytes());
     }
 
     private static Path prepare(Path folder) {
@@ -77,13 +112,19 @@ final class TraceFolderExport {
         }
     }
 
+    /** Opens a source's block feed for the whole directory: empty when it does not have it. */
+    @FunctionalInterface
+    private interface Opener {
+        Optional<BlockFeed> open() throws IOException;
+    }
+
     /** The whole directory from {@code source} into {@code staging}, or empty when the source fails or lacks it. */
-    private static Optional<ReassemblySummary> reassemble(ContentSource source, Cid root, Path staging, List<String> failures)
-            throws IOException {
+    private static Optional<ReassemblySummary> reassemble(String source, Opener opener, Cid root, Path staging,
+                                                          List<String> failures) throws IOException {
         try {
-            Optional<BlockFeed> feed = source.open(root, "");
+            Optional<BlockFeed> feed = opener.open();
             if (feed.isEmpty()) {
-                failures.add(source.name() + ": does not have " + root);
+                failures.add(source + ": does not have " + root);
                 return Optional.empty();
             }
             try (BlockFeed blocks = feed.get()) {
@@ -96,9 +137,9 @@ final class TraceFolderExport {
                 return Optional.of(reassembler.writeTree(root, ((BlockFeed.Lookup) blocks).blocks(), staging));
             }
         } catch (ContentException e) {
-            failures.add(source.name() + ": served bad content (" + e.getMessage() + ")");
+            failures.add(source + ": served bad content (" + e.getMessage() + ")");
         } catch (IOException | UncheckedIOException e) {
-            failures.add(source.name() + ": " + e.getMessage());
+            failures.add(source + ": " + e.getMessage());
         }
         emptyFolder(staging);
         return Optional.empty();

@@ -83,9 +83,10 @@ final class VerifiedBlockIndex implements BlockSource {
 
     /**
      * Re-imports {@code trace}'s stored files as a flat directory under each preset whose CID version is the root's; the
-     * first whose files hash to their recorded CIDs and whose directory hashes to {@code root} proves the trace. A trace
-     * directory also holds {@code checksum.sha256}, which the store does not keep: it is re-made from the stored
-     * trace's SHA-256 (a wrong guess cannot pass, as the directory CID covers every byte).
+     * first whose files hash to their recorded CIDs and whose directory hashes to {@code root} proves the trace. The store
+     * keeps every file of a directory within the fetch chain's bounds but a {@code checksum.sha256} it can re-make (and
+     * entries stored before extra files were kept lack it too): an entry without one is tried first with it re-made from
+     * the stored trace's SHA-256 (a wrong guess cannot pass, as the directory CID covers every byte), then as stored.
      *
      * @return the trace's blocks, or empty when no layout and preset reproduce {@code root}
      */
@@ -93,7 +94,6 @@ final class VerifiedBlockIndex implements BlockSource {
         List<List<DirectoryFile>> layouts = new ArrayList<>();
         List<DirectoryFile> stored = new ArrayList<>();
         trace.files().forEach((name, file) -> stored.add(new DirectoryFile(name, file.path(), null, file.cid())));
-        layouts.add(stored);
         Optional<StoredFile> traceFile = trace.file(TraceEntry.TRACE_FILE);
         if (traceFile.isPresent() && !trace.files().containsKey(TracePackager.CHECKSUM_FILE)) {
             List<DirectoryFile> withChecksum = new ArrayList<>(stored);
@@ -101,6 +101,7 @@ final class VerifiedBlockIndex implements BlockSource {
                     TracePackager.checksumFile(traceFile.get().sha256()), null));
             layouts.add(withChecksum);
         }
+        layouts.add(stored);
         for (List<DirectoryFile> layout : layouts) {
             layout.sort((a, b) -> Arrays.compareUnsigned(utf8(a.name()), utf8(b.name())));
             for (ImportProfile profile : ImportProfile.presetsFor(root.version())) {

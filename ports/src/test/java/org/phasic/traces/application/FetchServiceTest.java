@@ -3,19 +3,27 @@ package org.phasic.traces.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
+import org.phasic.traces.domain.dag.PBLink;
+import org.phasic.traces.domain.dag.PBNode;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.unixfs.ImportProfile;
+import org.phasic.traces.domain.unixfs.UnixFsImporter;
 import org.phasic.traces.ports.in.Hint;
 import org.phasic.traces.ports.in.TraceUnavailableException;
 import org.phasic.traces.ports.in.UnknownTraceException;
@@ -25,6 +33,7 @@ import org.phasic.traces.ports.out.FetchListener;
 import org.phasic.traces.ports.out.ContentSource;
 import org.phasic.traces.ports.out.ContentSource.Tier;
 import org.phasic.traces.ports.out.RegistrySource;
+import org.phasic.traces.ports.out.TraceStore;
 
 /** The fetch chain over real UnixFS blocks, with in-memory port fakes. */
 class FetchServiceTest {
@@ -103,6 +112,89 @@ class FetchServiceTest {
         assertThat(store.objects.get(trace.traceFile().toString())).isEqualTo(trace.traceBytes());
         assertThat(fetched.stored().file(TraceEntry.METADATA_FILE)).isPresent();
         assertThat(store.openStagings()).isZero();
+    }
+
+    @Test
+    void aWholeDirectoryKeepsEveryFileItHolds(@TempDir Path folder) throws IOException {
+        TraceDirectory withCode = TraceDirectory.create(folder, "{\"n_vertices\": 5, \"code\": true}",
+                Map.of("example.py", "print('theta')\n", "checksum.sha256", "abc  trace.json.gz\n"));
+
+        FetchedTrace fetched = service(withCode.entry(ID), ONLINE,
+                FakeSource.serving("gateway", true, Tier.GATEWAY, withCode.blocks())).get(ID, false);
+
+        assertThat(fetched.stored().files().keySet())
+                .containsExactlyInAnyOrder("checksum.sha256", "example.py", TraceEntry.METADATA_FILE, TraceEntry.TRACE_FILE);
+        assertThat(new String(store.objects.get(fetched.stored().file("example.py").orElseThrow().cid()), StandardCharsets.UTF_8))
+                .isEqualTo("print('theta')\n");
+        assertThat(store.openStagings()).isZero();
+    }
+
+    @Test
+    void aChecksumTheStoreCanRemakeIsLeftOutAndTheWholeDirectoryIsStillProven(@TempDir Path folder) throws IOException {
+        String traceText = "{\"n_vertices\": 5, \"remade\": true}";
+        String checksum = Sha256.hex(traceText.getBytes(StandardCharsets.UTF_8)) + "  " + TraceEntry.TRACE_FILE + "\n";
+        TraceDirectory packaged = TraceDirectory.create(folder.resolve("published"), traceText,
+                Map.of("example.py", "print(2)\n", TracePackager.CHECKSUM_FILE, checksum));
+        MemoryTraceStore onDisk = new MemoryTraceStore(folder.resolve("store"));
+        RegistryService registry = RegistryFakes.service(RegistryFakes.registry(packaged.entry(ID)), null,
+                RegistryFakes.tripwire(), notices::add, false);
+
+        FetchedTrace fetched = new FetchService(registry, onDisk,
+                List.of(FakeSource.serving("gateway", true, Tier.GATEWAY, packaged.blocks())), notices::add, ONLINE).get(ID, false);
+
+        assertThat(fetched.stored().files().keySet())
+                .containsExactlyInAnyOrder("example.py", TraceEntry.METADATA_FILE, TraceEntry.TRACE_FILE);
+        assertThat(onDisk.openStagings()).isZero();
+        assertThat(VerifiedBlockIndex.derive(fetched.stored(), packaged.root())).as("proven with the checksum re-made").isPresent();
+        assertThat(VerifiedBlockIndex.derive(new TraceStore.StoredTrace(ID, packaged.root().toString(),
+                Map.of(TraceEntry.TRACE_FILE, fetched.stored().file(TraceEntry.TRACE_FILE).orElseThrow(),
+                        TraceEntry.METADATA_FILE, fetched.stored().file(TraceEntry.METADATA_FILE).orElseThrow())), packaged.root()))
+                .as("without the code file it is not the directory").isEmpty();
+    }
+
+    @Test
+    void aDirectoryBeyondTheBoundsOrWithASubFolderOrAnUnsafeNameKeepsOnlyTheKnownFiles(@TempDir Path folder) throws IOException {
+        Map<String, String> twoExtras = Map.of("example.py", "print(1)\n", "checksum.sha256", "abc  trace.json.gz\n");
+        TraceDirectory two = TraceDirectory.create(folder.resolve("two"), "{\"v\": 1}", twoExtras);
+        TraceDirectory nested = TraceDirectory.create(folder.resolve("nested"), "{\"v\": 2}", Map.of("code/example.py", "x"));
+        TraceDirectory device = TraceDirectory.create(folder.resolve("device"), "{\"v\": 3}", Map.of("CON.txt", "x"));
+        long extraBytes = PBNode.decode(two.blocks().fetch(two.root()).orElseThrow()).links().stream()
+                .filter(link -> twoExtras.containsKey(link.name())).mapToLong(PBLink::tsize).sum();
+
+        for (var check : List.of(
+                Map.entry(two, ONLINE.withExtraFiles(1, 1 << 20)),
+                Map.entry(two, ONLINE.withExtraFiles(2, extraBytes - 1)),
+                Map.entry(nested, ONLINE),
+                Map.entry(device, ONLINE))) {
+            store.refs.clear();
+            FetchedTrace fetched = service(check.getKey().entry(ID), check.getValue(),
+                    FakeSource.serving("gateway", true, Tier.GATEWAY, check.getKey().blocks())).get(ID, false);
+
+            assertThat(fetched.stored().files().keySet()).containsExactlyInAnyOrder(TraceEntry.METADATA_FILE, TraceEntry.TRACE_FILE);
+            assertThat(store.openStagings()).as("staging files left behind").isZero();
+        }
+        store.refs.clear();
+        assertThat(service(two.entry(ID), ONLINE.withExtraFiles(2, extraBytes),
+                FakeSource.serving("gateway", true, Tier.GATEWAY, two.blocks())).get(ID, false).stored().files())
+                .as("exactly at the bounds (the sizes the directory declares)").hasSize(4);
+    }
+
+    @Test
+    void anExtraFileTheSourceLacksIsDroppedAndTheTraceStillArrives(@TempDir Path folder) throws IOException {
+        TraceDirectory withCode = TraceDirectory.create(folder, "{\"n_vertices\": 5}", Map.of("example.py", "print('lost')\n"));
+        Cid lost = new UnixFsImporter(ImportProfile.KUBO)
+                .importFile(new ByteArrayInputStream("print('lost')\n".getBytes(StandardCharsets.UTF_8))).cid();
+        MemoryBlockStore partial = new MemoryBlockStore();
+        withCode.blocks().blocks().stream().filter(block -> !block.cid().equals(lost)).forEach(partial::accept);
+        assertThat(partial.blocks()).hasSize(withCode.blocks().blocks().size() - 1);
+
+        FetchedTrace fetched = service(withCode.entry(ID), ONLINE, FakeSource.serving("gateway", true, Tier.GATEWAY, partial))
+                .get(ID, false);
+
+        assertThat(fetched.stored().rootCid()).isEqualTo(withCode.root().toString());
+        assertThat(fetched.stored().files().keySet()).containsExactlyInAnyOrder(TraceEntry.METADATA_FILE, TraceEntry.TRACE_FILE);
+        assertThat(store.openStagings()).isZero();
+        assertThat(notices).isEmpty();
     }
 
     @Test
@@ -293,9 +385,9 @@ class FetchServiceTest {
         fetch.get(ID, false);
 
         int size = trace.traceBytes().length;
-        assertThat(events).as("a store hit transfers and verifies nothing").containsExactly(
+        assertThat(events).as("a store hit transfers and verifies nothing; files in the directory's order").containsExactly(
                 "expecting " + ID + " " + size,
-                "verifying " + ID + "/trace.json.gz " + size, "verified " + ID + "/trace.json.gz",
-                "verifying " + ID + "/metadata.json 0", "verified " + ID + "/metadata.json");
+                "verifying " + ID + "/metadata.json 0", "verified " + ID + "/metadata.json",
+                "verifying " + ID + "/trace.json.gz " + size, "verified " + ID + "/trace.json.gz");
     }
 }

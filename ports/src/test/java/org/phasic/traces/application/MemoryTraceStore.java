@@ -1,6 +1,9 @@
 package org.phasic.traces.application;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,11 +18,24 @@ import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.StoreProblem;
 import org.phasic.traces.ports.out.TraceStore;
 
-/** A {@link TraceStore} in memory that counts staging files nobody committed or discarded. */
+/**
+ * A {@link TraceStore} in memory that counts staging files nobody committed or discarded; with a folder, committed files
+ * are also written there (by CID), so their paths can be read.
+ */
 final class MemoryTraceStore implements TraceStore {
     final Map<TraceId, StoredTrace> refs = new ConcurrentHashMap<>();
     final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     private final AtomicInteger openStagings = new AtomicInteger();
+    private final Path folder;
+
+    MemoryTraceStore() {
+        this(null);
+    }
+
+    /** @param folder where committed files are written too, or null */
+    MemoryTraceStore(Path folder) {
+        this.folder = folder;
+    }
 
     /** Staging files neither committed nor discarded (a leak if not zero after a call). */
     int openStagings() {
@@ -49,11 +65,22 @@ final class MemoryTraceStore implements TraceStore {
             MemoryStagedFile staged = (MemoryStagedFile) file.staged();
             objects.put(file.cid(), staged.bytes.toByteArray());
             staged.finish();
-            stored.put(name, new StoredFile(file.cid(), staged.size(), staged.sha256(), Path.of("memory", file.cid())));
+            stored.put(name, new StoredFile(file.cid(), staged.size(), staged.sha256(), written(file.cid(), staged.bytes.toByteArray())));
         });
         StoredTrace trace = new StoredTrace(id, rootCid, stored);
         refs.put(id, trace);
         return trace;
+    }
+
+    private Path written(String cid, byte[] bytes) {
+        if (folder == null) {
+            return Path.of("memory", cid);
+        }
+        try {
+            return Files.write(Files.createDirectories(folder).resolve(cid), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.phasic.traces.ports.in.StoreMaintenanceUseCase;
 import org.phasic.traces.ports.in.StoreProblem;
 import org.phasic.traces.ports.out.ContentSource.Tier;
 import org.phasic.traces.ports.out.RegistrySource;
+import org.phasic.traces.ports.out.MirrorPins;
 import org.phasic.traces.ports.out.RemotePinning;
 
 /** The mirror loop over the real registry and install services: outages, back-off, pins made once, stops between steps. */
@@ -48,6 +49,8 @@ class RegistryMirrorServiceTest {
     private final ScriptedSource source = new ScriptedSource();
     private final RecordingGc gc = new RecordingGc();
     private final RecordingPinning pinning = new RecordingPinning();
+    private final MemoryPins pins = new MemoryPins();
+    private final List<String> notices = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void importTrace(@TempDir Path folder) throws IOException {
@@ -63,8 +66,8 @@ class RegistryMirrorServiceTest {
         FetchService fetch = new FetchService(registry, store,
                 List.of(FakeSource.serving("bundle", false, Tier.BUNDLE, trace.blocks())), message -> { },
                 new FetchSettings(true, Duration.ofSeconds(1), 1 << 20));
-        return new RegistryMirrorService(registry, new InstallService(registry, fetch), gc, () -> List.of(pinning),
-                RegistryFakes.CLOCK);
+        return new RegistryMirrorService(registry, new InstallService(registry, fetch), gc, () -> List.of(pinning), pins,
+                notices::add, RegistryFakes.CLOCK);
     }
 
     private List<Kind> kinds() {
@@ -89,6 +92,34 @@ class RegistryMirrorServiceTest {
         assertThat(pinning.pinned).as("pinned once while the loop runs").containsExactly(trace.root() + " " + ID);
         assertThat(store.refs).containsKey(ID);
         assertThat(last).isEqualTo(new Pass(0, 0, 0, 0, false));
+    }
+
+    @Test
+    void aRestartedMirrorDoesNotPinAgainWhatItsRecordHolds() throws Exception {
+        source.script("with-trace");
+        mirror().pass(ALL, new CountingSchedule(0), events::add);
+        assertThat(pinning.pinned).containsExactly(trace.root() + " " + ID);
+        assertThat(pins.saved).as("recorded after the pin").containsExactly(Map.of("test pinning", Set.of(trace.root().toString())));
+
+        source.script("with-trace");
+        Pass restarted = mirror().pass(ALL, new CountingSchedule(0), events::add);
+
+        assertThat(restarted.pinned()).isZero();
+        assertThat(pinning.pinned).as("not asked again").hasSize(1);
+        assertThat(notices).isEmpty();
+    }
+
+    @Test
+    void anUnreadableRecordIsNoticedOnceAndTheTracesArePinnedAgain() throws Exception {
+        pins.unreadable = true;
+        source.script("with-trace", "not-modified");
+        CountingSchedule schedule = new CountingSchedule(1);
+
+        mirror().run(ALL, INTERVAL, schedule, events::add);
+
+        assertThat(notices).singleElement().asString().startsWith("cannot read the record of the mirror's pins (garbled)");
+        assertThat(pinning.pinned).as("once for the process").hasSize(1);
+        assertThat(pins.saved).hasSize(1);
     }
 
     @Test
@@ -224,6 +255,27 @@ class RegistryMirrorServiceTest {
         @Override
         public Optional<String> status(Cid root) {
             return pinned.stream().anyMatch(line -> line.startsWith(root + " ")) ? Optional.of("queued") : Optional.empty();
+        }
+    }
+
+    /** The record of pins in memory, shared by the mirrors of one test (a restart); can be unreadable. */
+    private static final class MemoryPins implements MirrorPins {
+        final List<Map<String, Set<String>>> saved = new ArrayList<>();
+        boolean unreadable;
+
+        @Override
+        public Map<String, Set<String>> load() throws IOException {
+            if (unreadable) {
+                throw new IOException("garbled");
+            }
+            return saved.isEmpty() ? Map.of() : saved.get(saved.size() - 1);
+        }
+
+        @Override
+        public void save(Map<String, Set<String>> pinned) {
+            Map<String, Set<String>> copy = new java.util.HashMap<>();
+            pinned.forEach((target, cids) -> copy.put(target, Set.copyOf(cids)));
+            saved.add(copy);
         }
     }
 

@@ -18,16 +18,29 @@ import org.phasic.traces.domain.unixfs.ImportResult;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 
 /**
- * A real trace directory ({@code trace.json.gz} and {@code metadata.json}) imported by the domain's UnixFS importer
+ * A real trace directory ({@code trace.json.gz}, {@code metadata.json}, any extra files) imported by the domain's UnixFS importer
  * into memory: its blocks, its CIDs and a registry entry for it.
  */
 record TraceDirectory(Cid root, Cid traceFile, byte[] traceBytes, MemoryBlockStore blocks) {
 
     static TraceDirectory create(Path folder, String traceText) throws IOException {
+        return create(folder, traceText, Map.of());
+    }
+
+    /**
+     * A trace directory with {@code extraFiles} (name → text) beside the trace and its metadata; a name with a '/'
+     * makes a sub-folder.
+     */
+    static TraceDirectory create(Path folder, String traceText, Map<String, String> extraFiles) throws IOException {
         Files.createDirectories(folder);
         byte[] trace = traceText.getBytes(StandardCharsets.UTF_8);
         Files.write(folder.resolve(TraceEntry.TRACE_FILE), trace);
         Files.writeString(folder.resolve(TraceEntry.METADATA_FILE), "{\"model_type\": \"test\"}");
+        for (Map.Entry<String, String> extra : extraFiles.entrySet()) {
+            Path file = folder.resolve(extra.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, extra.getValue());
+        }
         MemoryBlockStore blocks = new MemoryBlockStore();
         ImportResult imported = new UnixFsImporter(ImportProfile.KUBO, blocks).importPath(folder);
         return new TraceDirectory(imported.root(), imported.entry(TraceEntry.TRACE_FILE).orElseThrow().cid(), trace, blocks);

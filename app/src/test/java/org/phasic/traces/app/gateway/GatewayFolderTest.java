@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.app.testing.CliRun;
 
-/** {@code get ID --dir DIR} from a trustless gateway: every entry of the directory, verified, the extra file included. */
+/**
+ * {@code get ID --dir DIR} from a trustless gateway, or offline from the store once the trace was fetched: every entry
+ * of the directory, verified, the extra file included.
+ */
 class GatewayFolderTest {
     private static final String ID = "gateway_folder_n5";
     private static final String CAR_TYPE = "application/vnd.ipld.car; version=1; order=dfs; dups=y";
@@ -51,9 +54,15 @@ class GatewayFolderTest {
     }
 
     private CliRun getDir(Path dir) {
-        return CliRun.run(Map.of(), userHome, "--home", userHome.resolve("home").toString(), "--profile", "gateway",
+        return cli("get", ID, "--dir", dir.toString());
+    }
+
+    private CliRun cli(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("--home", userHome.resolve("home").toString(), "--profile", "gateway",
                 "--set", "gateway.urls=http://127.0.0.1:" + gateway.getPort(), "--set", "gateway.retries=0",
-                "--set", "registry.url=" + registryFile.toUri(), "get", ID, "--dir", dir.toString());
+                "--set", "registry.url=" + registryFile.toUri()));
+        all.addAll(List.of(args));
+        return CliRun.run(Map.of(), userHome, all);
     }
 
     @Test
@@ -68,6 +77,23 @@ class GatewayFolderTest {
         assertThat(Files.readAllBytes(dir.resolve("trace.json.gz"))).isEqualTo(published.traceBytes());
         assertThat(dir.resolve("metadata.json")).isRegularFile();
         assertThat(run.err()).contains("from gateways");
+        assertThat(gateway.getRequestCount()).as("one request: the folder is written from what the fetch stored").isEqualTo(1);
+    }
+
+    @Test
+    void aTraceFetchedOnceWritesItsWholeFolderOfflineFromTheStore() throws Exception {
+        serve(published.car());
+        assertThat(cli("get", ID).code()).isZero();
+        int requests = gateway.getRequestCount();
+        Path dir = work.resolve("out");
+
+        CliRun run = cli("--offline", "get", ID, "--dir", dir.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(Files.readString(dir.resolve("note.txt"))).isEqualTo("the extra file");
+        assertThat(Files.readAllBytes(dir.resolve("trace.json.gz"))).isEqualTo(published.traceBytes());
+        assertThat(run.err()).contains("from local store");
+        assertThat(gateway.getRequestCount()).as("no request to the gateway").isEqualTo(requests);
     }
 
     @Test
@@ -80,15 +106,14 @@ class GatewayFolderTest {
         tampered[at] ^= 0x01;
         Path dir = work.resolve("out");
         serve(car);
-        assertThat(CliRun.run(Map.of(), userHome, "--home", userHome.resolve("home").toString(), "--profile", "gateway",
-                "--set", "gateway.urls=http://127.0.0.1:" + gateway.getPort(), "--set", "registry.url=" + registryFile.toUri(),
-                "get", ID).code()).isZero();
+        assertThat(cli("--set", "store.maxExtraFiles=0", "get", ID).code()).as("the store keeps trace and metadata only").isZero();
         serve(tampered);
 
         CliRun run = getDir(dir);
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains("could not fetch the whole folder of " + ID, "local store: keeps only");
+        assertThat(run.err()).contains("could not fetch the whole folder of " + ID,
+                "local store: its files (metadata.json, trace.json.gz) are not the whole folder");
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.toList()).as("nothing written, no staging folder left").isEmpty();
         }

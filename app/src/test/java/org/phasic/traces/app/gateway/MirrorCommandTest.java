@@ -35,7 +35,7 @@ import org.phasic.traces.domain.registry.TraceCollection;
 /**
  * {@code mirror --once} against a loopback registry (with entity tags) and a loopback trustless gateway: new traces
  * arrive, removed ones are collected unless pinned, outages are logged without losing anything, {@code --pin} pins on
- * a (fake) local daemon, and SIGTERM stops a running loop cleanly.
+ * a (fake) local daemon once, restarts included, and SIGTERM stops a running loop cleanly.
  */
 class MirrorCommandTest {
     private static final String TIMESTAMPED = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ .*";
@@ -192,6 +192,22 @@ class MirrorCommandTest {
             assertThat(daemon.calls()).filteredOn(call -> call.startsWith("pin/add"))
                     .containsExactlyInAnyOrder("pin/add " + first.root(), "pin/add " + second.root());
             assertThat(run.out()).contains("pinned mirror_first (" + first.root() + ") on IPFS daemon at");
+
+            CliRun restarted = cli("--set", "ipfs.api=" + daemon.url(), "mirror", "--once", "--pin", "--collection", "mirrored");
+
+            assertThat(restarted.code()).as(restarted.out() + restarted.err()).isZero();
+            assertThat(daemon.calls()).as("a restarted mirror reads its record and pins nothing again")
+                    .filteredOn(call -> call.startsWith("pin/add")).hasSize(2);
+            assertThat(restarted.out()).doesNotContain("pinned");
+
+            Files.writeString(pinRecord(), "{\"pinned\": [");
+            CliRun unreadable = cli("--set", "ipfs.api=" + daemon.url(), "mirror", "--once", "--pin", "--collection", "mirrored");
+
+            assertThat(unreadable.code()).as(unreadable.out() + unreadable.err()).isZero();
+            assertThat(unreadable.err().lines().filter(line -> line.contains("record of the mirror's pins")))
+                    .singleElement().asString().contains(pinRecord().toString(), "pinned again");
+            assertThat(daemon.calls()).filteredOn(call -> call.startsWith("pin/add")).hasSize(4);
+            assertThat(Files.readString(pinRecord())).as("rewritten").contains(first.root().toString(), second.root().toString());
         }
 
         CliRun noDaemon = cli("--set", "ipfs.api=/ip4/127.0.0.1/tcp/" + deadPort(), "mirror", "--once", "--pin",
@@ -199,6 +215,10 @@ class MirrorCommandTest {
 
         assertThat(noDaemon.code()).isEqualTo(1);
         assertThat(noDaemon.out()).contains("could not pin mirror_first on IPFS daemon at");
+    }
+
+    private Path pinRecord() {
+        return userHome.resolve("home").resolve("mirror").resolve("pins.json");
     }
 
     private static int deadPort() throws IOException {

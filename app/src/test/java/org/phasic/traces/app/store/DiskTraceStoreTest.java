@@ -223,6 +223,58 @@ class DiskTraceStoreTest {
     }
 
     @Test
+    void extraFilesAreCheckedOnEveryReadCountedAndCollectedLikeTheTrace() throws Exception {
+        String codeCid = "QmCodeCid000000000000000000000000000000000000000";
+        byte[] code = "print('theta')\n".getBytes(StandardCharsets.UTF_8);
+        StagedFile trace = store.stage();
+        trace.output().write(CONTENT);
+        StagedFile example = store.stage();
+        example.output().write(code);
+        store.commit(ID, ROOT, Map.of("trace.json.gz", new VerifiedStagedFile(trace, FILE_CID),
+                "example.py", new VerifiedStagedFile(example, codeCid)));
+
+        StoredTrace found = store.find(ID, ROOT).orElseThrow();
+        assertThat(found.files().keySet()).containsExactlyInAnyOrder("trace.json.gz", "example.py");
+        assertThat(store.stored()).singleElement().satisfies(info -> {
+            assertThat(info.files()).isEqualTo(2);
+            assertThat(info.bytes()).isEqualTo(CONTENT.length + code.length);
+        });
+
+        Path codeObject = found.file("example.py").orElseThrow().path();
+        Files.write(codeObject, "print('forged')\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(store.verifyAll(false)).singleElement().satisfies(p -> assertThat(p.what()).isEqualTo(ID + "/example.py"));
+        assertThat(store.find(ID, ROOT)).as("a damaged extra file fails the entry").isEmpty();
+        assertThat(store.problems()).singleElement().satisfies(p -> assertThat(p.what()).isEqualTo(ID + "/example.py"));
+
+        put(store, CONTENT);
+        Files.write(codeObject, code);
+        assertThat(store.gc(Map.of(), false).objects()).containsExactlyInAnyOrder(FILE_CID, codeCid);
+        assertThat(folder.resolve("objects")).isEmptyDirectory();
+    }
+
+    @Test
+    void fileNamesThatAreNotOneSafePathSegmentAreRefusedOnCommitAndOnRead() throws Exception {
+        StagedFile staged = store.stage();
+        staged.output().write(CONTENT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.commit(ID, ROOT,
+                        Map.of("../escape.py", new VerifiedStagedFile(staged, FILE_CID))))
+                .hasMessageContaining("unsafe entry name '../escape.py'");
+        staged.discard();
+
+        put(store, CONTENT);
+        Path ref = folder.resolve("refs/kingman_n5_theta1.json");
+        String good = Files.readString(ref);
+        for (String name : List.of("../../.bashrc", "sub/dir.py", "CON", "")) {
+            Files.writeString(ref, good.replace("\"trace.json.gz\"", "\"" + name + "\""));
+
+            assertThat(store.find(ID, ROOT)).as(name).isEmpty();
+            assertThat(store.problems()).singleElement().satisfies(p -> assertThat(p.reason()).startsWith("unreadable reference")
+                    .contains("unsafe file name"));
+            assertThat(ref).doesNotExist();
+        }
+    }
+
+    @Test
     void hostileCidStringsNeverBecomePaths() throws Exception {
         StagedFile staged = store.stage();
         staged.output().write(CONTENT);

@@ -276,7 +276,7 @@ class ServeGatewayTest {
     }
 
     /** npm ipfs-car from the shared test-peer cache; the test is skipped, with the reason, where it cannot be installed. */
-    private static Path ipfsCar() throws Exception {
+    static Path ipfsCar() throws Exception {
         Result install = run(List.of("bash", TEST_PEERS.toString(), "install", "ipfs-car"));
         String[] lines = install.output().strip().split("\n");
         Assumptions.assumeTrue(install.exit() != UNAVAILABLE, () -> "npm ipfs-car is unavailable: " + lines[lines.length - 1]);
@@ -284,10 +284,10 @@ class ServeGatewayTest {
         return Path.of(lines[lines.length - 1], "node_modules", ".bin", "ipfs-car");
     }
 
-    private record Result(int exit, String output) {
+    record Result(int exit, String output) {
     }
 
-    private static Result run(List<String> command) throws IOException, InterruptedException {
+    static Result run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
         byte[] output;

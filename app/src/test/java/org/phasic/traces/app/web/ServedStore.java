@@ -29,11 +29,17 @@ public final class ServedStore implements AutoCloseable {
     private final Queue<String> accessLog = new ConcurrentLinkedQueue<>();
 
     private ServedStore(Path home, Path userHome, ServeSettings settings, boolean install, String... ids) throws IOException {
+        this(home, userHome, settings, Map.of(), install, ids);
+    }
+
+    private ServedStore(Path home, Path userHome, ServeSettings settings, Map<String, String> config, boolean install,
+                        String... ids) throws IOException {
         if (install) {
             install(home, userHome, ids);
         }
-        Map<String, String> environment = Map.of("PHASIC_TRACES_HOME", home.toString(), "PHASIC_TRACES_OFFLINE", "true",
-                "PHASIC_TRACES_SERVE_RESCANINTERVAL", ConfigKey.format(settings.rescanInterval()));
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("PHASIC_TRACES_HOME", home.toString(),
+                "PHASIC_TRACES_OFFLINE", "true", "PHASIC_TRACES_SERVE_RESCANINTERVAL", ConfigKey.format(settings.rescanInterval())));
+        config.forEach((key, value) -> environment.put(ConfigKey.of(key, ConfigKey.Type.STRING, null, "").environmentVariable(), value));
         composition = Composition.create(Map.of(), environment, userHome, Notices.silent());
         serving = WebServing.start(composition.useCases(), settings, "127.0.0.1", 0, accessLog::add);
     }
@@ -61,6 +67,11 @@ public final class ServedStore implements AutoCloseable {
     /** {@code home}'s store as it is (nothing installed first), served with {@code settings}: a restart. */
     public static ServedStore restart(Path home, Path userHome, ServeSettings settings) throws IOException {
         return new ServedStore(home, userHome, settings, false);
+    }
+
+    /** {@code home}'s store as it is, served with the default limits and the configuration keys {@code config} set. */
+    public static ServedStore restart(Path home, Path userHome, Map<String, String> config) throws IOException {
+        return new ServedStore(home, userHome, ServeSettings.DEFAULTS, config, false);
     }
 
     /** The bundled traces {@code ids} installed into {@code home}, served with {@code settings}. */

@@ -158,7 +158,7 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     MirrorUseCase mirror(RegistryService registry, TraceStore store, FetchService fetch, Set<PrivateMirror> mirrors) {
-        FetchSettings pulls = new FetchSettings(false, CoreSettings.from(configuration).lockWait(), FetchSettings.DEFAULTS.maxFileBytes());
+        FetchSettings pulls = CoreSettings.from(configuration).fetch().online();
         return new MirrorService(registry, store, fetch, List.copyOf(mirrors), notices, pulls);
     }
 

@@ -29,6 +29,7 @@ import org.phasic.traces.adapter.ipfs.tar.SafeTarExtractor;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.app.config.CoreSettings;
+import org.phasic.traces.app.store.JsonMirrorPins;
 import org.phasic.traces.application.PublishService;
 import org.phasic.traces.application.PublishSettings;
 import org.phasic.traces.application.PublishTargets;
@@ -88,7 +89,7 @@ final class PublishModule extends AbstractModule {
 
     /**
      * The registry mirror: pins, when asked for, go to the local daemon and (when configured) the pinning service,
-     * whose settings are read only then.
+     * whose settings are read only then; the pins made are recorded in {@code <home>/mirror/pins.json}.
      */
     @Provides
     MirrorRegistryUseCase registryMirror(RegistryService registry, InstallTracesUseCase install, StoreMaintenanceUseCase store,
@@ -99,7 +100,7 @@ final class PublishModule extends AbstractModule {
             targets.add(new KuboPinning(kubo(services, publishing)));
             targets.addAll(remotePinning(services.http(), publishing));
             return targets;
-        }, clock);
+        }, new JsonMirrorPins(configuration.home().resolve("mirror")), services.notices(), clock);
     }
 
     private KuboRpcClient kubo(CompositionServices services, PublishingSettings publishing) {

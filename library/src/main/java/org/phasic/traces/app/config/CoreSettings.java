@@ -15,8 +15,11 @@ import org.phasic.traces.spi.Settings;
  * @param installJobs parallel downloads of {@code install}
  * @param phasicCache when home is phasic's cache folder (the default), also copy each verified trace where phasic's
  *                    Python {@code get_trace} looks for it ({@code traces/<id>/trace.json.gz})
+ * @param maxExtraFiles the most files of a trace directory the store keeps besides the trace and its metadata
+ * @param maxExtraBytes the most bytes those files may hold together
  */
-public record CoreSettings(boolean offline, Duration lockWait, int installJobs, boolean phasicCache) {
+public record CoreSettings(boolean offline, Duration lockWait, int installJobs, boolean phasicCache, int maxExtraFiles,
+                           long maxExtraBytes) {
     /** Key of {@link #offline()}. */
     public static final String OFFLINE = "offline";
     /** Key of {@link #lockWait()}. */
@@ -25,15 +28,20 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs, 
     public static final String INSTALL_JOBS = "install.jobs";
     /** Key of {@link #phasicCache()}. */
     public static final String PHASIC_CACHE = "phasic.cache";
+    /** Key of {@link #maxExtraFiles()}. */
+    public static final String STORE_MAX_EXTRA_FILES = "store.maxExtraFiles";
+    /** Key of {@link #maxExtraBytes()}. */
+    public static final String STORE_MAX_EXTRA_BYTES = "store.maxExtraBytes";
     /** The fewest parallel downloads. */
     public static final int MIN_JOBS = 1;
     /** The most parallel downloads. */
     public static final int MAX_JOBS = 64;
 
-    /** Online, {@link FetchSettings#DEFAULTS}' lock wait, sixteen downloads (they overlap network latency and fsyncs),
-     *  copies into phasic's cache. */
+    /** Online, {@link FetchSettings#DEFAULTS}' lock wait and extra-file bounds, sixteen downloads (they overlap network
+     *  latency and fsyncs), copies into phasic's cache. */
     public static final CoreSettings DEFAULTS = new CoreSettings(FetchSettings.DEFAULTS.offline(),
-            FetchSettings.DEFAULTS.lockWait(), 16, true);
+            FetchSettings.DEFAULTS.lockWait(), 16, true, FetchSettings.DEFAULTS.maxExtraFiles(),
+            FetchSettings.DEFAULTS.maxExtraBytes());
 
     public CoreSettings {
         Objects.requireNonNull(lockWait, "lockWait");
@@ -48,17 +56,23 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs, 
                 ConfigKey.integer(INSTALL_JOBS, DEFAULTS.installJobs(), "parallel downloads for install")
                         .withCheck(ConfigKey.Check.range(MIN_JOBS, MAX_JOBS)),
                 ConfigKey.bool(PHASIC_CACHE, DEFAULTS.phasicCache(), "when home is phasic's cache folder (the default), get and"
-                        + " install also copy each verified trace.json.gz to traces/<id>/ where phasic's get_trace finds it"));
+                        + " install also copy each verified trace.json.gz to traces/<id>/ where phasic's get_trace finds it"),
+                ConfigKey.integer(STORE_MAX_EXTRA_FILES, DEFAULTS.maxExtraFiles(), "the most files of a trace folder the store"
+                        + " keeps besides trace.json.gz and metadata.json (checksum, code files); a folder with more keeps only those two")
+                        .withCheck(ConfigKey.Check.range(0, 10_000)),
+                ConfigKey.integer(STORE_MAX_EXTRA_BYTES, (int) DEFAULTS.maxExtraBytes(), "the most bytes of those extra files"
+                        + " together; a folder with more keeps only trace.json.gz and metadata.json")
+                        .withCheck(ConfigKey.Check.range(0, Integer.MAX_VALUE)));
     }
 
     /** What {@code settings} say for the {@link #keys()}. */
     public static CoreSettings from(Settings settings) {
         return new CoreSettings(settings.flag(OFFLINE), settings.duration(STORE_LOCK_WAIT), settings.integer(INSTALL_JOBS),
-                settings.flag(PHASIC_CACHE));
+                settings.flag(PHASIC_CACHE), settings.integer(STORE_MAX_EXTRA_FILES), settings.integer(STORE_MAX_EXTRA_BYTES));
     }
 
     /** The fetch chain's settings: these, with {@link FetchSettings#DEFAULTS}' file size limit. */
     public FetchSettings fetch() {
-        return new FetchSettings(offline, lockWait, FetchSettings.DEFAULTS.maxFileBytes());
+        return new FetchSettings(offline, lockWait, FetchSettings.DEFAULTS.maxFileBytes(), maxExtraFiles, maxExtraBytes);
     }
 }

@@ -31,6 +31,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.text.UntrustedText;
+import org.phasic.traces.domain.unixfs.SafePaths;
 import org.phasic.traces.ports.in.GcReport;
 import org.phasic.traces.ports.in.StoreProblem;
 import org.phasic.traces.ports.in.StoredTraceInfo;
@@ -41,7 +43,7 @@ import org.phasic.traces.ports.out.TraceStore;
  * {@link TraceStore} on a local folder:
  * <pre>
  *   objects/&lt;cid&gt;     verified file bytes, named by the file's CID (immutable)
- *   refs/&lt;id&gt;.json    trace id → directory CID and its files (cid, size, sha256); written last
+ *   refs/&lt;id&gt;.json    trace id → directory CID and its files by name (cid, size, sha256); written last
  *   tmp/              unique staging files (never trusted)
  *   locks/&lt;cid&gt;.lock  work de-duplication only
  *   pins              user-pinned ids, one per line
@@ -152,12 +154,20 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
         }
     }
 
-    /** Parses a reference, refusing one that is incomplete or names content by anything but a CID. */
+    /**
+     * Parses a reference, refusing one that is incomplete, names content by anything but a CID, or names a file by
+     * anything but a safe single path segment (the names reach folders written by {@code get --dir}).
+     */
     private static Ref parseRef(Path refPath) throws IOException {
         Ref ref = StoreJson.readRef(refPath);
         if (ref == null || !TraceId.isValid(ref.id()) || !validCid(ref.root()) || ref.files() == null
                 || ref.files().values().stream().anyMatch(f -> f == null || !validCid(f.cid()))) {
             throw new IOException("incomplete reference");
+        }
+        for (String name : ref.files().keySet()) {
+            if (!SafePaths.isSafeName(name)) {
+                throw new IOException("unsafe file name '" + UntrustedText.printable(name) + "'");
+            }
         }
         return ref;
     }
@@ -214,6 +224,7 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
         Map<String, RefFile> refFiles = new LinkedHashMap<>();
         Map<String, StoredFile> stored = new LinkedHashMap<>();
         for (Map.Entry<String, VerifiedStagedFile> file : files.entrySet()) {
+            SafePaths.requireSafeName(file.getKey());
             String cid = requireCid(file.getValue().cid());
             DiskStagedFile staged = (DiskStagedFile) file.getValue().staged();
             staged.close();
