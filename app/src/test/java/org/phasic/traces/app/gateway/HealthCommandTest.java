@@ -24,8 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.app.cli.ExitCode;
+import org.phasic.traces.app.facade.PhasicTraces;
 import org.phasic.traces.app.testing.CliRun;
 import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.ports.in.HealthReport;
 
 /**
  * {@code health} against two loopback trustless gateways: one trace both serve, one neither has, one served only with
@@ -147,6 +149,19 @@ class HealthCommandTest {
     private static String row(List<String> lines, String id) {
         return lines.stream().filter(line -> line.startsWith(id + " ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + id + " in " + lines));
+    }
+
+    @Test
+    void theJavaFacadeReportsAndRecordsTheSameRun() throws IOException {
+        try (PhasicTraces client = PhasicTraces.builder().home(home()).registry(registryFile.toUri().toString())
+                .set("gateway.urls", url(first) + "," + url(second)).notices(notice -> { }).build()) {
+            HealthReport report = client.health(List.of(OK, MISSING, BAD), false);
+
+            assertThat(report.unreachable()).extracting(trace -> trace.id().value()).containsExactlyInAnyOrder(MISSING, BAD);
+            assertThat(report.traces()).hasSize(3);
+            assertThat(client.health(List.of(OK), false).unreachable()).isEmpty();
+        }
+        assertThat(Files.readAllLines(home().resolve("health").resolve("history.jsonl"))).hasSize(2);
     }
 
     @Test

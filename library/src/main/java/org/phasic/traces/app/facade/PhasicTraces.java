@@ -20,7 +20,9 @@ import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.BatchItem;
 import org.phasic.traces.ports.in.BatchOutcome;
+import org.phasic.traces.ports.in.CheckHealthUseCase;
 import org.phasic.traces.ports.in.EvaluateTraceUseCase.Evaluation;
+import org.phasic.traces.ports.in.HealthReport;
 import org.phasic.traces.ports.in.LoadedTrace;
 import org.phasic.traces.ports.in.LocalTrace;
 import org.phasic.traces.ports.in.PublishOptions;
@@ -206,6 +208,28 @@ public final class PhasicTraces implements AutoCloseable {
             return publish.publish(publish.prepare(request), options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Pin monitoring, as {@code phasic-traces health}: asks every configured gateway for the root block of each trace
+     * (with {@code full}, also a verified fetch of its {@code trace.json.gz}) and the pinning service, when one is
+     * configured, for its status; the run is recorded in the home's history, so later runs know since when a trace has
+     * been unreachable:
+     * <pre>{@code
+     *   HealthReport report = client.health(List.of(), false);
+     *   report.unreachable().forEach(trace -> System.err.println(trace.id() + " is served by no gateway"));
+     * }</pre>
+     *
+     * @param ids the traces to check; empty for every registry trace
+     */
+    public HealthReport health(List<String> ids, boolean full) {
+        try {
+            return useCases.checkHealth().check(new CheckHealthUseCase.Request(List.of(), full,
+                    ids.stream().map(TraceId::of).toList()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the gateways", e);
         }
     }
 
