@@ -28,9 +28,21 @@ public final class GatewayProfile implements ProfilePlugin {
         return GatewaySettings.keys();
     }
 
+    /**
+     * The gateways' client: the shared one, or for gateways that are all plain HTTP (a local mirror) a client that
+     * never loads the JDK's trust store.
+     */
     @Override
     public void contribute(Settings settings, PluginServices services, Contributions contributions) {
-        contributions.contentSource(() -> GatewayContentSource.create(GatewaySettings.from(settings, services.userAgent()),
-                services.shared(OkHttpClient.class), services.progress(), services.notices()));
+        contributions.contentSource(() -> {
+            GatewaySettings gateways = GatewaySettings.from(settings, services.userAgent());
+            OkHttpClient client = plainHttpOnly(gateways) ? HttpClients.cleartext(services.environment(), services.userAgent())
+                    : services.shared(OkHttpClient.class);
+            return GatewayContentSource.create(gateways, client, services.progress(), services.notices());
+        });
+    }
+
+    static boolean plainHttpOnly(GatewaySettings gateways) {
+        return gateways.gateways().stream().allMatch(gateway -> "http".equalsIgnoreCase(gateway.url().getScheme()));
     }
 }

@@ -3,12 +3,14 @@ package org.phasic.traces.app.composition;
 import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Credentials;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -33,6 +35,18 @@ final class HttpClients {
      * @throws ConfigException when a proxy variable holds an invalid URL
      */
     static OkHttpClient base(Map<String, String> environment, String userAgent) {
+        return builder(environment, userAgent).build();
+    }
+
+    /**
+     * {@link #base} for plain HTTP only (a loopback or LAN gateway): building a client that may speak TLS loads and
+     * parses the JDK's trust store, a noticeable part of a short command; this one never does, and refuses https.
+     */
+    static OkHttpClient cleartext(Map<String, String> environment, String userAgent) {
+        return builder(environment, userAgent).connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+    }
+
+    private static OkHttpClient.Builder builder(Map<String, String> environment, String userAgent) {
         EnvironmentProxySelector proxies;
         try {
             proxies = new EnvironmentProxySelector(environment);
@@ -52,8 +66,7 @@ final class HttpClients {
                 .proxyAuthenticator(proxyAuthenticator(proxies))
                 .addInterceptor(chain -> chain.request().header("User-Agent") != null
                         ? chain.proceed(chain.request())
-                        : chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()))
-                .build();
+                        : chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()));
     }
 
     /**
