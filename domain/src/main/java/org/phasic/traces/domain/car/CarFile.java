@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -24,11 +25,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.CorruptContentException;
+import org.phasic.traces.domain.cid.HashFunction;
 import org.phasic.traces.domain.cid.Multicodec;
 import org.phasic.traces.domain.dag.BlockSource;
+import org.phasic.traces.domain.io.Sha256;
+import org.phasic.traces.domain.unixfs.LeafPlacement;
 
 /**
  * A CAR file opened for random access: {@link #open(Path)} scans it once, checking the header and every
@@ -41,6 +47,8 @@ public final class CarFile implements BlockSource, Closeable {
     /** The most bytes {@link #reads(int)} holds read ahead of its consumer. */
     public static final int READ_AHEAD_BYTES = 8 << 20;
     private static final int MAX_SPAN = 16;
+    /** The most leaf placements waiting for a thread (each holds no data until it runs). */
+    private static final int PENDING_PLACEMENTS = 64;
 
     private record Entry(int section, Cid cid, long sectionOffset, long dataOffset, int length) {
     }
@@ -155,7 +163,12 @@ public final class CarFile implements BlockSource, Closeable {
     }
 
     private byte[] read(Entry entry, byte[] into) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(into, 0, entry.length());
+        read(entry, ByteBuffer.wrap(into, 0, entry.length()));
+        return into;
+    }
+
+    /** Fills {@code buffer} (its remaining bytes: the section's length) with {@code entry}'s data. */
+    private void read(Entry entry, ByteBuffer buffer) throws IOException {
         long position = entry.dataOffset();
         while (buffer.hasRemaining()) {
             int n = channel.read(buffer, position);
@@ -164,7 +177,6 @@ public final class CarFile implements BlockSource, Closeable {
             }
             position += n;
         }
-        return into;
     }
 
     /**
@@ -199,8 +211,14 @@ public final class CarFile implements BlockSource, Closeable {
     private record Ahead(Entry entry, byte[] data, Future<Boolean> matches) {
     }
 
-    /** See {@link #reads()} and {@link #reads(int)}. Not thread-safe: one consumer thread. */
-    public final class Reads implements BlockSource, Closeable {
+    /**
+     * See {@link #reads()} and {@link #reads(int)}. Not thread-safe: one consumer thread. As a {@link LeafPlacement},
+     * it copies raw leaves into files on the read-ahead threads (on the consumer's thread if there are none): each
+     * leaf is read into a direct buffer of its thread, hashed, and those bytes written at the given position; at
+     * most {@value #PENDING_PLACEMENTS} placements wait, and once the consumer places leaves the guessing read-ahead
+     * stops (the leaves it would guess are placed instead).
+     */
+    public final class Reads implements BlockSource, LeafPlacement, Closeable {
         private final BitSet verified = new BitSet(sections.size());
         private final ExecutorService hashing;
         private final int startSpan;
@@ -212,6 +230,10 @@ public final class CarFile implements BlockSource, Closeable {
         private Entry lentEntry;
         private byte[] lent;
         private boolean lentVerified;
+        private final Semaphore placements = new Semaphore(PENDING_PLACEMENTS);
+        private final AtomicReference<Exception> placementFailure = new AtomicReference<>();
+        private final ThreadLocal<ByteBuffer> placementBuffers = new ThreadLocal<>();
+        private boolean placing;
 
         private Reads(int hashThreads) {
             this.hashing = hashThreads == 0 ? null : Executors.newFixedThreadPool(hashThreads, HashThreads.FACTORY);
@@ -293,9 +315,85 @@ public final class CarFile implements BlockSource, Closeable {
             return sections.size();
         }
 
+        @Override
+        public OptionalLong blockLength(Cid cid) {
+            Entry entry = index.get(cid);
+            return entry == null ? OptionalLong.empty() : OptionalLong.of(entry.length());
+        }
+
+        @Override
+        public void place(Cid cid, FileChannel file, long position) throws IOException {
+            Entry entry = index.get(cid);
+            if (entry == null) {
+                throw new IllegalArgumentException("no block " + cid + " in " + path);
+            }
+            throwPlacementFailure();
+            placing = true;
+            if (hashing == null || hashing.isShutdown()) {
+                placeNow(entry, file, position);
+                return;
+            }
+            placements.acquireUninterruptibly();
+            try {
+                hashing.execute(() -> {
+                    try {
+                        if (placementFailure.get() == null) {
+                            placeNow(entry, file, position);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        placementFailure.compareAndSet(null, e);
+                    } finally {
+                        placements.release();
+                    }
+                });
+            } catch (RuntimeException e) {
+                placements.release();
+                throw e;
+            }
+        }
+
+        @Override
+        public void awaitPlaced() throws IOException {
+            placements.acquireUninterruptibly(PENDING_PLACEMENTS);
+            placements.release(PENDING_PLACEMENTS);
+            throwPlacementFailure();
+        }
+
+        private void throwPlacementFailure() throws IOException {
+            Exception failure = placementFailure.get();
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure != null) {
+                throw (RuntimeException) failure;
+            }
+        }
+
+        /** Reads {@code entry}'s block into this thread's buffer, hashes it and writes those bytes at {@code position}. */
+        private void placeNow(Entry entry, FileChannel file, long position) throws IOException {
+            ByteBuffer buffer = placementBuffers.get();
+            if (buffer == null || buffer.capacity() < entry.length()) {
+                buffer = ByteBuffer.allocateDirect(Math.max(entry.length(), 1 << 20));
+                placementBuffers.set(buffer);
+            }
+            buffer.clear().limit(entry.length());
+            read(entry, buffer);
+            buffer.flip();
+            if (!matches(entry.cid(), buffer)) {
+                throw new CorruptContentException("block hash mismatch: the " + entry.length() + " bytes received for "
+                        + entry.cid() + " (section at byte offset " + entry.sectionOffset() + ") do not hash to it",
+                        entry.sectionOffset());
+            }
+            for (long at = position; buffer.hasRemaining(); ) {
+                at += file.write(buffer, at);
+            }
+        }
+
         /** Stops the read-ahead threads (waiting for the blocks they are reading); the reads stay usable without. */
         @Override
         public void close() {
+            placements.acquireUninterruptibly(PENDING_PLACEMENTS);
+            placements.release(PENDING_PLACEMENTS);
             for (Ahead dropped : ahead.values()) {
                 drop(dropped);
             }
@@ -328,7 +426,7 @@ public final class CarFile implements BlockSource, Closeable {
          * byte budget allows, dropping (oldest first) sections read ahead that are no longer among them.
          */
         private void readAhead(int from) {
-            if (hashing == null || hashing.isShutdown()) {
+            if (hashing == null || hashing.isShutdown() || placing) {
                 return;
             }
             int last = from - 1;
@@ -443,6 +541,16 @@ public final class CarFile implements BlockSource, Closeable {
                 lentVerified = false;
             }
         }
+    }
+
+    /** Whether the bytes remaining in {@code data} hash to {@code cid} (SHA-256 straight from the buffer). */
+    private static boolean matches(Cid cid, ByteBuffer data) {
+        if (cid.multihash().function() == HashFunction.SHA2_256) {
+            return MessageDigest.isEqual(Sha256.digest(data), cid.multihash().digest());
+        }
+        byte[] copy = new byte[data.remaining()];
+        data.duplicate().get(copy);
+        return cid.matches(copy);
     }
 
     /** Daemon threads, so that a consumer that forgets to close its reads never keeps the JVM alive. */
