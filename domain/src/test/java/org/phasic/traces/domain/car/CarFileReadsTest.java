@@ -253,4 +253,22 @@ class CarFileReadsTest {
                     .isInstanceOf(ContentLimitException.class).hasMessageContaining("exceeds the limit of " + 2 * MIB);
         }
     }
+
+    @Test
+    void aFileThisProcessWroteFromVerifiedBlocksIsVouchedForWithoutHashing(@TempDir Path tmp) throws IOException {
+        Cid[] root = new Cid[1];
+        Path path = car(tmp, true, false, root);
+        try (CarFile file = CarFile.openVerified(path); CarFile.Reads reads = file.reads(2)) {
+            Cid extra = new ArrayList<>(file.cids()).get(file.blockCount() - 1);
+            byte[] corrupt = reads.fetch(extra).orElseThrow();
+            assertThat(extra.matches(corrupt)).isFalse();
+            assertThat(reads.hasVerified(extra, corrupt)).as("trusted, not hashed").isTrue();
+            assertThat(reads.verifyRest()).isEqualTo(file.sectionCount());
+        }
+        try (CarFile file = CarFile.open(path); CarFile.Reads reads = file.reads(2)) {
+            Cid extra = new ArrayList<>(file.cids()).get(file.blockCount() - 1);
+            assertThat(reads.hasVerified(extra, reads.fetch(extra).orElseThrow())).isFalse();
+            assertThatThrownBy(reads::verifyRest).isInstanceOf(CorruptContentException.class);
+        }
+    }
 }
