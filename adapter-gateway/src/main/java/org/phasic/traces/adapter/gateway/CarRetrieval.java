@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -12,7 +13,6 @@ import org.phasic.traces.domain.car.CarFile;
 import org.phasic.traces.domain.car.CarReader;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.CorruptContentException;
-import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
 import org.phasic.traces.ports.out.BlockFeed;
 
@@ -20,7 +20,7 @@ import org.phasic.traces.ports.out.BlockFeed;
  * {@code GET /ipfs/{root}/{path}?format=car&dag-scope=entity} with {@code Accept: application/vnd.ipld.car}.
  * The response must be a CARv1 ({@code Content-Type} checked); it is read to the end with the domain's
  * {@link CarReader}, which verifies every block against its section's CID as it streams (the only time a block is
- * hashed), into a {@link BlockSpill}. Then the blocks must reassemble the whole file, and the CAR's roots must name
+ * hashed; large blocks on other threads while the response is read on), into a {@link BlockSpill}. Then the blocks must reassemble the whole file, and the CAR's roots must name
  * the requested root (or, for a path, the entity it resolves to). Only then are they handed out, as a {@link
  * BlockFeed.Lookup}: over the verified blocks in memory, or over the private temporary file they spilled to, opened
  * with {@link CarFile#openVerified} (its reads vouch for the blocks hashed on arrival; the file is deleted when the
@@ -33,14 +33,20 @@ final class CarRetrieval implements Retrieval {
     private static final int SMALL_BUFFER_BYTES = 8 << 10;
     private static final int LARGE_BUFFER_BYTES = 64 << 10;
 
+    /** The most bytes of blocks received but not yet verified and spilled (hashed on other threads meanwhile). */
+    static final long HASH_AHEAD_BYTES = 8 << 20;
+
     private final GatewayHttp http;
     private final DagCheck check;
     private final int memoryBytes;
+    private final Executor hashing;
 
-    CarRetrieval(GatewayHttp http, DagCheck check, int memoryBytes) {
+    /** @param hashing threads that hash large blocks while the response is read on */
+    CarRetrieval(GatewayHttp http, DagCheck check, int memoryBytes, Executor hashing) {
         this.http = Objects.requireNonNull(http, "http");
         this.check = Objects.requireNonNull(check, "check");
         this.memoryBytes = memoryBytes;
+        this.hashing = Objects.requireNonNull(hashing, "hashing");
     }
 
     @Override
@@ -113,10 +119,10 @@ final class CarRetrieval implements Retrieval {
         }
         BlockSpill blocks = new BlockSpill(memoryBytes, roots);
         try {
-            for (Block block = reader.next(); block != null; block = reader.next()) {
+            reader.readAll(block -> {
                 context.blockReceived(block.size());
                 blocks.accept(block);
-            }
+            }, hashing, HASH_AHEAD_BYTES);
             blocks.finish();
             return new Received(blocks, roots);
         } catch (IOException | RuntimeException e) {

@@ -62,6 +62,8 @@ public final class GatewayContentSource implements ContentSource, Closeable {
     private final DagCheck check;
     private final RecentDags recent = new RecentDags(RECENT_DAGS, RECENT_DAG_BYTES);
     private final ExecutorService attempts = GatewayHttpClient.daemonPool("phasic-traces gateway attempt");
+    private final ExecutorService hashing = GatewayHttpClient.daemonPool("phasic-traces gateway hash",
+            Runtime.getRuntime().availableProcessors());
 
     /**
      * The source over a specialisation of {@code http}.
@@ -99,7 +101,7 @@ public final class GatewayContentSource implements ContentSource, Closeable {
                 settings.maxRetryDelay(), random), sleeper, clock);
         this.check = new DagCheck(ReassemblyLimits.DEFAULTS.withMaxTotalBytes(settings.maxBytes()));
         Map<Retrieval.Mode, Retrieval> retrievals = new EnumMap<>(Retrieval.Mode.class);
-        retrievals.put(Retrieval.Mode.CAR, new CarRetrieval(http, check, carMemoryBytes));
+        retrievals.put(Retrieval.Mode.CAR, new CarRetrieval(http, check, carMemoryBytes, hashing));
         retrievals.put(Retrieval.Mode.RAW, new RawBlockRetrieval(http, check));
         retrievals.put(Retrieval.Mode.DESERIALIZED, new DeserializedRetrieval(http, check, settings.importProfile(),
                 recent));
@@ -166,6 +168,7 @@ public final class GatewayContentSource implements ContentSource, Closeable {
     @Override
     public void close() {
         attempts.shutdownNow();
+        hashing.shutdown();
         client.dispatcher().cancelAll();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
