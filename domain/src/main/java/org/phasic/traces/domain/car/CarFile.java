@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -504,31 +503,9 @@ public final class CarFile implements BlockSource, Closeable {
             recycle(dropped.entry(), dropped.data());
         }
 
-        /** Waits for a read-ahead result. The workers are never interrupted: that would close the channel. */
+        /** Waits for a read-ahead result. */
         private boolean result(Ahead ahead) throws IOException {
-            boolean interrupted = false;
-            try {
-                while (true) {
-                    try {
-                        return ahead.matches().get();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw (Error) cause;
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            return Futures.await(ahead.matches());
         }
 
         /** An array for {@code entry}'s data: a fresh one for a node (the consumer may keep it), a spare for a leaf. */

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -108,7 +107,7 @@ public final class CarReader implements Closeable {
                     section = nextSection(true);
                 } catch (IOException | RuntimeException e) {
                     for (Hashing earlier : pending) {
-                        await(earlier.task());
+                        Futures.await(earlier.task());
                     }
                     throw e;
                 }
@@ -130,12 +129,12 @@ public final class CarReader implements Closeable {
                 while (!pending.isEmpty() && (pendingBytes > aheadBytes || pending.peek().task().isDone())) {
                     Hashing head = pending.poll();
                     pendingBytes -= head.length();
-                    sink.accept(await(head.task()));
+                    sink.accept(Futures.await(head.task()));
                     handed++;
                 }
             }
             while (!pending.isEmpty()) {
-                sink.accept(await(pending.poll().task()));
+                sink.accept(Futures.await(pending.poll().task()));
                 handed++;
             }
             return handed;
@@ -146,29 +145,6 @@ public final class CarReader implements Closeable {
 
     /** A block being hashed, and its length. */
     private record Hashing(FutureTask<Block> task, int length) {
-    }
-
-    /** The verified block, or the task's exception (never interrupted: it waits on). */
-    private static Block await(FutureTask<Block> task) throws IOException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException(e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** One section as read, not verified. */
