@@ -15,12 +15,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import okio.Buffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,14 +77,7 @@ class GatewayLargeTraceTest {
     }
 
     private void serve(byte[] carBytes) {
-        gateway.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                requests.add(request.getTarget());
-                return new MockResponse.Builder().code(200).setHeader("Content-Type", GatewayTraces.CAR_TYPE)
-                        .body(new Buffer().write(carBytes)).build();
-            }
-        });
+        gateway.setDispatcher(GatewayTraces.answering(carBytes, requests));
     }
 
     private CliRun install() {
