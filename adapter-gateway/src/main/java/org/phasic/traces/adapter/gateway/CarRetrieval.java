@@ -1,11 +1,11 @@
 package org.phasic.traces.adapter.gateway;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
+import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -13,7 +13,6 @@ import org.phasic.traces.domain.car.CarFile;
 import org.phasic.traces.domain.car.CarReader;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.CorruptContentException;
-import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
 import org.phasic.traces.ports.out.BlockFeed;
 
@@ -21,10 +20,11 @@ import org.phasic.traces.ports.out.BlockFeed;
  * {@code GET /ipfs/{root}/{path}?format=car&dag-scope=entity} with {@code Accept: application/vnd.ipld.car}.
  * The response must be a CARv1 ({@code Content-Type} checked); it is read to the end with the domain's
  * {@link CarReader}, which verifies every block against its section's CID as it streams (the only time a block is
- * hashed while it fits in memory), into a {@link BlockSpill}. Then the blocks must reassemble the whole file, and
- * the CAR's roots must name the requested root (or, for a path, the entity it resolves to). Only then are they
- * handed out: as a {@link BlockFeed.Lookup} over the verified blocks in memory, or as a {@link BlockFeed.Car} of the
- * temporary file they spilled to (whose blocks the consumer verifies again).
+ * hashed; large blocks on other threads while the response is read on), into a {@link BlockSpill}. Then the blocks must reassemble the whole file, and the CAR's roots must name
+ * the requested root (or, for a path, the entity it resolves to). Only then are they handed out, as a {@link
+ * BlockFeed.Lookup}: over the verified blocks in memory, or over the private temporary file they spilled to, opened
+ * with {@link CarFile#openVerified} (its reads vouch for the blocks hashed on arrival; the file is deleted when the
+ * feed is closed).
  */
 final class CarRetrieval implements Retrieval {
     static final String ACCEPT = "application/vnd.ipld.car;version=1;order=dfs;dups=y";
@@ -33,14 +33,20 @@ final class CarRetrieval implements Retrieval {
     private static final int SMALL_BUFFER_BYTES = 8 << 10;
     private static final int LARGE_BUFFER_BYTES = 64 << 10;
 
+    /** The most bytes of blocks received but not yet verified and spilled (hashed on other threads meanwhile). */
+    static final long HASH_AHEAD_BYTES = 8 << 20;
+
     private final GatewayHttp http;
     private final DagCheck check;
     private final int memoryBytes;
+    private final Executor hashing;
 
-    CarRetrieval(GatewayHttp http, DagCheck check, int memoryBytes) {
+    /** @param hashing threads that hash large blocks while the response is read on */
+    CarRetrieval(GatewayHttp http, DagCheck check, int memoryBytes, Executor hashing) {
         this.http = Objects.requireNonNull(http, "http");
         this.check = Objects.requireNonNull(check, "check");
         this.memoryBytes = memoryBytes;
+        this.hashing = Objects.requireNonNull(hashing, "hashing");
     }
 
     @Override
@@ -50,11 +56,13 @@ final class CarRetrieval implements Retrieval {
                 .addQueryParameter("dag-scope", path.isRoot() ? "all" : "entity")
                 .build();
         Received car = http.get(context, url, ACCEPT, response -> receive(context, response, root, path));
+        CarFile spilled = null;
         try {
             boolean namesRoot = car.roots().isEmpty() || car.roots().contains(root);
+            spilled = car.blocks().file().isPresent() ? CarFile.openVerified(car.blocks().file().get()) : null;
             Cid entity;
             try {
-                entity = requireComplete(car.blocks(), root, path, context.name());
+                entity = requireComplete(car.blocks(), spilled, root, path, context.name());
             } catch (NotFoundAtGatewayException e) {
                 if (namesRoot) {
                     throw e;
@@ -64,13 +72,32 @@ final class CarRetrieval implements Retrieval {
             if (!namesRoot && !car.roots().contains(entity)) {
                 throw wrongRoots(context, car.roots(), root);
             }
-            if (car.blocks().memory().isPresent()) {
-                return BlockFeed.Lookup.of(car.blocks().memory().get());
+            if (spilled == null) {
+                return BlockFeed.Lookup.of(car.blocks().memory().orElseThrow());
             }
-            return new BlockFeed.Car(new DeletingStream(car.blocks()));
+            CarFile file = spilled;
+            CarFile.Reads reads = file.reads(1);
+            return new BlockFeed.Lookup(reads, () -> closeAll(reads, file, car.blocks()));
         } catch (IOException | RuntimeException e) {
-            car.blocks().close();
+            closeAll(spilled, car.blocks());
             throw e;
+        }
+    }
+
+    /** Closes each (nulls skipped), all of them even if one fails. */
+    private static void closeAll(Closeable... closeables) throws IOException {
+        IOException failed = null;
+        for (Closeable closeable : closeables) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (IOException e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
@@ -92,10 +119,10 @@ final class CarRetrieval implements Retrieval {
         }
         BlockSpill blocks = new BlockSpill(memoryBytes, roots);
         try {
-            for (Block block = reader.next(); block != null; block = reader.next()) {
+            reader.readAll(block -> {
                 context.blockReceived(block.size());
                 blocks.accept(block);
-            }
+            }, hashing, HASH_AHEAD_BYTES);
             blocks.finish();
             return new Received(blocks, roots);
         } catch (IOException | RuntimeException e) {
@@ -105,13 +132,14 @@ final class CarRetrieval implements Retrieval {
     }
 
     /** @return the CID {@code path} resolves to */
-    private Cid requireComplete(BlockSpill blocks, Cid root, ContentPath path, String from) throws IOException {
-        if (blocks.memory().isPresent()) {
-            MemoryBlockStore memory = blocks.memory().get();
+    private Cid requireComplete(BlockSpill blocks, CarFile spilled, Cid root, ContentPath path, String from)
+            throws IOException {
+        if (spilled == null) {
+            MemoryBlockStore memory = blocks.memory().orElseThrow();
             return check.requireComplete(root, path, memory, memory, from);
         }
-        try (CarFile car = CarFile.open(blocks.file().orElseThrow())) {
-            return check.requireComplete(root, path, car.reads(), car, from);
+        try (CarFile.Reads reads = spilled.reads()) {
+            return check.requireComplete(root, path, reads, spilled, from);
         }
     }
 
@@ -131,24 +159,5 @@ final class CarRetrieval implements Retrieval {
         }
         String version = type.parameter("version");
         return version == null || version.equals("1");
-    }
-
-    /** The spilled CAR; closing it deletes the temporary file. */
-    private static final class DeletingStream extends FilterInputStream {
-        private final BlockSpill spill;
-
-        DeletingStream(BlockSpill spill) throws IOException {
-            super(Files.newInputStream(spill.file().orElseThrow()));
-            this.spill = spill;
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                super.close();
-            } finally {
-                spill.close();
-            }
-        }
     }
 }

@@ -31,9 +31,9 @@ import org.phasic.traces.ports.in.TransferProgress;
  * <ol>
  *   <li>a CAR: {@code GET /ipfs/{root}/{path}?format=car&dag-scope=entity}, {@code Accept:
  *       application/vnd.ipld.car}; the response must be a CARv1 for the root, every block verifies as it streams,
- *       and the file must be complete; handed out as a {@link BlockFeed.Lookup} over the verified blocks (up to 8
- *       MiB of them, each hashed once, as it arrived), or beyond that as a {@link BlockFeed.Car} of a temporary file
- *       deleted when the feed is closed;</li>
+ *       and the file must be complete; handed out as a {@link BlockFeed.Lookup} over the verified blocks (each hashed
+ *       once, as it arrived): in memory up to 8 MiB of them, beyond that in a private temporary CAR file, deleted when
+ *       the feed is closed, whose blocks are vouched for without being hashed again;</li>
  *   <li>raw blocks, when the gateway ignores the CAR request: {@code GET /ipfs/{cid}?format=raw}, {@code Accept:
  *       application/vnd.ipld.raw}, one request per block while walking the DAG, each block verified; handed out as
  *       a {@link BlockFeed.Lookup} over the blocks in memory;</li>
@@ -42,8 +42,9 @@ import org.phasic.traces.ports.in.TransferProgress;
  *       the requested root CID, see {@link DeserializedRetrieval}; handed out as a Lookup over the re-imported
  *       blocks.</li>
  * </ol>
- * The consumer of a feed walks every block again from the root CID: blocks of a CAR stream or file are hashed
- * again, blocks handed out in memory are {@link org.phasic.traces.domain.dag.Block}s, which are only made by hashing. A gateway that
+ * The consumer of a feed walks every block again from the root CID: blocks handed out in memory are {@link
+ * org.phasic.traces.domain.dag.Block}s, which are only made by hashing; those of a temporary file are vouched for by
+ * {@link org.phasic.traces.domain.car.CarFile#openVerified} (hashed as they arrived). A gateway that
  * served a block that does not match its CID (or a CAR for another root) is dropped for the rest of the session;
  * other failures count against its rank. Requests are retried on 429, 5xx and dropped connections with backoff and
  * jitter, honouring {@code Retry-After}. Thread-safe; {@link #close()} releases threads and connections.
@@ -61,6 +62,8 @@ public final class GatewayContentSource implements ContentSource, Closeable {
     private final DagCheck check;
     private final RecentDags recent = new RecentDags(RECENT_DAGS, RECENT_DAG_BYTES);
     private final ExecutorService attempts = GatewayHttpClient.daemonPool("phasic-traces gateway attempt");
+    private final ExecutorService hashing = GatewayHttpClient.daemonPool("phasic-traces gateway hash",
+            Runtime.getRuntime().availableProcessors());
 
     /**
      * The source over a specialisation of {@code http}.
@@ -98,7 +101,7 @@ public final class GatewayContentSource implements ContentSource, Closeable {
                 settings.maxRetryDelay(), random), sleeper, clock);
         this.check = new DagCheck(ReassemblyLimits.DEFAULTS.withMaxTotalBytes(settings.maxBytes()));
         Map<Retrieval.Mode, Retrieval> retrievals = new EnumMap<>(Retrieval.Mode.class);
-        retrievals.put(Retrieval.Mode.CAR, new CarRetrieval(http, check, carMemoryBytes));
+        retrievals.put(Retrieval.Mode.CAR, new CarRetrieval(http, check, carMemoryBytes, hashing));
         retrievals.put(Retrieval.Mode.RAW, new RawBlockRetrieval(http, check));
         retrievals.put(Retrieval.Mode.DESERIALIZED, new DeserializedRetrieval(http, check, settings.importProfile(),
                 recent));
@@ -165,6 +168,7 @@ public final class GatewayContentSource implements ContentSource, Closeable {
     @Override
     public void close() {
         attempts.shutdownNow();
+        hashing.shutdown();
         client.dispatcher().cancelAll();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();

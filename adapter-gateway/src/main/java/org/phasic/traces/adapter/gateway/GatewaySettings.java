@@ -53,6 +53,8 @@ public record GatewaySettings(List<GatewayEndpoint> gateways, Duration connectTi
     public static final String HEDGE_DELAY = "gateway.hedgeDelay";
     /** Key of {@link #retries()}. */
     public static final String RETRIES = "gateway.retries";
+    /** Key of {@link #maxBytes()}. */
+    public static final String MAX_BYTES = "gateway.maxBytes";
 
     public GatewaySettings {
         gateways = List.copyOf(gateways);
@@ -114,7 +116,10 @@ public record GatewaySettings(List<GatewayEndpoint> gateways, Duration connectTi
                 ConfigKey.duration(HEDGE_DELAY, defaults.hedgeDelay(),
                         "start the next gateway when the current one sent no byte for this long (0 = race all at once)"),
                 ConfigKey.integer(RETRIES, defaults.retries(), "retries per gateway on 429, 5xx and dropped connections")
-                        .withCheck(ConfigKey.Check.range(0, 20)));
+                        .withCheck(ConfigKey.Check.range(0, 20)),
+                ConfigKey.integer(MAX_BYTES, (int) defaults.maxBytes(),
+                        "most bytes taken from one gateway for one fetch (a CAR of a trace, its blocks or its files)")
+                        .withCheck(ConfigKey.Check.range(1, Integer.MAX_VALUE)));
     }
 
     /**
@@ -133,6 +138,7 @@ public record GatewaySettings(List<GatewayEndpoint> gateways, Duration connectTi
                     .deadline(settings.duration(DEADLINE))
                     .hedgeDelay(settings.duration(HEDGE_DELAY))
                     .retries(settings.integer(RETRIES))
+                    .maxBytes(settings.integer(MAX_BYTES))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("invalid gateway setting: " + e.getMessage(),

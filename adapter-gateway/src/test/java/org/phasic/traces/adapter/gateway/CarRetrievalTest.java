@@ -1,6 +1,7 @@
 package org.phasic.traces.adapter.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.phasic.traces.adapter.gateway.Fixtures.BIG_V0_TRACE_ENTITY;
 import static org.phasic.traces.adapter.gateway.Fixtures.KINGMAN_V0;
 import static org.phasic.traces.adapter.gateway.Fixtures.KINGMAN_V0_TRACE_ENTITY;
@@ -11,7 +12,9 @@ import static org.phasic.traces.adapter.gateway.Fixtures.TRACE;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,6 +24,11 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.phasic.traces.domain.car.CarFile;
+import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.dag.BlockSource;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.dag.VerifiedBlockSource;
 import org.phasic.traces.ports.out.BlockFeed;
@@ -98,7 +106,8 @@ class CarRetrievalTest {
         Set<Path> before = spillFiles();
         try (GatewayContentSource source = harness.carMemory(1024).source(GatewayHarness.settings(server).build())) {
             BlockFeed feed = source.open(BIG_V0_TRACE_ENTITY.root(), TRACE).orElseThrow();
-            assertThat(feed).isInstanceOf(BlockFeed.Car.class);
+            assertThat(feed).isInstanceOfSatisfying(BlockFeed.Lookup.class,
+                    lookup -> assertThat(lookup.blocks()).isInstanceOf(CarFile.Reads.class));
             Set<Path> during = spillFiles();
             during.removeAll(before);
             assertThat(during).hasSize(1);
@@ -106,6 +115,54 @@ class CarRetrievalTest {
             byte[] trace = Extraction.file(BIG_V0_TRACE_ENTITY.root(), TRACE, feed);
             assertThat(Sha256.hex(trace)).isEqualTo(BIG_V0_TRACE_ENTITY.traceSha256());
             assertThat(during.iterator().next()).doesNotExist();
+        }
+    }
+
+    @Test
+    void aSpilledCarVouchesForTheBlocksItHashedOnArrival() throws Exception {
+        server.enqueue(Responses.car(BIG_V0_TRACE_ENTITY.carBytes()).build());
+        try (GatewayContentSource source = harness.carMemory(1024).source(GatewayHarness.settings(server).build());
+                BlockFeed feed = source.open(BIG_V0_TRACE_ENTITY.root(), TRACE).orElseThrow()) {
+            BlockSource blocks = ((BlockFeed.Lookup) feed).blocks();
+            Cid root = BIG_V0_TRACE_ENTITY.root();
+            byte[] data = blocks.fetch(root).orElseThrow();
+            assertThat(blocks.hasVerified(root, data)).isTrue();
+            assertThat(blocks.hasVerified(root, data.clone())).isFalse();
+        }
+    }
+
+    /** A spilled CAR that is cut short, corrupt or incomplete fails the fetch and leaves no temporary file. */
+    @ParameterizedTest
+    @CsvSource({"cut inside a block, truncated section", "flipped byte, block hash mismatch",
+        "last section missing, incomplete content"})
+    void aBadSpilledCarFailsAndLeavesNoTemporaryFile(String damage, String message) throws Exception {
+        byte[] car = BIG_V0_TRACE_ENTITY.carBytes();
+        byte[] served = switch (damage) {
+            case "cut inside a block" -> Arrays.copyOf(car, car.length / 2);
+            case "flipped byte" -> Responses.flipped(car, car.length / 2);
+            default -> Arrays.copyOf(car, car.length - lastSectionBytes(car));
+        };
+        server.enqueue(Responses.car(served).build());
+        Set<Path> before = spillFiles();
+        try (GatewayContentSource source = harness.carMemory(1024).source(GatewayHarness.settings(server).build())) {
+            assertThatThrownBy(() -> source.open(BIG_V0_TRACE_ENTITY.root(), TRACE)).hasMessageContaining(message);
+        }
+        Set<Path> after = spillFiles();
+        after.removeAll(before);
+        assertThat(after).isEmpty();
+    }
+
+    /** The length of the last section of {@code car} (its varint, CID and data). */
+    private static int lastSectionBytes(byte[] car) throws IOException {
+        Path file = Files.createTempFile("car-retrieval-test-", ".car");
+        try {
+            Files.write(file, car);
+            try (CarFile parsed = CarFile.open(file)) {
+                Cid last = List.copyOf(parsed.cids()).get(parsed.blockCount() - 1);
+                return (int) (car.length - parsed.offsetOf(last).orElseThrow());
+            }
+        } finally {
+            Files.delete(file);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.phasic.traces.app.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +25,7 @@ import org.phasic.traces.domain.car.CarWriter;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.dag.BlockSink;
 import org.phasic.traces.domain.io.TemporaryFolder;
+import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 
@@ -31,6 +35,7 @@ import org.phasic.traces.domain.unixfs.UnixFsImporter;
  * java -cp CP org.phasic.traces.app.bench.BigContentBenchmark make /tmp/big.car [MiB] [profile]  # CAR of random bytes
  * java -cp CP org.phasic.traces.app.bench.BigContentBenchmark sha256 FILE   # the reference: MessageDigest over the file
  * java -cp CP org.phasic.traces.app.bench.BigContentBenchmark compare BIG.car SMALL.car [launcher] [runs]
+ * java -cp CP org.phasic.traces.app.bench.BigContentBenchmark gateway DIR [MiB] [launcher] [runs]
  * </pre>
  * {@code make} imports {@code MiB} (default 1024) deterministic pseudo-random MiB as one file (profile default
  * {@code ipfs-car}: CIDv1, 1 MiB raw leaves) and writes the CAR, the file's blocks first and the root last.
@@ -38,6 +43,13 @@ import org.phasic.traces.domain.unixfs.UnixFsImporter;
  * the {@code sha256} reference in a fresh JVM, and the launcher's ({@code ./phasic-traces} by default) {@code car
  * verify} (also with {@code -Xmx64m}), {@code car unpack} and {@code car verify} of the small CAR (the CLI's start-up);
  * it prints the medians of wall time, CPU (user + system) and peak RSS, each as a throughput ratio to the reference.
+ * {@code gateway} makes, under {@code DIR}, a trace directory whose {@code trace.json.gz} is {@code MiB} (default 1024)
+ * pseudo-random MiB, its CAR (ipfs-car's layout: CIDv1, 1 MiB raw leaves, the root last) and a registry listing it,
+ * serves the CAR from a trustless gateway on loopback ({@link CarFileGateway}, in this process), and runs, as
+ * separate processes in interleaved rounds: the {@code sha256} reference and {@code sha256sum} over the trace file,
+ * and the launcher's {@code install} of the trace into a fresh home (the gateway fetch: one CAR request, every block
+ * verified, the file staged, checked against the registry's SHA-256 and committed): with tiered compilation (as the
+ * launcher runs {@code car}), also with {@code -Xmx64m}, and as the launcher runs {@code install} (C1 only).
  * It needs GNU time ({@code /usr/bin/time}).
  */
 public final class BigContentBenchmark {
@@ -54,11 +66,15 @@ public final class BigContentBenchmark {
             long start = System.nanoTime();
             String hex = sha256(Path.of(args[1]));
             System.out.printf(Locale.ROOT, "sha256 %s  %s: %.3f s in-process%n", hex, args[1], (System.nanoTime() - start) / 1e9);
+        } else if (args.length >= 2 && args[0].equals("gateway")) {
+            gateway(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1024,
+                    Path.of(args.length > 3 ? args[3] : "./phasic-traces"), args.length > 4 ? Integer.parseInt(args[4]) : 5);
         } else if (args.length >= 3 && args[0].equals("compare")) {
             compare(Path.of(args[1]), Path.of(args[2]), Path.of(args.length > 3 ? args[3] : "./phasic-traces"),
                     args.length > 4 ? Integer.parseInt(args[4]) : 5);
         } else {
-            System.err.println("usage: make FILE.car [MiB] [profile] | sha256 FILE | compare BIG.car SMALL.car [launcher] [runs]");
+            System.err.println("usage: make FILE.car [MiB] [profile] | sha256 FILE | compare BIG.car SMALL.car [launcher] [runs]"
+                    + " | gateway DIR [MiB] [launcher] [runs]");
             System.exit(2);
         }
     }
@@ -116,13 +132,22 @@ public final class BigContentBenchmark {
         System.out.printf(Locale.ROOT, "java %s, %d cpus, load average %s; %s: %d bytes; %d interleaved rounds (medians)%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage(), big,
                 Files.size(big), runs);
+        measure(measured, runs, work, unpacked);
+    }
+
+    /**
+     * Times each of {@code measured} {@code runs} times in interleaved rounds, deleting {@code cleared} before each run,
+     * and prints the medians with their ratios to the first (the reference).
+     */
+    private static void measure(List<Measured> measured, int runs, Path work, Path cleared) throws Exception {
         long[][][] samples = new long[measured.size()][runs][];
         for (int round = 0; round < runs; round++) {
             for (int m = 0; m < measured.size(); m++) {
-                TemporaryFolder.deleteTree(unpacked);
+                TemporaryFolder.deleteTree(cleared);
                 samples[m][round] = time(measured.get(m), work.resolve("time.txt"));
             }
         }
+        TemporaryFolder.deleteTree(cleared);
         long[] reference = medians(samples[0]);
         for (int m = 0; m < measured.size(); m++) {
             long[] median = medians(samples[m]);
@@ -131,6 +156,60 @@ public final class BigContentBenchmark {
                     (double) reference[1] / median[1], median[2] / 1024);
         }
         System.out.println("load average at the end " + loadAverage());
+    }
+
+    private static final String BIG_TRACE = "synthetic_big";
+    /** Undoes the launcher's {@code -XX:TieredStopAtLevel=1} for {@code install} (C2 has the SHA-256 intrinsics). */
+    private static final String TIERED = "-XX:TieredStopAtLevel=4";
+
+    private static void gateway(Path dir, int mib, Path launcher, int runs) throws Exception {
+        Path car = dir.resolve("trace.car");
+        Path trace = dir.resolve("library").resolve(BIG_TRACE).resolve(TraceEntry.TRACE_FILE);
+        Cid root = makeTraceDirectory(dir, trace.getParent(), car, mib);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path home = dir.resolve("home");
+        try (CarFileGateway gateway = new CarFileGateway(car, root)) {
+            List<String> install = List.of(launcher.toAbsolutePath().toString(), "--home", home.toString(),
+                    "--set", "registry.url=" + dir.resolve("registry.json").toUri(), "--set", "gateway.urls=" + gateway.url(),
+                    "--set", "gateway.maxBytes=" + Integer.MAX_VALUE, "-q", "install", BIG_TRACE);
+            List<Measured> measured = List.of(
+                    new Measured("plain SHA-256 (MessageDigest, fresh JVM)", List.of(java, "-cp",
+                            System.getProperty("java.class.path"), BigContentBenchmark.class.getName(), "sha256",
+                            trace.toString()), Map.of()),
+                    new Measured("sha256sum", List.of("sha256sum", trace.toString()), Map.of()),
+                    new Measured("gateway fetch (install), tiered JIT", install, Map.of("PHASIC_TRACES_JAVA_OPTS", TIERED)),
+                    new Measured("gateway fetch (install), tiered JIT, -Xmx64m", install,
+                            Map.of("PHASIC_TRACES_JAVA_OPTS", TIERED + " -Xmx64m")),
+                    new Measured("gateway fetch (install), as launched (C1 only)", install, Map.of()));
+            System.out.printf(Locale.ROOT, "java %s, %d cpus, load average %s; %s: %d bytes, served as %s (%d bytes) from %s;"
+                    + " %d interleaved rounds (medians)%n", System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors(), loadAverage(), trace, Files.size(trace), car, Files.size(car),
+                    gateway.url(), runs);
+            measure(measured, runs, dir, home);
+            List<String> requests = gateway.requests();
+            System.out.println(requests.size() + " gateway requests, the first: " + requests.get(0));
+        }
+    }
+
+    /** The trace directory ({@code mib} MiB {@code trace.json.gz}, a metadata file), its CAR and the registry. */
+    private static Cid makeTraceDirectory(Path dir, Path traceDir, Path car, int mib) throws Exception {
+        Files.createDirectories(traceDir);
+        try (InputStream in = new PseudoRandomBytes((long) mib * MIB)) {
+            Files.copy(in, traceDir.resolve(TraceEntry.TRACE_FILE), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(traceDir.resolve(TraceEntry.METADATA_FILE), "{\"model_type\": \"synthetic\"}");
+        Cid root = new UnixFsImporter(ImportProfile.IPFS_CAR, BlockSink.DISCARD).importPath(traceDir).root();
+        try (OutputStream file = Files.newOutputStream(car); CarWriter writer = new CarWriter(file, root)) {
+            new UnixFsImporter(ImportProfile.IPFS_CAR, writer).importPath(traceDir);
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode document = json.createObjectNode().put("version", "1.0.0").put("updated", "2026-12-05");
+        ObjectNode entry = document.putObject("traces").putObject(BIG_TRACE).put("cid", root.toString())
+                .put("description", mib + " MiB of pseudo-random bytes")
+                .put("checksum", "sha256:" + sha256(traceDir.resolve(TraceEntry.TRACE_FILE))).put("license", "MIT");
+        entry.putObject("metadata").put("model_type", "synthetic").put("domain", "benchmark");
+        json.writeValue(dir.resolve("registry.json").toFile(), document);
+        return root;
     }
 
     /** Wall nanoseconds, user + system CPU centiseconds and peak RSS in KiB of one run. */

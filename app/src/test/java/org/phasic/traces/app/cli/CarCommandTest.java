@@ -142,6 +142,36 @@ class CarCommandTest {
     }
 
     @Test
+    void unpackOfAFileWithACorruptLeafInTheMiddleLeavesNoFileAndNoStaging() throws IOException {
+        byte[] content = new byte[12 << 20];
+        new java.util.Random(6).nextBytes(content);
+        Files.write(source.resolve("trace.json.gz"), content);
+        Path big = tmp.resolve("big.car");
+        Cid bigRoot = writeCar(big, source, ImportProfile.IPFS_CAR);
+        Path target = tmp.resolve("out");
+        assertThat(run("unpack", big.toString(), target.toString())).isZero();
+        assertThat(Files.readAllBytes(target.resolve("trace.json.gz"))).isEqualTo(content);
+        assertThat(out.toString()).startsWith("unpacked " + bigRoot + " to " + target + ": 2 files, 2 directories, ");
+
+        long middleLeaf;
+        try (org.phasic.traces.domain.car.CarFile file = org.phasic.traces.domain.car.CarFile.open(big)) {
+            middleLeaf = file.offsetOf(new ArrayList<>(file.cids()).get(6)).orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(big);
+        bytes[(int) middleLeaf + 5000] ^= 1;
+        Files.write(big, bytes);
+        Path second = tmp.resolve("second");
+        assertThat(run("unpack", big.toString(), second.toString())).isEqualTo(1);
+        assertThat(err.toString()).matches("phasic-traces: " + big.toString().replace("\\", "\\\\")
+                + ": block hash mismatch: the 1048576 bytes received for \\S+ \\(section at byte offset " + middleLeaf
+                + "\\) do not hash to it\n");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("src", "trace.car",
+                    "big.car", "out");
+        }
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(run()).isEqualTo(2);
         assertThat(run("unpack", car.toString())).isEqualTo(2);

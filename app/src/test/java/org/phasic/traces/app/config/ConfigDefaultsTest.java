@@ -89,6 +89,7 @@ class ConfigDefaultsTest {
         expected.put("gateway.deadline", "120s");
         expected.put("gateway.hedgeDelay", "1500ms");
         expected.put("gateway.retries", "3");
+        expected.put("gateway.maxBytes", "268435456");
         expected.put("s3.bucket", null);
         expected.put("s3.prefix", null);
         expected.put("s3.region", "us-east-1");
@@ -177,6 +178,7 @@ class ConfigDefaultsTest {
         values.put("gateway.deadline", "121s");
         values.put("gateway.hedgeDelay", "0s");
         values.put("gateway.retries", "5");
+        values.put("gateway.maxBytes", "2000000000");
         values.put("s3.bucket", "team-bucket");
         values.put("s3.prefix", "team/traces");
         values.put("s3.region", "eu-north-1");
@@ -225,6 +227,7 @@ class ConfigDefaultsTest {
                 .deadline(Duration.ofSeconds(121))
                 .hedgeDelay(Duration.ZERO)
                 .retries(5)
+                .maxBytes(2_000_000_000L)
                 .build());
         assertThat(S3Settings.from(configuration)).as("static keys win over anonymous and a named profile")
                 .isEqualTo(S3Settings.of("team-bucket", "eu-north-1").withPrefix("team/traces")

@@ -53,14 +53,7 @@ class GatewayGetTest {
     }
 
     private void serve(byte[] carBytes) {
-        gateway.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                requests.add(request.getTarget());
-                return new MockResponse.Builder().code(200).setHeader("Content-Type", CAR_TYPE)
-                        .body(new Buffer().write(carBytes)).build();
-            }
-        });
+        gateway.setDispatcher(GatewayTraces.answering(carBytes, requests));
     }
 
 

@@ -8,7 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
 import org.phasic.traces.adapter.github.JacksonRegistryCodec;
 import org.phasic.traces.app.bundle.KingmanTraces;
 import org.phasic.traces.app.codec.JacksonTraceCodec;
@@ -80,6 +85,18 @@ final class GatewayTraces {
             new JacksonRegistryCodec().write(registry, out);
         }
         return file;
+    }
+
+    /** A gateway answering every request with {@code carBytes} as a CAR, recording each request's target. */
+    static Dispatcher answering(byte[] carBytes, List<String> requests) {
+        return new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                requests.add(request.getTarget());
+                return new MockResponse.Builder().code(200).setHeader("Content-Type", CAR_TYPE)
+                        .body(new Buffer().write(carBytes)).build();
+            }
+        };
     }
 
     /** The blocks of a CAR, by CID. */

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -19,16 +20,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.CorruptContentException;
+import org.phasic.traces.domain.cid.HashFunction;
 import org.phasic.traces.domain.cid.Multicodec;
 import org.phasic.traces.domain.dag.BlockSource;
+import org.phasic.traces.domain.io.Sha256;
+import org.phasic.traces.domain.unixfs.LeafPlacement;
 
 /**
  * A CAR file opened for random access: {@link #open(Path)} scans it once, checking the header and every
@@ -41,6 +46,8 @@ public final class CarFile implements BlockSource, Closeable {
     /** The most bytes {@link #reads(int)} holds read ahead of its consumer. */
     public static final int READ_AHEAD_BYTES = 8 << 20;
     private static final int MAX_SPAN = 16;
+    /** The most leaf placements waiting for a thread (each holds no data until it runs). */
+    private static final int PENDING_PLACEMENTS = 64;
 
     private record Entry(int section, Cid cid, long sectionOffset, long dataOffset, int length) {
     }
@@ -50,13 +57,16 @@ public final class CarFile implements BlockSource, Closeable {
     private final Map<Cid, Entry> index;
     private final List<Entry> sections;
     private final FileChannel channel;
+    private final boolean trusted;
 
-    private CarFile(Path path, CarHeader header, Map<Cid, Entry> index, List<Entry> sections, FileChannel channel) {
+    private CarFile(Path path, CarHeader header, Map<Cid, Entry> index, List<Entry> sections, FileChannel channel,
+                    boolean trusted) {
         this.path = path;
         this.header = header;
         this.index = index;
         this.sections = sections;
         this.channel = channel;
+        this.trusted = trusted;
     }
 
     public static CarFile open(Path path) throws IOException {
@@ -65,6 +75,20 @@ public final class CarFile implements BlockSource, Closeable {
 
     /** @throws org.phasic.traces.domain.cid.CorruptContentException for a malformed CAR, naming the offset */
     public static CarFile open(Path path, int maxSectionBytes) throws IOException {
+        return open(path, maxSectionBytes, false);
+    }
+
+    /**
+     * Opens a CAR that this process wrote itself from blocks it had hashed against their CIDs, into a private
+     * temporary file no one else writes (a download spilled to disk): its {@link #reads(int) reads} vouch for every
+     * block ({@link Reads#hasVerified}) and place leaves without hashing them again, as a store trusts its own
+     * staging files. Never for a file another process may have written. The scan still checks the framing.
+     */
+    public static CarFile openVerified(Path path) throws IOException {
+        return open(path, CarReader.DEFAULT_MAX_SECTION_BYTES, true);
+    }
+
+    private static CarFile open(Path path, int maxSectionBytes, boolean trusted) throws IOException {
         Map<Cid, Entry> index = new LinkedHashMap<>();
         List<Entry> sections = new ArrayList<>();
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
@@ -75,7 +99,8 @@ public final class CarFile implements BlockSource, Closeable {
                 sections.add(entry);
                 index.putIfAbsent(s.cid(), entry);
             }
-            return new CarFile(path, reader.header(), Collections.unmodifiableMap(index), List.copyOf(sections), channel);
+            return new CarFile(path, reader.header(), Collections.unmodifiableMap(index), List.copyOf(sections), channel,
+                    trusted);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -155,7 +180,12 @@ public final class CarFile implements BlockSource, Closeable {
     }
 
     private byte[] read(Entry entry, byte[] into) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(into, 0, entry.length());
+        read(entry, ByteBuffer.wrap(into, 0, entry.length()));
+        return into;
+    }
+
+    /** Fills {@code buffer} (its remaining bytes: the section's length) with {@code entry}'s data. */
+    private void read(Entry entry, ByteBuffer buffer) throws IOException {
         long position = entry.dataOffset();
         while (buffer.hasRemaining()) {
             int n = channel.read(buffer, position);
@@ -164,7 +194,6 @@ public final class CarFile implements BlockSource, Closeable {
             }
             position += n;
         }
-        return into;
     }
 
     /**
@@ -199,8 +228,14 @@ public final class CarFile implements BlockSource, Closeable {
     private record Ahead(Entry entry, byte[] data, Future<Boolean> matches) {
     }
 
-    /** See {@link #reads()} and {@link #reads(int)}. Not thread-safe: one consumer thread. */
-    public final class Reads implements BlockSource, Closeable {
+    /**
+     * See {@link #reads()} and {@link #reads(int)}. Not thread-safe: one consumer thread. As a {@link LeafPlacement},
+     * it copies raw leaves into files on the read-ahead threads (on the consumer's thread if there are none): each
+     * leaf is read into a direct buffer of its thread, hashed, and those bytes written at the given position; at
+     * most {@value #PENDING_PLACEMENTS} placements wait, and once the consumer places leaves the guessing read-ahead
+     * stops (the leaves it would guess are placed instead).
+     */
+    public final class Reads implements BlockSource, LeafPlacement, Closeable {
         private final BitSet verified = new BitSet(sections.size());
         private final ExecutorService hashing;
         private final int startSpan;
@@ -212,6 +247,10 @@ public final class CarFile implements BlockSource, Closeable {
         private Entry lentEntry;
         private byte[] lent;
         private boolean lentVerified;
+        private final Semaphore placements = new Semaphore(PENDING_PLACEMENTS);
+        private final AtomicReference<Exception> placementFailure = new AtomicReference<>();
+        private final ThreadLocal<ByteBuffer> placementBuffers = new ThreadLocal<>();
+        private boolean placing;
 
         private Reads(int hashThreads) {
             this.hashing = hashThreads == 0 ? null : Executors.newFixedThreadPool(hashThreads, HashThreads.FACTORY);
@@ -229,7 +268,7 @@ public final class CarFile implements BlockSource, Closeable {
             }
             Ahead taken = take(entry);
             byte[] data = taken == null ? read(entry, borrow(entry)) : taken.data();
-            boolean matched = taken != null && result(taken);
+            boolean matched = taken != null ? result(taken) : trusted;
             if (matched) {
                 verified.set(entry.section());
             } else {
@@ -281,7 +320,7 @@ public final class CarFile implements BlockSource, Closeable {
                 }
                 Ahead taken = take(entry);
                 byte[] data = taken == null ? read(entry, borrow(entry)) : taken.data();
-                boolean matched = taken == null ? entry.cid().matches(data, 0, entry.length()) : result(taken);
+                boolean matched = taken == null ? trusted || entry.cid().matches(data, 0, entry.length()) : result(taken);
                 recycle(entry, data);
                 if (!matched) {
                     throw new CorruptContentException("block hash mismatch at byte offset " + entry.sectionOffset()
@@ -293,9 +332,85 @@ public final class CarFile implements BlockSource, Closeable {
             return sections.size();
         }
 
+        @Override
+        public OptionalLong blockLength(Cid cid) {
+            Entry entry = index.get(cid);
+            return entry == null ? OptionalLong.empty() : OptionalLong.of(entry.length());
+        }
+
+        @Override
+        public void place(Cid cid, FileChannel file, long position) throws IOException {
+            Entry entry = index.get(cid);
+            if (entry == null) {
+                throw new IllegalArgumentException("no block " + cid + " in " + path);
+            }
+            throwPlacementFailure();
+            placing = true;
+            if (hashing == null || hashing.isShutdown()) {
+                placeNow(entry, file, position);
+                return;
+            }
+            placements.acquireUninterruptibly();
+            try {
+                hashing.execute(() -> {
+                    try {
+                        if (placementFailure.get() == null) {
+                            placeNow(entry, file, position);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        placementFailure.compareAndSet(null, e);
+                    } finally {
+                        placements.release();
+                    }
+                });
+            } catch (RuntimeException e) {
+                placements.release();
+                throw e;
+            }
+        }
+
+        @Override
+        public void awaitPlaced() throws IOException {
+            placements.acquireUninterruptibly(PENDING_PLACEMENTS);
+            placements.release(PENDING_PLACEMENTS);
+            throwPlacementFailure();
+        }
+
+        private void throwPlacementFailure() throws IOException {
+            Exception failure = placementFailure.get();
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure != null) {
+                throw (RuntimeException) failure;
+            }
+        }
+
+        /** Reads {@code entry}'s block into this thread's buffer, hashes it and writes those bytes at {@code position}. */
+        private void placeNow(Entry entry, FileChannel file, long position) throws IOException {
+            ByteBuffer buffer = placementBuffers.get();
+            if (buffer == null || buffer.capacity() < entry.length()) {
+                buffer = ByteBuffer.allocateDirect(Math.max(entry.length(), 1 << 20));
+                placementBuffers.set(buffer);
+            }
+            buffer.clear().limit(entry.length());
+            read(entry, buffer);
+            buffer.flip();
+            if (!trusted && !matches(entry.cid(), buffer)) {
+                throw new CorruptContentException("block hash mismatch: the " + entry.length() + " bytes received for "
+                        + entry.cid() + " (section at byte offset " + entry.sectionOffset() + ") do not hash to it",
+                        entry.sectionOffset());
+            }
+            for (long at = position; buffer.hasRemaining(); ) {
+                at += file.write(buffer, at);
+            }
+        }
+
         /** Stops the read-ahead threads (waiting for the blocks they are reading); the reads stay usable without. */
         @Override
         public void close() {
+            placements.acquireUninterruptibly(PENDING_PLACEMENTS);
+            placements.release(PENDING_PLACEMENTS);
             for (Ahead dropped : ahead.values()) {
                 drop(dropped);
             }
@@ -328,7 +443,7 @@ public final class CarFile implements BlockSource, Closeable {
          * byte budget allows, dropping (oldest first) sections read ahead that are no longer among them.
          */
         private void readAhead(int from) {
-            if (hashing == null || hashing.isShutdown()) {
+            if (hashing == null || hashing.isShutdown() || placing) {
                 return;
             }
             int last = from - 1;
@@ -356,7 +471,7 @@ public final class CarFile implements BlockSource, Closeable {
             byte[] data = borrow(entry);
             return new Ahead(entry, data, hashing.submit(() -> {
                 read(entry, data);
-                return entry.cid().matches(data, 0, entry.length());
+                return trusted || entry.cid().matches(data, 0, entry.length());
             }));
         }
 
@@ -388,31 +503,9 @@ public final class CarFile implements BlockSource, Closeable {
             recycle(dropped.entry(), dropped.data());
         }
 
-        /** Waits for a read-ahead result. The workers are never interrupted: that would close the channel. */
+        /** Waits for a read-ahead result. */
         private boolean result(Ahead ahead) throws IOException {
-            boolean interrupted = false;
-            try {
-                while (true) {
-                    try {
-                        return ahead.matches().get();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw (Error) cause;
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            return Futures.await(ahead.matches());
         }
 
         /** An array for {@code entry}'s data: a fresh one for a node (the consumer may keep it), a spare for a leaf. */
@@ -443,6 +536,16 @@ public final class CarFile implements BlockSource, Closeable {
                 lentVerified = false;
             }
         }
+    }
+
+    /** Whether the bytes remaining in {@code data} hash to {@code cid} (SHA-256 straight from the buffer). */
+    private static boolean matches(Cid cid, ByteBuffer data) {
+        if (cid.multihash().function() == HashFunction.SHA2_256) {
+            return MessageDigest.isEqual(Sha256.digest(data), cid.multihash().digest());
+        }
+        byte[] copy = new byte[data.remaining()];
+        data.duplicate().get(copy);
+        return cid.matches(copy);
     }
 
     /** Daemon threads, so that a consumer that forgets to close its reads never keeps the JVM alive. */

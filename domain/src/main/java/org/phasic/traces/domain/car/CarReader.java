@@ -5,13 +5,18 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.InvalidCidException;
 import org.phasic.traces.domain.cid.Varint;
 import org.phasic.traces.domain.dag.Block;
+import org.phasic.traces.domain.dag.BlockSink;
 
 /**
  * Reads a CARv1 stream section by section, verifying every block against its CID as it goes. Memory is one
@@ -27,6 +32,8 @@ public final class CarReader implements Closeable {
     public static final int MAX_HEADER_BYTES = 1 << 20;
 
     private static final int CID_PREFIX_BYTES = 256;
+    /** Blocks at least this large are hashed on other threads by {@link #readAll}. */
+    public static final int PARALLEL_HASH_BYTES = 128 << 10;
 
     private final InputStream in;
     private final int maxSectionBytes;
@@ -66,9 +73,10 @@ public final class CarReader implements Closeable {
      */
     public Block next() throws IOException {
         Section section = nextSection(true);
-        if (section == null) {
-            return null;
-        }
+        return section == null ? null : verify(section);
+    }
+
+    private static Block verify(Section section) {
         try {
             return Block.verified(section.cid(), section.data());
         } catch (CorruptContentException e) {
@@ -76,6 +84,67 @@ public final class CarReader implements Closeable {
                     + ": the section's " + section.dataLength() + " bytes do not hash to " + section.cid(),
                     section.offset());
         }
+    }
+
+    /**
+     * Reads every remaining block into {@code sink}, in stream order, each verified against its CID as by {@link
+     * #next()}; blocks of at least {@value #PARALLEL_HASH_BYTES} bytes are hashed on {@code hashing}'s threads while
+     * this thread reads on (smaller ones here), with at most {@code aheadBytes} of blocks read but not yet handed to
+     * the sink. A block reaches the sink only after it hashed to its CID, and only after every block before it did.
+     * The problem reported is the first in the stream: a block that does not hash, or a malformed section after the
+     * blocks before it all hashed.
+     *
+     * @return the number of blocks handed to the sink
+     */
+    public long readAll(BlockSink sink, Executor hashing, long aheadBytes) throws IOException {
+        ArrayDeque<Hashing> pending = new ArrayDeque<>();
+        long pendingBytes = 0;
+        long handed = 0;
+        try {
+            while (true) {
+                Section section;
+                try {
+                    section = nextSection(true);
+                } catch (IOException | RuntimeException e) {
+                    for (Hashing earlier : pending) {
+                        Futures.await(earlier.task());
+                    }
+                    throw e;
+                }
+                if (section == null) {
+                    break;
+                }
+                FutureTask<Block> task = new FutureTask<>(() -> verify(section));
+                if (section.dataLength() >= PARALLEL_HASH_BYTES) {
+                    try {
+                        hashing.execute(task);
+                    } catch (RejectedExecutionException e) {
+                        task.run();
+                    }
+                } else {
+                    task.run();
+                }
+                pending.add(new Hashing(task, section.dataLength()));
+                pendingBytes += section.dataLength();
+                while (!pending.isEmpty() && (pendingBytes > aheadBytes || pending.peek().task().isDone())) {
+                    Hashing head = pending.poll();
+                    pendingBytes -= head.length();
+                    sink.accept(Futures.await(head.task()));
+                    handed++;
+                }
+            }
+            while (!pending.isEmpty()) {
+                sink.accept(Futures.await(pending.poll().task()));
+                handed++;
+            }
+            return handed;
+        } finally {
+            pending.forEach(left -> left.task().cancel(false));
+        }
+    }
+
+    /** A block being hashed, and its length. */
+    private record Hashing(FutureTask<Block> task, int length) {
     }
 
     /** One section as read, not verified. */

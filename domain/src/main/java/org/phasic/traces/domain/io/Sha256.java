@@ -2,6 +2,7 @@ package org.phasic.traces.domain.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -37,6 +38,13 @@ public final class Sha256 {
     public static byte[] digest(byte[] bytes, int offset, int length) {
         MessageDigest digest = newDigest();
         digest.update(bytes, offset, length);
+        return digest.digest();
+    }
+
+    /** @return the SHA-256 of the bytes remaining in {@code bytes} (a direct buffer too), its position unchanged */
+    public static byte[] digest(ByteBuffer bytes) {
+        MessageDigest digest = newDigest();
+        digest.update(bytes.duplicate());
         return digest.digest();
     }
 

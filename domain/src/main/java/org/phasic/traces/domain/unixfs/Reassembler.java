@@ -2,9 +2,12 @@ package org.phasic.traces.domain.unixfs;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +18,7 @@ import java.util.Set;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.ContentLimitException;
 import org.phasic.traces.domain.cid.ContentNotFoundException;
+import org.phasic.traces.domain.cid.Multicodec;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.UnsafePathException;
 import org.phasic.traces.domain.cid.UnsupportedContentException;
@@ -31,7 +35,9 @@ import org.phasic.traces.domain.dag.VerifiedBlockSource;
  * refused; a link back to an ancestor is refused as a cycle.
  *
  * <p>File bytes are streamed in order as blocks arrive, so output produced before an exception must be
- * discarded by the caller (write to a temporary file, then rename). Paths are '/'-separated entry names
+ * discarded by the caller (write to a temporary file, then rename). When {@link #writeTree} writes over a source
+ * that is a {@link LeafPlacement}, raw leaves are not streamed: the source copies each one, verified, to its
+ * position in its file on threads of its own, and {@code writeTree} returns only after every leaf was placed. Paths are '/'-separated entry names
  * below the root, e.g. {@code trace.json.gz}; "" or null means the root itself.
  */
 public final class Reassembler {
@@ -105,7 +111,17 @@ public final class Reassembler {
     public ReassemblySummary writeTree(Cid root, String path, BlockSource source, Path targetDir)
             throws IOException {
         Files.createDirectories(targetDir);
-        return walkTree(root, path, source, new FileSystemTarget(targetDir));
+        if (!(source instanceof LeafPlacement placement)) {
+            return walkTree(root, path, source, new FileSystemTarget(targetDir, null));
+        }
+        PlacedFiles files = new PlacedFiles(placement);
+        try {
+            ReassemblySummary summary = walkTree(root, path, source, new FileSystemTarget(targetDir, files));
+            files.finish();
+            return summary;
+        } finally {
+            files.abandon();
+        }
     }
 
     /** Walks and verifies the whole tree (or file) at {@code root}, writing nothing. */
@@ -144,16 +160,114 @@ public final class Reassembler {
         OutputStream file(String name) throws IOException;
     }
 
-    private record FileSystemTarget(Path dir) implements TreeTarget {
+    /** Files and folders under {@code dir}; with {@code placed}, files whose raw leaves the source places. */
+    private record FileSystemTarget(Path dir, PlacedFiles placed) implements TreeTarget {
         @Override
         public TreeTarget directory(String name) throws IOException {
-            return new FileSystemTarget(Files.createDirectory(SafePaths.resolveChild(dir, name)));
+            return new FileSystemTarget(Files.createDirectory(SafePaths.resolveChild(dir, name)), placed);
         }
 
         @Override
         public OutputStream file(String name) throws IOException {
-            return Files.newOutputStream(SafePaths.resolveChild(dir, name), StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            Path file = SafePaths.resolveChild(dir, name);
+            return placed == null
+                    ? Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                    : placed.open(file);
+        }
+    }
+
+    /**
+     * The files of one {@link #writeTree} whose raw leaves a {@link LeafPlacement} writes: their channels stay open
+     * until the placements into them are done (waited for in batches, so that a tree of many files does not hold
+     * many open).
+     */
+    private static final class PlacedFiles {
+        private static final int MAX_OPEN = 64;
+        private final LeafPlacement placement;
+        private final List<FileChannel> open = new ArrayList<>();
+
+        PlacedFiles(LeafPlacement placement) {
+            this.placement = placement;
+        }
+
+        PlacedOutput open(Path file) throws IOException {
+            if (open.size() >= MAX_OPEN) {
+                finish();
+            }
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            open.add(channel);
+            return new PlacedOutput(channel, placement);
+        }
+
+        /** Waits for the placements; closes the files. */
+        void finish() throws IOException {
+            placement.awaitPlaced();
+            closeAll();
+        }
+
+        /** After a failure (or after {@link #finish()}): waits for the placements, ignoring theirs, and closes. */
+        void abandon() throws IOException {
+            try {
+                placement.awaitPlaced();
+            } catch (IOException | RuntimeException e) {
+                // the walk's own failure, or the first placement's, is already on its way
+            }
+            closeAll();
+        }
+
+        private void closeAll() throws IOException {
+            IOException failed = null;
+            for (FileChannel channel : open) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    failed = failed == null ? e : failed;
+                }
+            }
+            open.clear();
+            if (failed != null) {
+                throw failed;
+            }
+        }
+    }
+
+    /** A file written at positions: bytes in order from the walk, raw leaves placed by the source. */
+    private static final class PlacedOutput extends OutputStream {
+        private final FileChannel channel;
+        private final LeafPlacement placement;
+        private long position;
+
+        PlacedOutput(FileChannel channel, LeafPlacement placement) {
+            this.channel = channel;
+            this.placement = placement;
+        }
+
+        /** The length of {@code leaf} if the source can place it, else empty (then it is fetched and written). */
+        OptionalLong placeable(Cid leaf) {
+            return leaf.codec() == Multicodec.RAW && !leaf.isIdentity() ? placement.blockLength(leaf) : OptionalLong.empty();
+        }
+
+        void place(Cid leaf, long length) throws IOException {
+            placement.place(leaf, channel, position);
+            position += length;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] data, int offset, int length) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(data, offset, length);
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+        }
+
+        /** The channel stays open for the placements; {@link PlacedFiles} closes it. */
+        @Override
+        public void close() {
         }
     }
 
@@ -276,8 +390,15 @@ public final class Reassembler {
             long written = data.dataLength();
             for (int i = 0; i < links.size(); i++) {
                 Cid childCid = links.get(i).hash();
-                long childBytes = emitFile(enter(childCid, depth + 1), depth + 1, out);
-                leave(childCid);
+                OptionalLong placeable = out instanceof PlacedOutput placed ? placed.placeable(childCid)
+                        : OptionalLong.empty();
+                long childBytes;
+                if (placeable.isPresent()) {
+                    childBytes = placeLeaf((PlacedOutput) out, childCid, placeable.getAsLong(), depth + 1);
+                } else {
+                    childBytes = emitFile(enter(childCid, depth + 1), depth + 1, out);
+                    leave(childCid);
+                }
                 if (childBytes != data.blocksize(i)) {
                     throw new CorruptContentException("file node " + node.cid() + ": child " + i + " (" + childCid
                             + ") holds " + childBytes + " bytes but blocksizes says " + data.blocksize(i));
@@ -343,10 +464,34 @@ public final class Reassembler {
             }
         }
 
-        private Node load(Cid cid, int depth) throws IOException {
+        /** Has the source place raw leaf {@code leaf} of {@code length} bytes, under the limits a fetch meets. */
+        private long placeLeaf(PlacedOutput out, Cid leaf, long length, int depth) throws IOException {
+            checkDepth(leaf, depth);
+            countBlock(leaf, length);
+            checkTotal(length);
+            out.place(leaf, length);
+            bytes += length;
+            return length;
+        }
+
+        private void checkDepth(Cid cid, int depth) {
             if (depth > limits.maxDepth()) {
                 throw new ContentLimitException("DAG deeper than " + limits.maxDepth() + " levels at " + cid);
             }
+        }
+
+        private void countBlock(Cid cid, long length) {
+            if (++blocks > limits.maxBlocks()) {
+                throw new ContentLimitException("more than " + limits.maxBlocks() + " blocks");
+            }
+            if (length > limits.maxBlockBytes()) {
+                throw new ContentLimitException("block " + cid + " has " + length + " bytes, more than the limit of "
+                        + limits.maxBlockBytes());
+            }
+        }
+
+        private Node load(Cid cid, int depth) throws IOException {
+            checkDepth(cid, depth);
             byte[] block = fetchVerified(cid);
             return switch (cid.codec()) {
                 case RAW -> new Node(cid, block, null, null);
@@ -357,17 +502,15 @@ public final class Reassembler {
         }
 
         private byte[] fetchVerified(Cid cid) throws IOException {
-            if (++blocks > limits.maxBlocks()) {
-                throw new ContentLimitException("more than " + limits.maxBlocks() + " blocks");
-            }
             if (cid.isIdentity()) {
+                countBlock(cid, 0);
                 return cid.multihash().digest();
             }
-            byte[] block = source.fetch(cid).orElseThrow(() -> new ContentNotFoundException("block " + cid + " not found", cid));
-            if (block.length > limits.maxBlockBytes()) {
-                throw new ContentLimitException("block " + cid + " has " + block.length + " bytes, more than the limit of "
-                        + limits.maxBlockBytes());
+            if (blocks + 1 > limits.maxBlocks()) {
+                throw new ContentLimitException("more than " + limits.maxBlocks() + " blocks");
             }
+            byte[] block = source.fetch(cid).orElseThrow(() -> new ContentNotFoundException("block " + cid + " not found", cid));
+            countBlock(cid, block.length);
             if (!source.hasVerified(cid, block) && !verifier.matches(cid, block)) {
                 OptionalLong offset = source.offsetOf(cid);
                 String where = offset.isPresent() ? " (section at byte offset " + offset.getAsLong() + ")" : "";

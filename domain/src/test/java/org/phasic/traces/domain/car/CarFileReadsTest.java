@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.phasic.traces.domain.cid.Cid;
+import org.phasic.traces.domain.cid.ContentLimitException;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.Multicodec;
 import org.phasic.traces.domain.cid.Varint;
@@ -25,6 +26,7 @@ import org.phasic.traces.domain.dag.MemoryBlockStore;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.domain.unixfs.ImportedEntry;
 import org.phasic.traces.domain.unixfs.Reassembler;
+import org.phasic.traces.domain.unixfs.ReassemblyLimits;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 
 /**
@@ -185,6 +187,88 @@ class CarFileReadsTest {
                 again.accepted();
                 assertThat(again.verifyRest()).isEqualTo(file.sectionCount());
             }
+        }
+    }
+
+    /** A CAR (root last) of a directory with a 24 MiB file and a small one, 1 MiB raw leaves; returns its root. */
+    private static Cid directoryCar(Path source, Path car, byte[] big) throws IOException {
+        Files.createDirectories(source.resolve("sub"));
+        Files.write(source.resolve("big.bin"), big);
+        Files.writeString(source.resolve("sub/small.txt"), "small\n");
+        MemoryBlockStore blocks = new MemoryBlockStore();
+        Cid root = new UnixFsImporter(ImportProfile.IPFS_CAR, blocks).importPath(source).root();
+        try (CarWriter writer = new CarWriter(Files.newOutputStream(car), root)) {
+            for (Block block : blocks.blocks()) {
+                writer.accept(block);
+            }
+        }
+        return root;
+    }
+
+    @ParameterizedTest(name = "{0} read-ahead threads")
+    @ValueSource(ints = {0, 2})
+    void writeTreePlacesTheLeavesAtTheirPositions(int threads, @TempDir Path tmp) throws IOException {
+        byte[] big = new byte[24 * MIB + 5];
+        new Random(4).nextBytes(big);
+        Cid root = directoryCar(tmp.resolve("src"), tmp.resolve("dir.car"), big);
+        Path out = tmp.resolve("out");
+        try (CarFile file = CarFile.open(tmp.resolve("dir.car")); CarFile.Reads reads = file.reads(threads)) {
+            assertThat(new Reassembler().writeTree(root, reads, out).bytes()).isEqualTo(big.length + 6);
+            reads.accepted();
+            assertThat(reads.verifyRest()).isEqualTo(file.sectionCount());
+        }
+        assertThat(Files.readAllBytes(out.resolve("big.bin"))).isEqualTo(big);
+        assertThat(out.resolve("sub/small.txt")).hasContent("small");
+    }
+
+    @ParameterizedTest(name = "{0} read-ahead threads")
+    @ValueSource(ints = {0, 2})
+    void aCorruptLeafInTheMiddleFailsThePlacementNamingItsOffset(int threads, @TempDir Path tmp) throws IOException {
+        byte[] big = new byte[24 * MIB + 5];
+        new Random(5).nextBytes(big);
+        Path path = tmp.resolve("dir.car");
+        Cid root = directoryCar(tmp.resolve("src"), path, big);
+        long leafOffset;
+        try (CarFile file = CarFile.open(path)) {
+            leafOffset = file.offsetOf(new ArrayList<>(file.cids()).get(12)).orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(path);
+        bytes[(int) leafOffset + 100_000] ^= 1;
+        Files.write(path, bytes);
+        try (CarFile file = CarFile.open(path); CarFile.Reads reads = file.reads(threads)) {
+            assertThatThrownBy(() -> new Reassembler().writeTree(root, reads, tmp.resolve("out")))
+                    .isInstanceOf(CorruptContentException.class)
+                    .hasMessageMatching("block hash mismatch: the 1048576 bytes received for \\S+ \\(section at byte offset "
+                            + leafOffset + "\\) do not hash to it");
+        }
+    }
+
+    @Test
+    void placementKeepsTheReassemblersLimits(@TempDir Path tmp) throws IOException {
+        byte[] big = new byte[3 * MIB];
+        Cid root = directoryCar(tmp.resolve("src"), tmp.resolve("dir.car"), big);
+        try (CarFile file = CarFile.open(tmp.resolve("dir.car")); CarFile.Reads reads = file.reads(2)) {
+            assertThatThrownBy(() -> new Reassembler(ReassemblyLimits.DEFAULTS.withMaxTotalBytes(2 * MIB))
+                    .writeTree(root, reads, tmp.resolve("out")))
+                    .isInstanceOf(ContentLimitException.class).hasMessageContaining("exceeds the limit of " + 2 * MIB);
+        }
+    }
+
+    @Test
+    void aFileThisProcessWroteFromVerifiedBlocksIsVouchedForWithoutHashing(@TempDir Path tmp) throws IOException {
+        Cid[] root = new Cid[1];
+        Path path = car(tmp, true, false, root);
+        try (CarFile file = CarFile.openVerified(path); CarFile.Reads reads = file.reads(2)) {
+            Cid extra = new ArrayList<>(file.cids()).get(file.blockCount() - 1);
+            byte[] corrupt = reads.fetch(extra).orElseThrow();
+            assertThat(extra.matches(corrupt)).isFalse();
+            assertThat(reads.hasVerified(extra, corrupt)).as("trusted, not hashed").isTrue();
+            assertThat(reads.verifyRest()).isEqualTo(file.sectionCount());
+        }
+        try (CarFile file = CarFile.open(path); CarFile.Reads reads = file.reads(2)) {
+            Cid extra = new ArrayList<>(file.cids()).get(file.blockCount() - 1);
+            assertThat(reads.hasVerified(extra, reads.fetch(extra).orElseThrow())).isFalse();
+            assertThatThrownBy(reads::verifyRest).isInstanceOf(CorruptContentException.class);
         }
     }
 }
