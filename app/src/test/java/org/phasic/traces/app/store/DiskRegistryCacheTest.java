@@ -232,6 +232,12 @@ class DiskRegistryCacheTest {
         }
 
         @Override
+        public Registry scan(InputStream in, EntryVisitor entries) throws IOException {
+            documentsRead++;
+            return real.scan(in, entries);
+        }
+
+        @Override
         public void write(Registry registry, OutputStream out) throws IOException {
             real.write(registry, out);
         }
