@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -232,6 +233,11 @@ public final class DiskRegistryCache implements RegistryCache {
                 Files.deleteIfExists(document);
                 for (DerivedFile file : derived) {
                     file.close();
+                }
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (DirectoryNotEmptyException kept) {
+                    // the source has a copy, or another process is staging one
                 }
             }
         }
