@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -40,8 +41,9 @@ import org.phasic.traces.ports.out.RegistrySource.RegistryDownload;
  * The registry as this machine knows it: the last good download of the configured source (each source keeps its
  * own copy, so switching sources takes effect at once) over the bundled registry. Refreshes are conditional, and a
  * download that fails, does not parse or is not shaped like a registry never replaces the last good copy; when a
- * refresh made on the way to another command fails, one notice says so. Lookups of one trace read only that entry
- * of the cached copy, and searches stream it.
+ * refresh made on the way to another command fails, one notice says so. A download is streamed to a staging copy
+ * and read once, entry by entry, never held whole. Lookups of one trace read only that entry of the cached copy, and
+ * searches stream it.
  */
 public final class RegistryService implements ListTracesUseCase, UpdateRegistryUseCase {
     private final RegistrySource source;
@@ -109,30 +111,46 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
 
     @Override
     public synchronized RegistryUpdate update() {
+        Attempt attempt = attempt();
+        return new RegistryUpdate(attempt.outcome(), attempt.traces().orElseGet(this::localSize), attempt.message());
+    }
+
+    /** What an update did; the number of traces is known when it saved a new copy. */
+    private record Attempt(RegistryUpdate.Outcome outcome, OptionalInt traces, String message) {
+        Attempt(RegistryUpdate.Outcome outcome, String message) {
+            this(outcome, OptionalInt.empty(), message);
+        }
+    }
+
+    /**
+     * Downloads the document into a staging copy, reads it once entry by entry (the codec's rules and
+     * {@link EntryCheck}, the index and summaries made on the way) and commits it; whatever fails leaves the last
+     * good copy as it was.
+     */
+    private Attempt attempt() {
         if (offline) {
-            return new RegistryUpdate(RegistryUpdate.Outcome.OFFLINE, localSize(), "offline: using the registry on this machine");
+            return new Attempt(RegistryUpdate.Outcome.OFFLINE, "offline: using the registry on this machine");
         }
         Optional<Stamp> last = stamp();
         try (RegistryCache.Staging staging = cache.stage(source.location())) {
             RegistryDownload download = source.fetch(last.flatMap(Stamp::etag), staging.document());
             if (download instanceof RegistryDownload.NotModified) {
                 cache.touch(source.location(), clock.instant());
-                return new RegistryUpdate(RegistryUpdate.Outcome.NOT_MODIFIED, localSize(), "registry is up to date (" + source.location() + ")");
+                return new Attempt(RegistryUpdate.Outcome.NOT_MODIFIED, "registry is up to date (" + source.location() + ")");
             }
             Optional<String> etag = download instanceof RegistryDownload.Streamed streamed ? streamed.etag()
                     : ((RegistryDownload.Fetched) download).etag();
             EntryCheck check = new EntryCheck();
-            Registry header = staging.read(check);
-            check.verdict(header);
+            check.verdict(staging.read(check));
             staging.commit(etag, clock.instant());
             downloaded = null;
             downloadedLoaded = false;
             check.warnAboutInvalidFileCids();
             int merged = check.ids.size() + (int) bundled.traces().keySet().stream().filter(id -> !check.ids.contains(id)).count();
-            return new RegistryUpdate(RegistryUpdate.Outcome.UPDATED, merged,
+            return new Attempt(RegistryUpdate.Outcome.UPDATED, OptionalInt.of(merged),
                     "registry updated from " + source.location() + " (" + check.ids.size() + " traces)");
         } catch (IOException | RegistryFormatException e) {
-            return new RegistryUpdate(RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD, localSize(), fallbackMessage(e, last));
+            return new Attempt(RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD, fallbackMessage(e, last));
         }
     }
 
@@ -220,7 +238,7 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
      * notice); the registry then in use is {@link #local()}.
      */
     public synchronized void refresh() {
-        RegistryUpdate result = update();
+        Attempt result = attempt();
         if (result.outcome() == RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD && !fallbackNoticed) {
             fallbackNoticed = true;
             notices.notice(result.message());

@@ -118,8 +118,7 @@ class DiskRegistryCacheTest {
     @ValueSource(strings = {"refused by the check", "not a registry", "not read", "abandoned while writing"})
     void aStagingThatIsNotCommittedLeavesTheLastGoodCopyAndNoFileBehind(String how) throws Exception {
         DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
-        cache.save(new CachedRegistry(DOCUMENT, Optional.of("\"v1\""), SOURCE, CHECKED));
-        Path dir = cache.folderOf(SOURCE);
+        Path dir = savedWithEtag(cache);
         List<String> before = names(dir);
 
         try (RegistryCache.Staging staging = cache.stage(SOURCE)) {
@@ -140,6 +139,12 @@ class DiskRegistryCacheTest {
         assertThat(cache.load(SOURCE).orElseThrow().bytes()).isEqualTo(DOCUMENT);
         assertThat(cache.stamp(SOURCE).orElseThrow().etag()).contains("\"v1\"");
         assertThat(summaries(cache, SOURCE)).isEmpty();
+    }
+
+    /** Saves {@link #DOCUMENT} with entity tag {@code "v1"}; the folder of its copy. */
+    private static Path savedWithEtag(DiskRegistryCache cache) throws IOException {
+        cache.save(new CachedRegistry(DOCUMENT, Optional.of("\"v1\""), SOURCE, CHECKED));
+        return cache.folderOf(SOURCE);
     }
 
     private static List<String> names(Path dir) throws IOException {
@@ -250,8 +255,7 @@ class DiskRegistryCacheTest {
     @ValueSource(strings = {"{\"checkedAt\": \"garbage\"}", "{\"checkedAt\": ", "[]", ""})
     void aDamagedMetaFileFallsBackToTheDocumentsTimeInsteadOfFailing(String meta) throws Exception {
         DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
-        cache.save(new CachedRegistry(DOCUMENT, Optional.of("\"v1\""), SOURCE, CHECKED));
-        Path dir = cache.folderOf(SOURCE);
+        Path dir = savedWithEtag(cache);
         Files.writeString(dir.resolve("registry.meta.json"), meta);
         Instant modified = Instant.parse("2026-11-20T08:00:00Z");
         Files.setLastModifiedTime(dir.resolve("registry.json"), FileTime.from(modified));

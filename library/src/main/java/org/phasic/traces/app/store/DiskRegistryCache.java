@@ -44,7 +44,9 @@ import org.phasic.traces.ports.out.RegistryFormatException;
  * {@code registry.index} (each trace's byte range in the document) and {@code registry.summaries} (each trace's
  * {@link TraceSummary}, made with the registry codec, so its rules and errors apply once, when the copy changes). Both
  * derived files are stamped with the document's SHA-256, size and modification time and with their own line count and
- * CRC-32C, so a stale, damaged or cut-off one is noticed and rebuilt. Every file is replaced atomically; the copies of the
+ * CRC-32C, so a stale, damaged or cut-off one is noticed and rebuilt. A new copy is {@linkplain #stage staged} beside the
+ * last good one and its derived files are made in the one pass that reads it; only {@link #load} holds a whole document
+ * in memory. Every file is replaced atomically; the copies of the
  * {@value #KEPT_SOURCES} most recently saved sources are kept.
  */
 public final class DiskRegistryCache implements RegistryCache {
