@@ -183,9 +183,15 @@ final class RegistryFakes {
         }
     }
 
-    record StubCodec(Map<String, Registry> documents) implements RegistryCodec {
+    /** Reads documents by name; counts the reads of a whole document in {@code wholeReads}. */
+    record StubCodec(Map<String, Registry> documents, AtomicInteger wholeReads) implements RegistryCodec {
+        StubCodec(Map<String, Registry> documents) {
+            this(documents, new AtomicInteger());
+        }
+
         @Override
         public Registry read(InputStream in) throws IOException {
+            wholeReads.incrementAndGet();
             String name = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Registry registry = documents.get(name);
             if (registry == null) {

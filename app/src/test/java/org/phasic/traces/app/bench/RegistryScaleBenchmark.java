@@ -21,8 +21,8 @@ import org.phasic.traces.domain.io.TemporaryFolder;
  * live registry's, each served from a {@code file:} URL and cached under its own home. Every figure is the median of
  * {@code runs} separate launcher processes, with peak RSS from GNU time. {@code registry update} is measured into a
  * fresh home each run (so that it downloads, validates and indexes the whole document), followed by the first
- * {@code list} in that home. Set {@code PHASIC_TRACES_NO_CDS=1} to compare builds whose class-data-sharing archives
- * do not match their location; a fourth argument {@code update} measures only the update and that first list.
+ * {@code list} and the first {@code install} of one trace in that home. Set {@code PHASIC_TRACES_NO_CDS=1} to compare builds whose class-data-sharing archives
+ * do not match their location; a fourth argument {@code update} measures only the update, that first list and that install.
  * <pre>
  * ./mvnw -B -q -o -DskipTests -Denforcer.skip package
  * ./mvnw -B -q -o -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=$PWD/target/cp.txt -Dmdep.includeScope=test -Denforcer.skip
@@ -53,6 +53,8 @@ public final class RegistryScaleBenchmark {
                 IntFunction<List<String>> fresh = run -> base(launcher, work.path().resolve("fresh-" + run + "-" + registry.getFileName()), registry);
                 report(label, "registry update (fresh home)", runs, run -> command(fresh.apply(run), "registry", "update"));
                 report(label, "first list after that update", runs, run -> command(fresh.apply(run), "list"));
+                report(label, "then install " + STORED + " (bundled, offline)", runs,
+                        run -> command(fresh.apply(run), "--offline", "install", STORED));
                 if (updateOnly) {
                     continue;
                 }
