@@ -21,8 +21,9 @@ import org.phasic.traces.domain.io.TemporaryFolder;
  * live registry's, each served from a {@code file:} URL and cached under its own home. Every figure is the median of
  * {@code runs} separate launcher processes, with peak RSS from GNU time. {@code registry update} is measured into a
  * fresh home each run (so that it downloads, validates and indexes the whole document), followed by the first
- * {@code list} and the first {@code install} of one trace in that home. Set {@code PHASIC_TRACES_NO_CDS=1} to compare builds whose class-data-sharing archives
- * do not match their location; a fourth argument {@code update} measures only the update, that first list and that install.
+ * {@code list} and the first {@code install} of one trace in that home. Set {@code PHASIC_TRACES_NO_CDS=1} to compare
+ * builds whose class-data-sharing archives do not match their location; a fourth argument {@code update} measures only
+ * the update, that first list and that install.
  * <pre>
  * ./mvnw -B -q -o -DskipTests -Denforcer.skip package
  * ./mvnw -B -q -o -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=$PWD/target/cp.txt -Dmdep.includeScope=test -Denforcer.skip
