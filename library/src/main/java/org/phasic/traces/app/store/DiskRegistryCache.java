@@ -452,7 +452,10 @@ public final class DiskRegistryCache implements RegistryCache {
         }
     }
 
-    /** Writes the byte range of every member of {@code traces}; a document that does not stream is indexed as far as it does. */
+    /**
+     * Writes the byte range of every member of {@code traces} without the codec (so that the entries of a copy the codec
+     * refuses stay reachable); a top level that is not an object is indexed as empty, malformed JSON fails.
+     */
     private static void writeIndex(Path dir, String stamp) throws IOException {
         try (DerivedFile index = new DerivedFile(dir, INDEX, INDEX_HEADER)) {
             StringBuilder line = new StringBuilder();
