@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceCollection;
 import org.phasic.traces.domain.registry.TraceEntry;
@@ -16,6 +17,11 @@ import org.phasic.traces.ports.in.TraceSelection;
 
 /** Fetches many traces with bounded parallelism, collecting every outcome instead of stopping at the first failure. */
 public final class InstallService implements InstallTracesUseCase {
+    /**
+     * Up to this many ids are looked up one at a time (each reads one entry of the cached registry through its index);
+     * more, a collection or everything read the registry whole.
+     */
+    static final int LOOKED_UP_ONE_BY_ONE = 32;
     private final RegistryService registry;
     private final FetchService fetch;
     private final Consumer<FetchedTrace> installed;
@@ -33,13 +39,18 @@ public final class InstallService implements InstallTracesUseCase {
 
     @Override
     public BatchOutcome install(TraceSelection selection, int jobs, BatchItem.Listener listener) throws InterruptedException {
-        Registry current = registry.current();
-        List<TraceId> ids = resolve(current, selection).orElseGet(() -> List.copyOf(current.traces().keySet()));
+        List<TraceId> ids;
+        Function<TraceId, Optional<TraceEntry>> entries;
+        if (selection.collection().isEmpty() && !selection.ids().isEmpty() && selection.ids().size() <= LOOKED_UP_ONE_BY_ONE) {
+            ids = selection.ids();
+            entries = registry::find;
+        } else {
+            Registry current = registry.current();
+            ids = resolve(current, selection).orElseGet(() -> List.copyOf(current.traces().keySet()));
+            entries = current::find;
+        }
         for (TraceId id : ids) {
-            TraceEntry entry = current.traces().get(id);
-            if (entry != null) {
-                listener.expectedBytes(id, FetchService.expectedBytes(entry));
-            }
+            entries.apply(id).ifPresent(entry -> listener.expectedBytes(id, FetchService.expectedBytes(entry)));
         }
         return Batches.run("", ids, id -> id, jobs, "install", listener,
                 (id, ignored) -> {

@@ -112,7 +112,8 @@ public final class RegistryMirrorService implements MirrorRegistryUseCase {
             case FAILED_KEPT_LAST_GOOD -> fail(log, failures, update.message());
             case NOT_MODIFIED, OFFLINE -> { }
         }
-        Optional<TraceSelection> selection = selection(update.registry(), request.collections());
+        Optional<TraceSelection> selection = request.collections().isEmpty() ? Optional.of(TraceSelection.byDefault())
+                : selection(registry.local(), request.collections());
         if (schedule.stopping()) {
             return new Pass(0, 0, 0, failures.get(), true);
         }
@@ -133,7 +134,7 @@ public final class RegistryMirrorService implements MirrorRegistryUseCase {
         if (schedule.stopping()) {
             return new Pass(installed.get(), 0, 0, failures.get(), true);
         }
-        int pins = request.pin() ? pin(update.registry(), present, log, failures) : 0;
+        int pins = request.pin() ? pin(registry.local(), present, log, failures) : 0;
         if (schedule.stopping()) {
             return new Pass(installed.get(), pins, 0, failures.get(), true);
         }
@@ -148,11 +149,8 @@ public final class RegistryMirrorService implements MirrorRegistryUseCase {
         return new Pass(installed.get(), pins, collected, failures.get(), false);
     }
 
-    /** The traces of {@code collections} (all of them when none), or empty when the collections hold none. */
+    /** The traces of {@code collections} (at least one), or empty when the collections hold none. */
     private static Optional<TraceSelection> selection(Registry registry, List<String> collections) {
-        if (collections.isEmpty()) {
-            return Optional.of(TraceSelection.byDefault());
-        }
         Set<TraceId> ids = new LinkedHashSet<>();
         for (String name : new LinkedHashSet<>(collections)) {
             InstallService.resolve(registry, new TraceSelection(Optional.of(name), List.of())).ifPresent(ids::addAll);

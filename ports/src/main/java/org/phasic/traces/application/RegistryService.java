@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -29,7 +31,6 @@ import org.phasic.traces.ports.in.RegistryUpdate;
 import org.phasic.traces.ports.in.UpdateRegistryUseCase;
 import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.out.RegistryCache;
-import org.phasic.traces.ports.out.RegistryCache.CachedRegistry;
 import org.phasic.traces.ports.out.RegistryCache.Stamp;
 import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistryFormatException;
@@ -40,8 +41,9 @@ import org.phasic.traces.ports.out.RegistrySource.RegistryDownload;
  * The registry as this machine knows it: the last good download of the configured source (each source keeps its
  * own copy, so switching sources takes effect at once) over the bundled registry. Refreshes are conditional, and a
  * download that fails, does not parse or is not shaped like a registry never replaces the last good copy; when a
- * refresh made on the way to another command fails, one notice says so. Lookups of one trace read only that entry
- * of the cached copy, and searches stream it.
+ * refresh made on the way to another command fails, one notice says so. A download is streamed to a staging copy
+ * and read once, entry by entry, never held whole. Lookups of one trace read only that entry of the cached copy, and
+ * searches stream it.
  */
 public final class RegistryService implements ListTracesUseCase, UpdateRegistryUseCase {
     private final RegistrySource source;
@@ -82,6 +84,7 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
     }
 
     /** The registry known locally without any network: the last good download merged over the bundled one. */
+    @Override
     public synchronized Registry local() {
         return merged(downloaded());
     }
@@ -108,26 +111,109 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
 
     @Override
     public synchronized RegistryUpdate update() {
+        Attempt attempt = attempt();
+        return new RegistryUpdate(attempt.outcome(), attempt.traces().orElseGet(this::localSize), attempt.message());
+    }
+
+    /** What an update did; the number of traces is known when it saved a new copy. */
+    private record Attempt(RegistryUpdate.Outcome outcome, OptionalInt traces, String message) {
+        Attempt(RegistryUpdate.Outcome outcome, String message) {
+            this(outcome, OptionalInt.empty(), message);
+        }
+    }
+
+    /**
+     * Downloads the document into a staging copy, reads it once entry by entry (the codec's rules and
+     * {@link EntryCheck}, the index and summaries made on the way) and commits it; whatever fails leaves the last
+     * good copy as it was.
+     */
+    private Attempt attempt() {
         if (offline) {
-            return new RegistryUpdate(RegistryUpdate.Outcome.OFFLINE, local(), "offline: using the registry on this machine");
+            return new Attempt(RegistryUpdate.Outcome.OFFLINE, "offline: using the registry on this machine");
         }
         Optional<Stamp> last = stamp();
-        try {
-            RegistryDownload download = source.fetch(last.flatMap(Stamp::etag));
-            if (download instanceof RegistryDownload.Fetched fetched) {
-                Registry parsed = parseAndCheck(fetched.bytes());
-                cache.save(new CachedRegistry(fetched.bytes(), fetched.etag(), source.location(), clock.instant()));
-                downloaded = parsed;
-                downloadedLoaded = true;
-                warnOnceAboutInvalidFileCids(parsed);
-                return new RegistryUpdate(RegistryUpdate.Outcome.UPDATED, merged(parsed),
-                        "registry updated from " + source.location() + " (" + parsed.traces().size() + " traces)");
+        try (RegistryCache.Staging staging = cache.stage(source.location())) {
+            RegistryDownload download = source.fetch(last.flatMap(Stamp::etag), staging.document());
+            if (download instanceof RegistryDownload.NotModified) {
+                cache.touch(source.location(), clock.instant());
+                return new Attempt(RegistryUpdate.Outcome.NOT_MODIFIED, "registry is up to date (" + source.location() + ")");
             }
-            cache.touch(source.location(), clock.instant());
-            return new RegistryUpdate(RegistryUpdate.Outcome.NOT_MODIFIED, local(), "registry is up to date (" + source.location() + ")");
+            Optional<String> etag = download instanceof RegistryDownload.Streamed streamed ? streamed.etag()
+                    : ((RegistryDownload.Fetched) download).etag();
+            EntryCheck check = new EntryCheck();
+            check.verdict(staging.read(check));
+            staging.commit(etag, clock.instant());
+            downloaded = null;
+            downloadedLoaded = false;
+            check.warnAboutInvalidFileCids();
+            int merged = check.ids.size() + (int) bundled.traces().keySet().stream().filter(id -> !check.ids.contains(id)).count();
+            return new Attempt(RegistryUpdate.Outcome.UPDATED, OptionalInt.of(merged),
+                    "registry updated from " + source.location() + " (" + check.ids.size() + " traces)");
         } catch (IOException | RegistryFormatException e) {
-            return new RegistryUpdate(RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD, local(), fallbackMessage(e, last));
+            return new Attempt(RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD, fallbackMessage(e, last));
         }
+    }
+
+    /**
+     * The checks a download must pass besides the codec's, made entry by entry as the document is read: a version
+     * 1.x (checked first, as the version may follow the traces) and a CID on every trace; also gathers the ids and
+     * the per-file CIDs that are not valid CIDs.
+     */
+    private final class EntryCheck implements Consumer<TraceEntry> {
+        private final Set<TraceId> ids = new HashSet<>();
+        private String missingCid;
+        private String firstInvalidFileCid;
+        private int invalidFileCids;
+
+        @Override
+        public void accept(TraceEntry entry) {
+            ids.add(entry.id());
+            if (missingCid == null && (entry.cid() == null || entry.cid().isBlank())) {
+                missingCid = "$.traces." + entry.id() + ".cid";
+            }
+            entry.files().forEach((name, file) -> {
+                if (file.cid() != null && !Cid.isValid(file.cid())) {
+                    invalidFileCids++;
+                    if (firstInvalidFileCid == null) {
+                        firstInvalidFileCid = "$.traces." + entry.id() + ".files." + name + ".cid";
+                    }
+                }
+            });
+        }
+
+        void verdict(Registry header) {
+            if (header.version() == null || !header.version().startsWith("1.")) {
+                throw new RegistryFormatException("unsupported registry version " + header.version() + " at $.version");
+            }
+            if (missingCid != null) {
+                throw new RegistryFormatException("trace has no cid at " + missingCid);
+            }
+        }
+
+        void warnAboutInvalidFileCids() {
+            if (!fileCidsChecked) {
+                fileCidsChecked = true;
+                if (invalidFileCids > 0) {
+                    notices.notice("registry: " + invalidFileCids + " file CID(s) are not valid CIDs (first: " + firstInvalidFileCid
+                            + "); those files are fetched and verified through their trace's directory CID");
+                }
+            }
+        }
+    }
+
+    /** How many traces {@link #local()} has, counted from the cached copy's summaries rather than by parsing it. */
+    private int localSize() {
+        if (downloadedLoaded) {
+            return local().traces().size();
+        }
+        Set<TraceId> listed = new HashSet<>();
+        try {
+            cache.summaries(source.location(), summary -> listed.add(summary.id()));
+        } catch (IOException | RegistryFormatException e) {
+            ignoreCachedCopy(e);
+            return bundled.traces().size();
+        }
+        return listed.size() + (int) bundled.traces().keySet().stream().filter(id -> !listed.contains(id)).count();
     }
 
     /** One line naming the source once: why the refresh failed, which registry is used instead, and the source's hint. */
@@ -149,15 +235,14 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
 
     /**
      * {@link #update()} for a command that needs the registry on the way: a failure is said once per process (as a
-     * notice), and the registry then in use is returned.
+     * notice); the registry then in use is {@link #local()}.
      */
-    public synchronized Registry refresh() {
-        RegistryUpdate result = update();
+    public synchronized void refresh() {
+        Attempt result = attempt();
         if (result.outcome() == RegistryUpdate.Outcome.FAILED_KEPT_LAST_GOOD && !fallbackNoticed) {
             fallbackNoticed = true;
             notices.notice(result.message());
         }
-        return result.registry();
     }
 
     private void refreshIfStale() {
@@ -243,19 +328,6 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
         }
     }
 
-    private Registry parseAndCheck(byte[] bytes) throws IOException {
-        Registry parsed = codec.read(new ByteArrayInputStream(bytes));
-        if (parsed.version() == null || !parsed.version().startsWith("1.")) {
-            throw new RegistryFormatException("unsupported registry version " + parsed.version() + " at $.version");
-        }
-        for (TraceEntry entry : parsed.traces().values()) {
-            if (entry.cid() == null || entry.cid().isBlank()) {
-                throw new RegistryFormatException("trace has no cid at $.traces." + entry.id() + ".cid");
-            }
-        }
-        return parsed;
-    }
-
     private boolean isStale() {
         Optional<Stamp> last = stamp();
         return last.isEmpty() || last.get().checkedAt().plus(maxAge).isBefore(clock.instant());
@@ -269,14 +341,6 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
         }
     }
 
-    private Optional<CachedRegistry> loadCache() {
-        try {
-            return cache.load(source.location());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the cached registry: " + e.getMessage(), e);
-        }
-    }
-
     private void ignoreCachedCopy(Exception e) {
         if (!cachedCopyIgnored) {
             cachedCopyIgnored = true;
@@ -284,17 +348,24 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
         }
     }
 
+    /** The last good copy, read once per process entry by entry (never as one tree), or null when there is none or it does not read. */
     private Registry downloaded() {
         if (!downloadedLoaded) {
             downloadedLoaded = true;
-            Optional<CachedRegistry> last = loadCache();
-            if (last.isPresent()) {
-                try {
-                    downloaded = codec.read(new ByteArrayInputStream(last.get().bytes()));
+            try {
+                Optional<InputStream> document = cache.open(source.location());
+                if (document.isPresent()) {
+                    Map<TraceId, TraceEntry> entries = new HashMap<>();
+                    Registry header;
+                    try (InputStream in = document.get()) {
+                        header = codec.scan(in, (entry, offset, length) -> entries.put(entry.id(), entry));
+                    }
+                    downloaded = new Registry(header.version(), header.updated(), entries, header.collections(),
+                            header.pinningServices(), header.extra());
                     warnOnceAboutInvalidFileCids(downloaded);
-                } catch (IOException | RegistryFormatException e) {
-                    ignoreCachedCopy(e);
                 }
+            } catch (IOException | RegistryFormatException e) {
+                ignoreCachedCopy(e);
             }
         }
         return downloaded;
@@ -305,22 +376,9 @@ public final class RegistryService implements ListTracesUseCase, UpdateRegistryU
      * ones — the live registry carries placeholders — are reported once per process and otherwise ignored.
      */
     private void warnOnceAboutInvalidFileCids(Registry registry) {
-        if (fileCidsChecked) {
-            return;
-        }
-        fileCidsChecked = true;
-        List<String> invalid = new ArrayList<>();
-        for (TraceEntry entry : registry.traces().values()) {
-            entry.files().forEach((name, file) -> {
-                if (file.cid() != null && !Cid.isValid(file.cid())) {
-                    invalid.add("$.traces." + entry.id() + ".files." + name + ".cid");
-                }
-            });
-        }
-        if (!invalid.isEmpty()) {
-            notices.notice("registry: " + invalid.size() + " file CID(s) are not valid CIDs (first: " + invalid.get(0)
-                    + "); those files are fetched and verified through their trace's directory CID");
-        }
+        EntryCheck check = new EntryCheck();
+        registry.traces().values().forEach(check);
+        check.warnAboutInvalidFileCids();
     }
 
     private Registry merged(Registry remote) {

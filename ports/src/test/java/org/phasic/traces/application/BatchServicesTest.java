@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.phasic.traces.domain.registry.Registry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.ports.in.BatchItem;
 import org.phasic.traces.ports.in.BatchOutcome;
@@ -21,6 +25,8 @@ import org.phasic.traces.ports.in.InvalidInputException;
 import org.phasic.traces.ports.in.Provenance;
 import org.phasic.traces.ports.in.TraceSelection;
 import org.phasic.traces.ports.out.ContentSource.Tier;
+import org.phasic.traces.ports.out.RegistryCache.CachedRegistry;
+import org.phasic.traces.ports.out.RegistrySource;
 
 /** Install and mirror batches: one outcome per trace, every trace attempted, typed failures for bad requests. */
 class BatchServicesTest {
@@ -45,6 +51,39 @@ class BatchServicesTest {
     private FetchService fetch(RegistryService registry) {
         return new FetchService(registry, store, List.of(FakeSource.serving("bundle", false, Tier.BUNDLE, trace.blocks())),
                 notices::add, OFFLINE);
+    }
+
+    @Test
+    void installingAFewIdsReadsOnlyTheirEntriesOfTheCachedRegistry() throws Exception {
+        Map<String, Registry> documents = Map.of("last-good", RegistryFakes.registry(trace.entry(ID)));
+        RegistryFakes.StubCodec codec = new RegistryFakes.StubCodec(documents);
+        RegistryFakes.MemoryRegistryCache cache = new RegistryFakes.MemoryRegistryCache(documents);
+        RegistrySource source = RegistryFakes.tripwire();
+        cache.save(new CachedRegistry("last-good".getBytes(StandardCharsets.UTF_8), Optional.empty(), source.location(),
+                RegistryFakes.CLOCK.instant()));
+        RegistryService registry = new RegistryService(source, codec, cache, RegistryFakes.registry(), notices::add,
+                RegistryFakes.CLOCK, Duration.ofDays(1), true);
+        InstallService install = new InstallService(registry, fetch(registry));
+        Map<TraceId, Long> expected = new ConcurrentHashMap<>();
+        BatchItem.Listener listener = new BatchItem.Listener() {
+            @Override
+            public void expectedBytes(TraceId id, long bytes) {
+                expected.put(id, bytes);
+            }
+
+            @Override
+            public void finished(BatchItem item) {
+            }
+        };
+
+        BatchOutcome few = install.install(new TraceSelection(Optional.empty(), List.of(ID, UNKNOWN)), 1, listener);
+
+        assertThat(few.items()).extracting(BatchItem::status).containsExactly(BatchItem.Status.DONE, BatchItem.Status.FAILED);
+        assertThat(expected).containsExactly(Map.entry(ID, FetchService.expectedBytes(trace.entry(ID))));
+        assertThat(codec.wholeReads()).as("no whole read of the registry for a few ids").hasValue(0);
+        BatchOutcome all = install.install(TraceSelection.byDefault(), 1, BatchItem.Listener.NONE);
+        assertThat(all.ids()).containsExactly(ID);
+        assertThat(codec.wholeReads()).as("everything: the registry read whole, once").hasValue(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.phasic.traces.application;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +33,12 @@ final class RegistryFakes {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
     private RegistryFakes() {
+    }
+
+    /** {@code registry} with no traces, as {@link RegistryCodec#scan} returns it. */
+    static Registry withoutTraces(Registry registry) {
+        return new Registry(registry.version(), registry.updated(), Map.of(), registry.collections(), registry.pinningServices(),
+                registry.extra());
     }
 
     static Registry registry(TraceEntry... entries) {
@@ -114,6 +121,37 @@ final class RegistryFakes {
         }
 
         @Override
+        public Staging stage(String source) {
+            ByteArrayOutputStream document = new ByteArrayOutputStream();
+            return new Staging() {
+                @Override
+                public OutputStream document() {
+                    return document;
+                }
+
+                @Override
+                public Registry read(Consumer<TraceEntry> check) throws IOException {
+                    String name = document.toString(StandardCharsets.UTF_8);
+                    Registry registry = documents.get(name);
+                    if (registry == null) {
+                        throw new RegistryFormatException("not a registry: " + name);
+                    }
+                    registry.traces().values().forEach(check);
+                    return withoutTraces(registry);
+                }
+
+                @Override
+                public void commit(Optional<String> etag, Instant checkedAt) {
+                    save(new CachedRegistry(document.toByteArray(), etag, source, checkedAt));
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
         public void touch(String source, Instant checkedAt) {
             saved.computeIfPresent(source, (key, last) -> new CachedRegistry(last.bytes(), last.etag(), last.source(), checkedAt));
         }
@@ -145,9 +183,15 @@ final class RegistryFakes {
         }
     }
 
-    record StubCodec(Map<String, Registry> documents) implements RegistryCodec {
+    /** Reads documents by name; counts the reads of a whole document in {@code wholeReads}. */
+    record StubCodec(Map<String, Registry> documents, AtomicInteger wholeReads) implements RegistryCodec {
+        StubCodec(Map<String, Registry> documents) {
+            this(documents, new AtomicInteger());
+        }
+
         @Override
         public Registry read(InputStream in) throws IOException {
+            wholeReads.incrementAndGet();
             String name = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Registry registry = documents.get(name);
             if (registry == null) {
@@ -165,6 +209,15 @@ final class RegistryFakes {
         @Override
         public void readEntries(InputStream in, Consumer<TraceEntry> consumer) throws IOException {
             read(in).traces().values().forEach(consumer);
+        }
+
+        @Override
+        public Registry scan(InputStream in, EntryVisitor entries) throws IOException {
+            Registry registry = read(in);
+            for (TraceEntry entry : registry.traces().values()) {
+                entries.entry(entry, 0, 0);
+            }
+            return withoutTraces(registry);
         }
 
         @Override

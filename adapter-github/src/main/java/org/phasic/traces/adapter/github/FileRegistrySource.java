@@ -2,6 +2,8 @@ package org.phasic.traces.adapter.github;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -52,30 +54,42 @@ public final class FileRegistrySource implements RegistrySource {
 
     @Override
     public RegistryDownload fetch(Optional<String> etag) throws IOException {
-        byte[] bytes = read();
-        String tag = "\"sha256-" + Sha256.hex(bytes) + "\"";
-        if (etag.isPresent() && etag.get().equals(tag)) {
-            return new RegistryDownload.NotModified();
-        }
-        return new RegistryDownload.Fetched(bytes, Optional.of(tag));
+        return RegistrySource.gathered(this, etag);
     }
 
-    private byte[] read() throws IOException {
+    /** Hashes the file first when the caller has a copy, so that an unchanged file is only read, never copied. */
+    @Override
+    public RegistryDownload fetch(Optional<String> etag, OutputStream body) throws IOException {
+        if (etag.isPresent() && etag.get().equals(copy(OutputStream.nullOutputStream()))) {
+            return new RegistryDownload.NotModified();
+        }
+        return new RegistryDownload.Streamed(Optional.of(copy(body)));
+    }
+
+    /** Copies the file to {@code body} within the size limit and returns its entity tag (the SHA-256 of what was copied). */
+    private String copy(OutputStream body) throws IOException {
         if (Files.isDirectory(file)) {
             throw new IOException("cannot read the registry from " + file + ": it is a folder. Hint: name the registry.json file inside it");
         }
+        MessageDigest sha256 = Sha256.newDigest();
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw new IOException("cannot read the registry from " + file + ": too large, more than the limit of " + maxBytes
-                        + " bytes. Hint: " + RegistrySettings.tooLargeHint());
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                total += read;
+                if (total > maxBytes) {
+                    throw new IOException("cannot read the registry from " + file + ": too large, more than the limit of " + maxBytes
+                            + " bytes. Hint: " + RegistrySettings.tooLargeHint());
+                }
+                sha256.update(buffer, 0, read);
+                body.write(buffer, 0, read);
             }
-            return bytes;
         } catch (NoSuchFileException e) {
             throw new IOException("cannot read the registry from " + file + ": no such file. Hint: check the path", e);
         } catch (AccessDeniedException e) {
             throw new IOException("cannot read the registry from " + file + ": permission denied", e);
         }
+        return "\"sha256-" + Sha256.finishHex(sha256) + "\"";
     }
 
     @Override

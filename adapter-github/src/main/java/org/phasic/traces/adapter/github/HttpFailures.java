@@ -1,7 +1,9 @@
 package org.phasic.traces.adapter.github;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -52,21 +54,45 @@ final class HttpFailures {
     /** {@link #boundedBody(Response, long, String, HttpUrl, HttpSettings)} with {@code hint} when the body is too large. */
     static byte[] boundedBody(Response response, long maxBytes, String what, HttpUrl url, HttpSettings settings, String hint)
             throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        copyBody(response, bytes, maxBytes, what, url, settings, hint);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Copies the body of {@code response} to {@code sink} as it arrives, refusing it (with {@code hint}) as soon as it
+     * is larger than {@code maxBytes}; a transport failure while reading is described as by {@link #unreachable}, a
+     * failure to write to {@code sink} is passed on as it is.
+     *
+     * @return the number of bytes copied
+     */
+    static long copyBody(Response response, OutputStream sink, long maxBytes, String what, HttpUrl url, HttpSettings settings,
+                         String hint) throws IOException {
         ResponseBody body = response.body();
         long declared = body.contentLength();
         if (declared > maxBytes) {
             throw tooLarge(response, declared, maxBytes, what, hint);
         }
-        byte[] bytes;
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
         try (InputStream in = body.byteStream()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        } catch (IOException e) {
-            throw unreachable("read " + what, url, e, settings);
+            while (true) {
+                int read;
+                try {
+                    read = in.read(buffer);
+                } catch (IOException e) {
+                    throw unreachable("read " + what, url, e, settings);
+                }
+                if (read < 0) {
+                    return total;
+                }
+                total += read;
+                if (total > maxBytes) {
+                    throw tooLarge(response, -1, maxBytes, what, hint);
+                }
+                sink.write(buffer, 0, read);
+            }
         }
-        if (bytes.length > maxBytes) {
-            throw tooLarge(response, -1, maxBytes, what, hint);
-        }
-        return bytes;
     }
 
     private static IOException tooLarge(Response response, long declared, long maxBytes, String what, String hint) {

@@ -1,6 +1,7 @@
 package org.phasic.traces.adapter.github;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,7 +14,7 @@ import org.phasic.traces.ports.out.RegistrySource;
 /**
  * The registry over HTTP(S) with conditional GET: the raw GitHub URL of {@code registry.json} in a repository
  * branch, or any https URL (plain http only to the loopback host, for tests and local mirrors). Answers larger than
- * the body limit are refused; every failure is an {@link IOException} naming the URL, the status or the transport
+ * the body limit are refused (as soon as more has arrived; the body is streamed, never held whole); every failure is an {@link IOException} naming the URL, the status or the transport
  * problem, and a hint.
  */
 public final class HttpRegistrySource implements RegistrySource {
@@ -90,6 +91,11 @@ public final class HttpRegistrySource implements RegistrySource {
 
     @Override
     public RegistryDownload fetch(Optional<String> etag) throws IOException {
+        return RegistrySource.gathered(this, etag);
+    }
+
+    @Override
+    public RegistryDownload fetch(Optional<String> etag, OutputStream body) throws IOException {
         Request.Builder request = new Request.Builder().url(url).get()
                 .header("Accept", "application/json, text/plain;q=0.9, */*;q=0.1")
                 .header("User-Agent", UserAgent.VALUE);
@@ -108,9 +114,8 @@ public final class HttpRegistrySource implements RegistrySource {
                 throw new IOException("cannot fetch the registry from " + url + ": HTTP " + response.code()
                         + statusText(response) + ". Hint: " + hint(response.code()));
             }
-            byte[] bytes = HttpFailures.boundedBody(response, settings.maxBodyBytes(), "the registry at", url, settings,
-                    RegistrySettings.tooLargeHint());
-            return new RegistryDownload.Fetched(bytes, Optional.ofNullable(response.header("ETag")));
+            HttpFailures.copyBody(response, body, settings.maxBodyBytes(), "the registry at", url, settings, RegistrySettings.tooLargeHint());
+            return new RegistryDownload.Streamed(Optional.ofNullable(response.header("ETag")));
         }
     }
 

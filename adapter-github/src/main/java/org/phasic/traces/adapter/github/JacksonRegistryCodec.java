@@ -15,7 +15,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.phasic.traces.domain.io.SizeLimitExceededException;
@@ -62,8 +64,9 @@ public final class JacksonRegistryCodec implements RegistryCodec {
 
     @Override
     public Registry read(InputStream in) throws IOException {
-        Objects.requireNonNull(in, "in");
-        return RegistryTreeMapper.toRegistry(readTree(in));
+        Map<TraceId, TraceEntry> entries = new LinkedHashMap<>();
+        Registry rest = scan(in, (entry, offset, length) -> entries.put(entry.id(), entry));
+        return new Registry(rest.version(), rest.updated(), entries, rest.collections(), rest.pinningServices(), rest.extra());
     }
 
     /** Reads a registry from bytes. */
@@ -84,30 +87,40 @@ public final class JacksonRegistryCodec implements RegistryCodec {
     @Override
     public void readEntries(InputStream in, Consumer<TraceEntry> consumer) throws IOException {
         Objects.requireNonNull(consumer, "consumer");
-        try (JsonParser parser = JsonTrees.strictParser(new SizeLimitedInputStream(in, maxBytes, "the registry document"))) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw RegistryFormatException.at("$", "a registry is a JSON object", null);
+        scan(in, (entry, offset, length) -> consumer.accept(entry));
+    }
+
+    @Override
+    public Registry scan(InputStream in, EntryVisitor entries) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(entries, "entries");
+        return parse(in, parser -> {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw emptyDocument();
             }
+            if (first != JsonToken.START_OBJECT) {
+                return RegistryTreeMapper.toRegistry(JsonTrees.readValue(parser));
+            }
+            ObjectNode rest = JsonTrees.NODES.objectNode();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                boolean traces = parser.currentName().equals("traces");
-                JsonToken value = parser.nextToken();
-                if (!traces) {
-                    parser.skipChildren();
-                } else if (value != JsonToken.START_OBJECT) {
-                    throw RegistryFormatException.at("$.traces", "expected an object, found " + value, null);
-                } else {
+                String name = parser.currentName();
+                if (parser.nextToken() == JsonToken.START_OBJECT && name.equals("traces")) {
+                    rest.putObject(name);
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         TraceId id = RegistryTreeMapper.traceId(parser.currentName());
                         parser.nextToken();
-                        consumer.accept(RegistryTreeMapper.toEntry(id, JsonTrees.readValue(parser)));
+                        long offset = parser.currentTokenLocation().getByteOffset();
+                        TraceEntry entry = RegistryTreeMapper.toEntry(id, JsonTrees.readValue(parser));
+                        entries.entry(entry, offset, parser.currentTokenLocation().getByteOffset() + 1 - offset);
                     }
+                } else {
+                    rest.set(name, JsonTrees.readValue(parser));
                 }
             }
-        } catch (SizeLimitExceededException e) {
-            throw RegistryFormatException.at("$", e.getMessage() + "; refusing to read it (raise " + RegistrySettings.MAX_BYTES + " for a larger registry)", e);
-        } catch (JsonProcessingException e) {
-            throw notJson(e);
-        }
+            JsonTrees.requireEnd(parser);
+            return RegistryTreeMapper.toRegistry(rest);
+        });
     }
 
     @Override
@@ -151,12 +164,29 @@ public final class JacksonRegistryCodec implements RegistryCodec {
     }
 
     private JsonNode readTree(InputStream in) throws IOException {
-        try (JsonParser parser = JsonTrees.strictParser(new SizeLimitedInputStream(in, maxBytes, "the registry document"))) {
+        return parse(in, parser -> {
             JsonNode tree = JsonTrees.readDocument(parser);
             if (tree == null) {
-                throw RegistryFormatException.at("$", "the document is empty, expected a JSON object", null);
+                throw emptyDocument();
             }
             return tree;
+        });
+    }
+
+    private static RegistryFormatException emptyDocument() {
+        return RegistryFormatException.at("$", "the document is empty, expected a JSON object", null);
+    }
+
+    /** What a step of reading makes of the parser. */
+    @FunctionalInterface
+    private interface ParserStep<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /** {@code step} over a strict parser of {@code in} within the size limit, every failure a {@link RegistryFormatException} with its path. */
+    private <T> T parse(InputStream in, ParserStep<T> step) throws IOException {
+        try (JsonParser parser = JsonTrees.strictParser(new SizeLimitedInputStream(in, maxBytes, "the registry document"))) {
+            return step.read(parser);
         } catch (SizeLimitExceededException e) {
             throw RegistryFormatException.at("$", e.getMessage() + "; refusing to read it (raise " + RegistrySettings.MAX_BYTES + " for a larger registry)", e);
         } catch (JsonProcessingException e) {

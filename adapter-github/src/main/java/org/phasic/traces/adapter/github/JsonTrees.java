@@ -69,11 +69,16 @@ final class JsonTrees {
             return null;
         }
         JsonNode tree = readValue(parser);
+        requireEnd(parser);
+        return tree;
+    }
+
+    /** Refuses anything after the document's one value. */
+    static void requireEnd(JsonParser parser) throws IOException {
         JsonToken trailing = parser.nextToken();
         if (trailing != null) {
             throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value");
         }
-        return tree;
     }
 
     /** The value at the parser's current token as a tree, numbers exact; the parser is left on the value's last token. */

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +113,23 @@ class HttpRegistrySourceTest {
 
         assertThatThrownBy(() -> source(FAST.withMaxBodyBytes(1000)).fetch(Optional.empty())).isInstanceOf(IOException.class)
                 .hasMessageContaining("is too large: more than 1000 bytes");
+    }
+
+    @Test
+    void aStreamedDownloadWritesTheBodyAsItArrivesAndStopsAtTheLimit() throws Exception {
+        String document = "{\"traces\": {}}" + " ".repeat(3000);
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("ETag", "\"v2\"").chunkedBody(new Buffer().writeUtf8(document), 256).build());
+        server.enqueue(new MockResponse.Builder().code(200).chunkedBody(new Buffer().writeUtf8("y".repeat(5000)), 256).build());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        ByteArrayOutputStream refused = new ByteArrayOutputStream();
+
+        RegistryDownload streamed = source(FAST).fetch(Optional.empty(), body);
+
+        assertThat(streamed).isEqualTo(new RegistryDownload.Streamed(Optional.of("\"v2\"")));
+        assertThat(body.toString(StandardCharsets.UTF_8)).isEqualTo(document);
+        assertThatThrownBy(() -> source(FAST.withMaxBodyBytes(1000)).fetch(Optional.empty(), refused)).isInstanceOf(IOException.class)
+                .hasMessageContaining("is too large: more than 1000 bytes").hasMessageContaining("registry.maxBytes");
+        assertThat(refused.size()).as("never more than the limit is written").isLessThanOrEqualTo(1000);
     }
 
     @Test

@@ -82,6 +82,41 @@ class JacksonRegistryCodecTest {
     }
 
     @Test
+    void aScanHandsOnEachEntryWithTheByteRangeOfItsObjectAndReturnsTheRest() throws Exception {
+        byte[] document = LiveRegistry.bytes();
+        Registry whole = RegistryTreeMapper.toRegistry(plain.readTree(document));
+        List<TraceEntry> seen = new java.util.ArrayList<>();
+
+        Registry rest = codec.scan(new ByteArrayInputStream(document), (entry, offset, length) -> {
+            seen.add(entry);
+            assertThat(codec.readEntry(entry.id(), new ByteArrayInputStream(document, (int) offset, (int) length))).isEqualTo(entry);
+            assertThat(document[(int) offset]).isEqualTo((byte) '{');
+            assertThat(document[(int) (offset + length - 1)]).isEqualTo((byte) '}');
+        });
+
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(whole.traces().values());
+        assertThat(rest.traces()).isEmpty();
+        assertThat(rest).isEqualTo(new Registry(whole.version(), whole.updated(), Map.of(), whole.collections(),
+                whole.pinningServices(), whole.extra()));
+        assertThat(codec.read(document)).isEqualTo(whole);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "[]", "5", "{}", "{\"traces\": []}", "{\"traces\": {\"a_1\": 5}}", "{\"traces\": {\"../x\": {}}}",
+        "{\"traces\": {}, \"collections\": []}", "{\"traces\": {}, \"version\": 1}", "{\"traces\": {\"a_1\": {\"cid\": 5}}}",
+        "{\"collections\": {\"c\": 5}, \"traces\": {\"a_1\": {\"cid\": \"QmA\", \"files\": []}}}",
+        "{\"traces\": {\"a_1\": {\"metadata\": {\"vertices\": \"many\"}}}}", "{\"traces\": {}, \"pinning_services\": {\"p\": []}}"})
+    void aScanRefusesWhatTheTreeMappingRefusesWithTheSameMessage(String text) {
+        byte[] document = text.getBytes(StandardCharsets.UTF_8);
+        Throwable tree = org.assertj.core.api.Assertions.catchThrowable(() -> RegistryTreeMapper.toRegistry(plain.readTree(document)));
+
+        assertThat(tree).isInstanceOf(RegistryFormatException.class);
+        assertThatThrownBy(() -> codec.scan(new ByteArrayInputStream(document), (entry, offset, length) -> { }))
+                .isInstanceOf(RegistryFormatException.class).hasMessage(tree.getMessage());
+    }
+
+    @Test
     void streamingAndSingleEntryReadsNameTheFaultyPath() {
         byte[] document = "{\"version\": \"1.0.0\", \"traces\": {\"ok_1\": {\"cid\": \"QmX\"}, \"../x\": {}}}".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> codec.readEntries(new ByteArrayInputStream(document), entry -> { }))

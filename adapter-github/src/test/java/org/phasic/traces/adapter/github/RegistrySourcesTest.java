@@ -3,6 +3,7 @@ package org.phasic.traces.adapter.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,6 +79,28 @@ class RegistrySourcesTest {
         assertThat(first.etag()).get().asString().startsWith("\"sha256-");
         assertThat(same).isInstanceOf(NotModified.class);
         assertThat(changed).isInstanceOfSatisfying(Fetched.class, f -> assertThat(f.etag()).isNotEqualTo(first.etag()));
+    }
+
+    @Test
+    void aStreamedFileWritesNothingWhenUnchangedAndNeverMoreThanTheLimit() throws Exception {
+        Path file = Files.writeString(dir.resolve("registry.json"), "{\"traces\": {}}");
+        RegistrySource source = sources.of(file.toString());
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        ByteArrayOutputStream refused = new ByteArrayOutputStream();
+
+        RegistrySource.RegistryDownload streamed = source.fetch(Optional.empty(), first);
+        Optional<String> etag = ((RegistrySource.RegistryDownload.Streamed) streamed).etag();
+        RegistrySource.RegistryDownload same = source.fetch(etag, again);
+
+        assertThat(first.toString(StandardCharsets.UTF_8)).isEqualTo("{\"traces\": {}}");
+        assertThat(etag).isEqualTo(((Fetched) source.fetch(Optional.empty())).etag());
+        assertThat(same).isInstanceOf(NotModified.class);
+        assertThat(again.size()).isZero();
+        Files.writeString(file, "x".repeat(5000));
+        assertThatThrownBy(() -> new FileRegistrySource(file, 1000).fetch(Optional.empty(), refused)).isInstanceOf(IOException.class)
+                .hasMessageContaining("too large, more than the limit of 1000 bytes");
+        assertThat(refused.size()).isLessThanOrEqualTo(1000);
     }
 
     @Test

@@ -178,7 +178,7 @@ public final class RegistryCommand implements Runnable {
             if (json.enabled()) {
                 JsonOutput.print(context, EntryJson.MAPPER.createObjectNode()
                         .put("outcome", result.outcome().name().toLowerCase(Locale.ROOT))
-                        .put("traces", result.registry().traces().size()).put("message", result.message()));
+                        .put("traces", result.traces()).put("message", result.message()));
                 return failed ? ExitCode.FAILED : ExitCode.OK;
             }
             PrintWriter stream = failed ? context.err() : context.out();

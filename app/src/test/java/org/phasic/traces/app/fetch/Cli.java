@@ -58,9 +58,15 @@ final class Cli {
 
     /** A JVM running {@code mainClass} on this test's class path, without PHASIC_TRACES_* variables, user home beside the home. */
     ProcessBuilder java(String mainClass, List<String> args) {
+        return java(List.of(), mainClass, args);
+    }
+
+    /** {@link #java(String, List)} with {@code options} for the JVM, such as a heap limit. */
+    ProcessBuilder java(List<String> options, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Duser.home=" + userHome,
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Duser.home=" + userHome));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("PHASIC_TRACES"));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
@@ -98,6 +99,35 @@ class RegistryDownloadTest {
         assertThat(show.out()).contains(SERVER_ONLY);
         try (Stream<Path> leftovers = Files.list(cached.getParent())) {
             assertThat(leftovers.map(path -> path.getFileName().toString()))
+                    .containsOnly("registry.json", "registry.meta.json", "registry.index", "registry.summaries");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDocumentOverTheLimitIsRefusedWhileArrivingNamingTheSettingAndNothingIsLeftBehind() throws Exception {
+        String good = goodRegistry() + " ".repeat(20_000);
+        String limit = "registry.maxBytes=" + (good.length() + 100);
+        server.enqueue(json(200, good));
+        CliRun first = cli.run("--set", url(), "--set", limit, "registry", "update");
+        assertThat(first.code()).as(first.err()).isZero();
+        Path cached = onlyCopy();
+        byte[] lastGood = Files.readAllBytes(cached);
+        server.enqueue(new MockResponse.Builder().code(200).chunkedBody(new okio.Buffer().writeUtf8(good + " ".repeat(4000)), 512).build());
+        Path file = Files.writeString(temp.resolve("big-registry.json"), good + " ".repeat(4000));
+
+        CliRun overHttp = cli.run("--set", url(), "--set", limit, "registry", "update");
+        CliRun overFile = cli.run("--set", "registry.url=" + file.toUri(), "--set", limit, "registry", "update");
+
+        for (CliRun refused : List.of(overHttp, overFile)) {
+            assertThat(refused.code()).isEqualTo(ExitCode.FAILED);
+            assertThat(refused.err().lines()).as(refused.err()).hasSize(1);
+            assertThat(refused.err()).contains("too large").contains("registry.maxBytes");
+        }
+        assertThat(overFile.err()).contains("using the bundled registry");
+        assertThat(Files.readAllBytes(cached)).isEqualTo(lastGood);
+        try (Stream<Path> files = Files.walk(cli.home().resolve("registry"))) {
+            assertThat(files.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
+                    .as("the last good copy only: no staging file, no copy of the refused file")
                     .containsOnly("registry.json", "registry.meta.json", "registry.index", "registry.summaries");
         }
     }

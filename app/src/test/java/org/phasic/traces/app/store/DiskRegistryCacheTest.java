@@ -26,6 +26,7 @@ import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.registry.TraceMetadata;
 import org.phasic.traces.domain.registry.TraceSummary;
+import org.phasic.traces.ports.out.RegistryCache;
 import org.phasic.traces.ports.out.RegistryCache.CachedRegistry;
 import org.phasic.traces.ports.out.RegistryCodec;
 import org.phasic.traces.ports.out.RegistryFormatException;
@@ -82,6 +83,74 @@ class DiskRegistryCacheTest {
         }
         assertThat(cache.load("one")).as("the least recently used source is forgotten").isEmpty();
         assertThat(cache.load("more-" + (DiskRegistryCache.KEPT_SOURCES + 1))).isPresent();
+    }
+
+    @Test
+    void aStagedCopyReadInOnePassGetsTheIndexAndSummariesARebuildMakes() throws Exception {
+        DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
+        List<TraceId> checked = new ArrayList<>();
+        Registry rest;
+        try (RegistryCache.Staging staging = cache.stage(SOURCE)) {
+            staging.document().write(TWO.getBytes(StandardCharsets.UTF_8));
+            rest = staging.read(entry -> checked.add(entry.id()));
+            staging.commit(Optional.of("\"v3\""), CHECKED);
+        }
+        Path dir = cache.folderOf(SOURCE);
+        byte[] index = Files.readAllBytes(dir.resolve("registry.index"));
+        byte[] summaries = Files.readAllBytes(dir.resolve("registry.summaries"));
+        int reads = codec.documentsRead;
+
+        assertThat(checked).extracting(TraceId::value).containsExactly("a_1", "b_2");
+        assertThat(rest.version()).isEqualTo("1.0.0");
+        assertThat(reads).as("one pass").isEqualTo(1);
+        assertThat(cache.stamp(SOURCE).orElseThrow().etag()).contains("\"v3\"");
+        assertThat(summaries(cache, SOURCE)).isEqualTo(expectedSummaries(TWO));
+        Files.delete(dir.resolve("registry.index"));
+        Files.delete(dir.resolve("registry.summaries"));
+        assertThat(cache.entry(SOURCE, "b_2")).isPresent();
+        assertThat(summaries(cache, SOURCE)).isEqualTo(expectedSummaries(TWO));
+        assertThat(Files.readAllBytes(dir.resolve("registry.index"))).isEqualTo(index);
+        assertThat(Files.readAllBytes(dir.resolve("registry.summaries"))).isEqualTo(summaries);
+        assertThat(names(dir)).containsOnly("registry.json", "registry.meta.json", "registry.index", "registry.summaries");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"refused by the check", "not a registry", "not read", "abandoned while writing"})
+    void aStagingThatIsNotCommittedLeavesTheLastGoodCopyAndNoFileBehind(String how) throws Exception {
+        DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
+        Path dir = savedWithEtag(cache);
+        List<String> before = names(dir);
+
+        try (RegistryCache.Staging staging = cache.stage(SOURCE)) {
+            staging.document().write((how.equals("not a registry") ? "{\"traces\": [" : TWO).getBytes(StandardCharsets.UTF_8));
+            assertThat(names(dir)).hasSize(before.size() + 1);
+            switch (how) {
+                case "refused by the check" -> assertThatThrownBy(() -> staging.read(entry -> {
+                    throw new RegistryFormatException("refused " + entry.id());
+                })).hasMessage("refused a_1");
+                case "not a registry" -> assertThatThrownBy(() -> staging.read(entry -> { }))
+                        .isInstanceOf(RegistryFormatException.class).hasMessageStartingWith("$.traces");
+                case "not read" -> staging.read(entry -> { });
+                default -> { }
+            }
+        }
+
+        assertThat(names(dir)).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(cache.load(SOURCE).orElseThrow().bytes()).isEqualTo(DOCUMENT);
+        assertThat(cache.stamp(SOURCE).orElseThrow().etag()).contains("\"v1\"");
+        assertThat(summaries(cache, SOURCE)).isEmpty();
+    }
+
+    /** Saves {@link #DOCUMENT} with entity tag {@code "v1"}; the folder of its copy. */
+    private static Path savedWithEtag(DiskRegistryCache cache) throws IOException {
+        cache.save(new CachedRegistry(DOCUMENT, Optional.of("\"v1\""), SOURCE, CHECKED));
+        return cache.folderOf(SOURCE);
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test
@@ -186,8 +255,7 @@ class DiskRegistryCacheTest {
     @ValueSource(strings = {"{\"checkedAt\": \"garbage\"}", "{\"checkedAt\": ", "[]", ""})
     void aDamagedMetaFileFallsBackToTheDocumentsTimeInsteadOfFailing(String meta) throws Exception {
         DiskRegistryCache cache = new DiskRegistryCache(folder, codec);
-        cache.save(new CachedRegistry(DOCUMENT, Optional.of("\"v1\""), SOURCE, CHECKED));
-        Path dir = cache.folderOf(SOURCE);
+        Path dir = savedWithEtag(cache);
         Files.writeString(dir.resolve("registry.meta.json"), meta);
         Instant modified = Instant.parse("2026-11-20T08:00:00Z");
         Files.setLastModifiedTime(dir.resolve("registry.json"), FileTime.from(modified));
@@ -229,6 +297,12 @@ class DiskRegistryCacheTest {
         public void readEntries(InputStream in, Consumer<TraceEntry> consumer) throws IOException {
             documentsRead++;
             real.readEntries(in, consumer);
+        }
+
+        @Override
+        public Registry scan(InputStream in, EntryVisitor entries) throws IOException {
+            documentsRead++;
+            return real.scan(in, entries);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.phasic.traces.app.composition;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -189,6 +190,11 @@ final class LocalServices {
         @Override
         public RegistryDownload fetch(Optional<String> etag) throws IOException {
             return source.get().fetch(etag);
+        }
+
+        @Override
+        public RegistryDownload fetch(Optional<String> etag, OutputStream body) throws IOException {
+            return source.get().fetch(etag, body);
         }
     }
 }

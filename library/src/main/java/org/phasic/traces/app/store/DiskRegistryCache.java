@@ -4,15 +4,21 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,6 +31,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.phasic.traces.domain.io.Sha256;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceSummary;
 import org.phasic.traces.ports.out.RegistryCache;
 import org.phasic.traces.ports.out.RegistryCodec;
@@ -36,7 +44,9 @@ import org.phasic.traces.ports.out.RegistryFormatException;
  * {@code registry.index} (each trace's byte range in the document) and {@code registry.summaries} (each trace's
  * {@link TraceSummary}, made with the registry codec, so its rules and errors apply once, when the copy changes). Both
  * derived files are stamped with the document's SHA-256, size and modification time and with their own line count and
- * CRC-32C, so a stale, damaged or cut-off one is noticed and rebuilt. Every file is replaced atomically; the copies of the
+ * CRC-32C, so a stale, damaged or cut-off one is noticed and rebuilt. A new copy is {@linkplain #stage staged} beside the
+ * last good one and its derived files are made in the one pass that reads it; only {@link #load} holds a whole document
+ * in memory. Every file is replaced atomically; the copies of the
  * {@value #KEPT_SOURCES} most recently saved sources are kept.
  */
 public final class DiskRegistryCache implements RegistryCache {
@@ -49,6 +59,10 @@ public final class DiskRegistryCache implements RegistryCache {
     private static final String INDEX_HEADER = "phasic-traces registry index 2";
     private static final String SUMMARIES = "registry.summaries";
     private static final String SUMMARIES_HEADER = "phasic-traces registry summaries 1";
+    /** How the names of staging files end. */
+    static final String STAGED = ".staged";
+    /** How long a staging file is left alone before it counts as left behind by a killed process. */
+    private static final Duration ABANDONED = Duration.ofHours(1);
 
     private final Path folder;
     private final RegistryCodec codec;
@@ -107,18 +121,128 @@ public final class DiskRegistryCache implements RegistryCache {
 
     @Override
     public void save(CachedRegistry registry) throws IOException {
-        Path dir = Files.createDirectories(folderOf(registry.source()));
-        String sha256 = Sha256.hex(registry.bytes());
-        AtomicFiles.write(dir, dir.resolve(DOCUMENT), registry.bytes());
-        writeMeta(dir, new Meta(registry.etag().orElse(null), registry.source(), registry.checkedAt().toString(), sha256));
-        String stamp = stampOf(dir, sha256);
-        writeIndex(dir, registry.bytes(), stamp);
-        try {
-            writeSummaries(dir, registry.bytes(), stamp);
-        } catch (RegistryFormatException e) {
-            // callers save validated documents only; should one not read, listing it reports why
+        try (Staging staging = stage(registry.source())) {
+            staging.document().write(registry.bytes());
+            try {
+                staging.read(entry -> { });
+            } catch (RegistryFormatException e) {
+                // callers save validated documents only; should one not read, listing it reports why
+            }
+            staging.commit(registry.etag(), registry.checkedAt());
         }
-        forgetOldSources(dir);
+    }
+
+    /**
+     * A staging in the source's folder: the document goes to a uniquely named file beside {@code registry.json}
+     * (hashed as it is written), the index and the summaries are made in the one pass of {@link Staging#read}, and
+     * {@link Staging#commit} renames each into place (the document first, then its meta file, then the derived files,
+     * which carry the document's stamp: a crash in between leaves the last good copy or the new one, and derived files
+     * that are noticed as stale).
+     */
+    @Override
+    public Staging stage(String source) throws IOException {
+        Objects.requireNonNull(source, "source");
+        Path dir = Files.createDirectories(existing(source));
+        deleteStaged(dir);
+        return new DiskStaging(dir, source);
+    }
+
+    private final class DiskStaging implements Staging {
+        private final Path dir;
+        private final String source;
+        private final Path document;
+        private final MessageDigest sha256 = Sha256.newDigest();
+        private final OutputStream out;
+        private final List<DerivedFile> derived = new ArrayList<>();
+        private String hex;
+        private boolean complete;
+
+        DiskStaging(Path dir, String source) throws IOException {
+            this.dir = dir;
+            this.source = source;
+            this.document = dir.resolve(DOCUMENT + "-" + AtomicFiles.uniqueSuffix() + STAGED);
+            this.out = new DigestOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(document, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16), sha256);
+        }
+
+        @Override
+        public OutputStream document() {
+            return out;
+        }
+
+        /** Ends the document's writing; its SHA-256. */
+        private String sealed() throws IOException {
+            if (hex == null) {
+                out.close();
+                hex = Sha256.finishHex(sha256);
+            }
+            return hex;
+        }
+
+        @Override
+        public Registry read(Consumer<TraceEntry> check) throws IOException {
+            Objects.requireNonNull(check, "check");
+            String stamp = stampOf(document, sealed());
+            DerivedFile index = derive(INDEX, INDEX_HEADER);
+            DerivedFile summaries = derive(SUMMARIES, SUMMARIES_HEADER);
+            StringBuilder line = new StringBuilder(1024);
+            Registry rest;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(document), 1 << 16)) {
+                rest = codec.scan(in, (entry, offset, length) -> {
+                    check.accept(entry);
+                    line.setLength(0);
+                    index.line(line.append(entry.id().value()).append('\t').append(offset).append('\t').append(length).append('\n'));
+                    line.setLength(0);
+                    SummaryLines.append(line, TraceSummary.of(entry));
+                    summaries.line(line);
+                });
+            }
+            index.finish(stamp);
+            summaries.finish(stamp);
+            complete = true;
+            return rest;
+        }
+
+        private DerivedFile derive(String name, String header) throws IOException {
+            DerivedFile file = new DerivedFile(dir, name, header);
+            derived.add(file);
+            return file;
+        }
+
+        /** Commits the document; the index and the summaries too when it was read in full, else they are removed (made again on first need). */
+        @Override
+        public void commit(Optional<String> etag, Instant checkedAt) throws IOException {
+            String sha = sealed();
+            AtomicFiles.sync(document);
+            AtomicFiles.move(document, dir.resolve(DOCUMENT));
+            writeMeta(dir, new Meta(etag.orElse(null), source, checkedAt.toString(), sha));
+            if (complete) {
+                for (DerivedFile file : derived) {
+                    file.commit();
+                }
+            } else {
+                Files.deleteIfExists(dir.resolve(INDEX));
+                Files.deleteIfExists(dir.resolve(SUMMARIES));
+            }
+            forgetOldSources(dir);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } finally {
+                Files.deleteIfExists(document);
+                for (DerivedFile file : derived) {
+                    file.close();
+                }
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (DirectoryNotEmptyException kept) {
+                    // the source has a copy, or another process is staging one
+                }
+            }
+        }
     }
 
     @Override
@@ -140,8 +264,7 @@ public final class DiskRegistryCache implements RegistryCache {
         if (found.isPresent()) {
             return found.get();
         }
-        Snapshot snapshot = snapshot(dir);
-        writeIndex(dir, snapshot.bytes(), snapshot.stamp());
+        writeIndex(dir, currentStamp(dir));
         return lookUp(dir, id).orElseThrow(() -> new IOException("the registry index in " + dir + " cannot be rebuilt"));
     }
 
@@ -156,30 +279,29 @@ public final class DiskRegistryCache implements RegistryCache {
         if (indexed.isPresent()) {
             indexed.get().forEach(each);
         } else {
-            Snapshot snapshot = snapshot(dir);
-            writeSummaries(dir, snapshot.bytes(), snapshot.stamp()).forEach(each);
+            writeSummaries(dir, currentStamp(dir)).forEach(each);
         }
         return true;
     }
 
-    /** The document as read now, with the stamp its derived files get; its SHA-256 is put right in the meta file. */
-    private record Snapshot(byte[] bytes, String stamp) {
-    }
-
-    private Snapshot snapshot(Path dir) throws IOException {
-        byte[] bytes = Files.readAllBytes(dir.resolve(DOCUMENT));
+    /** The stamp the derived files of the document as it is now get; its SHA-256 is put right in the meta file. */
+    private static String currentStamp(Path dir) throws IOException {
+        Path document = dir.resolve(DOCUMENT);
+        String sha256;
+        try (InputStream in = Files.newInputStream(document)) {
+            sha256 = Sha256.hex(in);
+        }
         Meta info = readMeta(dir);
-        String sha256 = Sha256.hex(bytes);
         if (!sha256.equals(info.sha256())) {
             writeMeta(dir, new Meta(info.etag(), info.source(), info.checkedAt(), sha256));
         }
-        return new Snapshot(bytes, stampOf(dir, sha256));
+        return stampOf(document, sha256);
     }
 
-    /** What a derived file must carry to match the document: its recorded SHA-256, its size and its modification time. */
-    private static String stampOf(Path dir, String sha256) throws IOException {
-        BasicFileAttributes document = Files.readAttributes(dir.resolve(DOCUMENT), BasicFileAttributes.class);
-        return sha256 + " " + document.size() + " " + document.lastModifiedTime().toMillis();
+    /** What a derived file must carry to match {@code document}: its recorded SHA-256, its size and its modification time. */
+    private static String stampOf(Path document, String sha256) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(document, BasicFileAttributes.class);
+        return sha256 + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
     }
 
     /** The lines after the header of a derived file: line {@code i} is {@code bytes[start(i), end(i))}, without its line feed. */
@@ -221,18 +343,9 @@ public final class DiskRegistryCache implements RegistryCache {
             starts[count++] = at;
         }
         starts[count] = bytes.length;
-        String expected = header + " " + stampOf(dir, readMeta(dir).sha256()) + " " + count + " " + crc(bytes, headerEnd + 1);
+        String expected = header + " " + stampOf(dir.resolve(DOCUMENT), readMeta(dir).sha256()) + " " + count + " " + crc(bytes, headerEnd + 1);
         boolean matches = new String(bytes, 0, headerEnd, StandardCharsets.UTF_8).equals(expected);
         return matches ? Optional.of(new Lines(bytes, Arrays.copyOf(starts, count + 1))) : Optional.empty();
-    }
-
-    private static void writeDerived(Path dir, String name, String header, String stamp, int count, CharSequence body)
-            throws IOException {
-        byte[] lines = body.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] head = (header + " " + stamp + " " + count + " " + crc(lines, 0) + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] text = Arrays.copyOf(head, head.length + lines.length);
-        System.arraycopy(lines, 0, text, head.length, lines.length);
-        AtomicFiles.write(dir, dir.resolve(name), text);
     }
 
     private static String crc(byte[] bytes, int from) {
@@ -294,18 +407,27 @@ public final class DiskRegistryCache implements RegistryCache {
         return Optional.of(summaries);
     }
 
-    /** Reads every entry of {@code document} with the codec and writes their summaries; a document that does not read has none. */
-    private List<TraceSummary> writeSummaries(Path dir, byte[] document, String stamp) throws IOException {
+    /** Reads every entry of the document with the codec and writes their summaries; a document that does not read has none. */
+    private List<TraceSummary> writeSummaries(Path dir, String stamp) throws IOException {
         List<TraceSummary> summaries = new ArrayList<>();
-        try {
-            codec.readEntries(new ByteArrayInputStream(document), entry -> summaries.add(TraceSummary.of(entry)));
-        } catch (RegistryFormatException e) {
-            Files.deleteIfExists(dir.resolve(SUMMARIES));
-            throw e;
+        try (DerivedFile file = new DerivedFile(dir, SUMMARIES, SUMMARIES_HEADER);
+             InputStream in = new BufferedInputStream(Files.newInputStream(dir.resolve(DOCUMENT)), 1 << 16)) {
+            StringBuilder line = new StringBuilder(1024);
+            try {
+                codec.scan(in, (entry, offset, length) -> {
+                    TraceSummary summary = TraceSummary.of(entry);
+                    summaries.add(summary);
+                    line.setLength(0);
+                    SummaryLines.append(line, summary);
+                    file.line(line);
+                });
+            } catch (RegistryFormatException e) {
+                Files.deleteIfExists(dir.resolve(SUMMARIES));
+                throw e;
+            }
+            file.finish(stamp);
+            file.commit();
         }
-        StringBuilder body = new StringBuilder(summaries.size() * 256);
-        summaries.forEach(summary -> SummaryLines.append(body, summary));
-        writeDerived(dir, SUMMARIES, SUMMARIES_HEADER, stamp, summaries.size(), body);
         return summaries;
     }
 
@@ -330,35 +452,40 @@ public final class DiskRegistryCache implements RegistryCache {
         }
     }
 
-    /** Writes the byte range of every member of {@code traces}; a document that does not stream is indexed as empty. */
-    private static void writeIndex(Path dir, byte[] document, String stamp) throws IOException {
-        StringBuilder index = new StringBuilder();
-        int count = 0;
-        try (JsonParser parser = STREAMING.createParser(document)) {
-            if (parser.nextToken() == JsonToken.START_OBJECT) {
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    boolean traces = parser.currentName().equals("traces");
-                    JsonToken value = parser.nextToken();
-                    if (traces && value == JsonToken.START_OBJECT) {
-                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            String id = parser.currentName();
-                            if (parser.nextToken() == JsonToken.START_OBJECT) {
-                                long start = parser.currentTokenLocation().getByteOffset();
-                                parser.skipChildren();
-                                long end = parser.currentTokenLocation().getByteOffset() + 1;
-                                index.append(id).append('\t').append(start).append('\t').append(end - start).append('\n');
-                                count++;
-                            } else {
-                                parser.skipChildren();
+    /**
+     * Writes the byte range of every member of {@code traces} without the codec (so that the entries of a copy the codec
+     * refuses stay reachable); a top level that is not an object is indexed as empty, malformed JSON fails.
+     */
+    private static void writeIndex(Path dir, String stamp) throws IOException {
+        try (DerivedFile index = new DerivedFile(dir, INDEX, INDEX_HEADER)) {
+            StringBuilder line = new StringBuilder();
+            try (JsonParser parser = STREAMING.createParser(new BufferedInputStream(Files.newInputStream(dir.resolve(DOCUMENT)), 1 << 16))) {
+                if (parser.nextToken() == JsonToken.START_OBJECT) {
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        boolean traces = parser.currentName().equals("traces");
+                        JsonToken value = parser.nextToken();
+                        if (traces && value == JsonToken.START_OBJECT) {
+                            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                                String id = parser.currentName();
+                                if (parser.nextToken() == JsonToken.START_OBJECT) {
+                                    long start = parser.currentTokenLocation().getByteOffset();
+                                    parser.skipChildren();
+                                    long end = parser.currentTokenLocation().getByteOffset() + 1;
+                                    line.setLength(0);
+                                    index.line(line.append(id).append('\t').append(start).append('\t').append(end - start).append('\n'));
+                                } else {
+                                    parser.skipChildren();
+                                }
                             }
+                        } else {
+                            parser.skipChildren();
                         }
-                    } else {
-                        parser.skipChildren();
                     }
                 }
             }
+            index.finish(stamp);
+            index.commit();
         }
-        writeDerived(dir, INDEX, INDEX_HEADER, stamp, count, index);
     }
 
     /** The folder of {@code source}, taking over a copy from the single-source layout when it belongs to {@code source}. */
@@ -386,10 +513,27 @@ public final class DiskRegistryCache implements RegistryCache {
             for (String name : List.of(SUMMARIES, INDEX, META, DOCUMENT)) {
                 Files.deleteIfExists(old.resolve(name));
             }
+            deleteStaged(old);
             try {
                 Files.deleteIfExists(old);
             } catch (IOException notEmpty) {
                 // another process is writing into it; it is pruned next time
+            }
+        }
+    }
+
+    /** Removes the staging files in {@code dir} that a killed process left behind (those not written to for an hour). */
+    private static void deleteStaged(Path dir) throws IOException {
+        Instant abandoned = Instant.now().minus(ABANDONED);
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : children.filter(path -> path.getFileName().toString().endsWith(STAGED)).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(child).toInstant().isBefore(abandoned)) {
+                        Files.deleteIfExists(child);
+                    }
+                } catch (NoSuchFileException gone) {
+                    // committed or removed by its writer meanwhile
+                }
             }
         }
     }

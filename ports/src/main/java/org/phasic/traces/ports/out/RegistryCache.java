@@ -1,10 +1,14 @@
 package org.phasic.traces.ports.out;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.phasic.traces.domain.registry.Registry;
+import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.registry.TraceSummary;
 
 /**
@@ -22,6 +26,36 @@ public interface RegistryCache {
 
     /** Replaces the last good copy of {@link CachedRegistry#source()} atomically (callers only save validated documents). */
     void save(CachedRegistry registry) throws IOException;
+
+    /**
+     * Starts a new copy of {@code source} beside the last good one, for a document too large to hold in memory: the
+     * caller writes the download to {@link Staging#document()}, reads it once with {@link Staging#read} (which makes
+     * the lookup index and the summaries on the way) and {@linkplain Staging#commit commits} it; closing the staging
+     * without a commit removes everything staged, and the last good copy stays as it was.
+     */
+    Staging stage(String source) throws IOException;
+
+    /** A copy of one source being written; see {@link #stage}. Not thread-safe. */
+    interface Staging extends Closeable {
+        /** Where the downloaded document goes, written once and in order; closed by {@link #read} or {@link #close}. */
+        OutputStream document();
+
+        /**
+         * Reads the staged document once, entry by entry, with the registry codec (its rules and errors), handing each
+         * entry to {@code check}, which refuses the document by throwing {@link RegistryFormatException}.
+         *
+         * @return the registry without its traces (version, updated, collections, pinning services, unknown members)
+         * @throws RegistryFormatException when the document is not a registry or {@code check} refuses an entry
+         */
+        Registry read(Consumer<TraceEntry> check) throws IOException;
+
+        /** Makes the document {@linkplain #read read} in full the last good copy of the source, file by file atomically. */
+        void commit(Optional<String> etag, Instant checkedAt) throws IOException;
+
+        /** Removes whatever was staged and not committed. */
+        @Override
+        void close() throws IOException;
+    }
 
     /** Records that the copy of {@code source} was confirmed current (a 304) at {@code checkedAt}; no copy, no effect. */
     void touch(String source, Instant checkedAt) throws IOException;

@@ -30,6 +30,29 @@ public interface RegistryCodec {
      */
     void readEntries(InputStream in, Consumer<TraceEntry> consumer) throws IOException;
 
+    /**
+     * Reads a whole registry document once, one entry at a time, with every rule and JSON path of {@link #read}
+     * (structure, trace ids, duplicate keys, the size limit, nothing after the document), never holding the tree
+     * of more than one entry: hands each entry and the byte range of its JSON object in the document to
+     * {@code entries}, in document order, and returns the rest of the registry (version, updated, collections,
+     * pinning services, unknown members) with no traces.
+     *
+     * @throws RegistryFormatException when the document is not a registry (possibly after some entries were handed on)
+     */
+    Registry scan(InputStream in, EntryVisitor entries) throws IOException;
+
+    /** Receives the entries of {@link #scan}. */
+    @FunctionalInterface
+    interface EntryVisitor {
+        /**
+         * @param entry  the entry as {@link #read} would make it
+         * @param offset where its JSON object starts in the document, in bytes
+         * @param length the length of that object in bytes, from its {@code '{'} to its {@code '}'}
+         * @throws RegistryFormatException to refuse the document
+         */
+        void entry(TraceEntry entry, long offset, long length) throws IOException;
+    }
+
     /** Writes {@code registry} as pretty-printed JSON in the public format (stable member order). */
     void write(Registry registry, OutputStream out) throws IOException;
 
