@@ -21,15 +21,32 @@ public final class HttpRegistrySource implements RegistrySource {
     /** Where raw GitHub files are served from. */
     public static final String RAW_GITHUB = "https://raw.githubusercontent.com/";
 
-    private final HttpUrl url;
+    private final String location;
+    private HttpUrl url;
     private final Supplier<OkHttpClient> base;
     private final HttpSettings settings;
     private OkHttpClient client;
 
-    private HttpRegistrySource(HttpUrl url, Supplier<OkHttpClient> base, HttpSettings settings) {
+    /**
+     * @param location the checked URL as text (what {@link #location()} answers)
+     * @param url      the same URL parsed, or null to parse it on the first download
+     */
+    private HttpRegistrySource(String location, HttpUrl url, Supplier<OkHttpClient> base, HttpSettings settings) {
+        this.location = Objects.requireNonNull(location, "location");
         this.url = url;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.base = Objects.requireNonNull(base, "client");
+    }
+
+    /**
+     * The URL as OkHttp parses it, on the first download: the location of the raw GitHub registry is made from checked
+     * names, and knowing it (a store hit, which keys the cached copy by it) needs no URL parser.
+     */
+    private synchronized HttpUrl url() {
+        if (url == null) {
+            url = SafeUrls.httpsOrLoopback(location, "registry URL");
+        }
+        return url;
     }
 
     /** The HTTP client, built on the first download: knowing the location needs none. */
@@ -57,7 +74,8 @@ public final class HttpRegistrySource implements RegistrySource {
 
     /** {@link #forUrl(String, OkHttpClient, HttpSettings)} with a client made on the first download. */
     public static HttpRegistrySource forUrl(String url, Supplier<OkHttpClient> client, HttpSettings settings) {
-        return new HttpRegistrySource(SafeUrls.httpsOrLoopback(url, "registry URL"), client, settings);
+        HttpUrl checked = SafeUrls.httpsOrLoopback(url, "registry URL");
+        return new HttpRegistrySource(checked.toString(), checked, client, settings);
     }
 
     /**
@@ -74,7 +92,7 @@ public final class HttpRegistrySource implements RegistrySource {
 
     /** {@link #forGitHub(String, String, OkHttpClient, HttpSettings)} with a client made on the first download. */
     public static HttpRegistrySource forGitHub(String repo, String branch, Supplier<OkHttpClient> client, HttpSettings settings) {
-        return new HttpRegistrySource(SafeUrls.httpsOrLoopback(rawGitHubUrl(repo, branch), "registry URL"), client, settings);
+        return new HttpRegistrySource(rawGitHubUrl(repo, branch), null, client, settings);
     }
 
     /** The raw GitHub URL of {@code registry.json} in {@code repo} at {@code branch}, after checking both. */
@@ -86,7 +104,7 @@ public final class HttpRegistrySource implements RegistrySource {
 
     @Override
     public String location() {
-        return url.toString();
+        return location;
     }
 
     @Override
@@ -96,6 +114,7 @@ public final class HttpRegistrySource implements RegistrySource {
 
     @Override
     public RegistryDownload fetch(Optional<String> etag, OutputStream body) throws IOException {
+        HttpUrl url = url();
         Request.Builder request = new Request.Builder().url(url).get()
                 .header("Accept", "application/json, text/plain;q=0.9, */*;q=0.1")
                 .header("User-Agent", UserAgent.VALUE);
@@ -125,7 +144,7 @@ public final class HttpRegistrySource implements RegistrySource {
 
     private String hint(int code) {
         if (code == 404) {
-            return url.toString().startsWith(RAW_GITHUB)
+            return location.startsWith(RAW_GITHUB)
                     ? "check the repository and branch (registry.repo, registry.branch); the repository must be public"
                     : "check the registry URL (registry.url)";
         }
@@ -143,6 +162,6 @@ public final class HttpRegistrySource implements RegistrySource {
 
     @Override
     public String toString() {
-        return "HttpRegistrySource[" + url + "]";
+        return "HttpRegistrySource[" + location + "]";
     }
 }

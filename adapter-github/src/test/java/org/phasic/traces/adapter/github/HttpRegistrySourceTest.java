@@ -199,6 +199,15 @@ class HttpRegistrySourceTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"munch-group/phasic-traces:master", "Own-er9/Re.po_1:feature/x-1.2", "a/b:release/2026.12_rc-1"})
+    void theGitHubLocationIsKnownWithoutParsingAndIsTheUrlOkHttpWouldUse(String repoAndBranch) {
+        String[] parts = repoAndBranch.split(":");
+        HttpRegistrySource source = HttpRegistrySource.forGitHub(parts[0], parts[1], client, FAST);
+
+        assertThat(source.location()).isEqualTo(okhttp3.HttpUrl.get(source.location()).toString());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"munch-group", "a/b/c", "/b", "a/", "-a/b", "a/..", "a b/c", "a/b?x=1", "a/b#f", "../etc"})
     void invalidRepositoriesAreRefused(String repo) {
         assertThatThrownBy(() -> HttpRegistrySource.forGitHub(repo, "master", client, FAST))
