@@ -14,6 +14,7 @@ import org.phasic.traces.ports.in.InvalidInputException;
 import org.phasic.traces.ports.in.UnknownTraceException;
 import org.phasic.traces.ports.in.UseCaseException;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -62,7 +63,8 @@ public final class Main {
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setAllowSubcommandsAsOptionParameters(true);
-        commandLine.setParameterExceptionHandler((ex, ignoredArgs) -> {
+        commandLine.setParameterExceptionHandler((thrown, ignoredArgs) -> {
+            ParameterException ex = unknownOptionFirst(thrown);
             CommandLine failed = ex.getCommandLine();
             report(err, unmatchedMessage(ex).orElse(describe(ex)), unmatchedHint(ex).orElse(helpHint(failed.getCommandSpec())));
             return ExitCode.USAGE;
@@ -146,6 +148,18 @@ public final class Main {
     /** Where the help of {@code command} (e.g. {@code phasic-traces get}) is. */
     static String helpHint(String command) {
         return "see '" + command + " --help'";
+    }
+
+    /**
+     * A missing parameter reported while an unknown option was typed as well ({@code get --hlep}): the misspelt option
+     * is the mistake to name, with its did-you-mean.
+     */
+    private static ParameterException unknownOptionFirst(ParameterException ex) {
+        List<String> unmatched = ex.getCommandLine().getUnmatchedArguments();
+        if (ex instanceof MissingParameterException && unmatched.stream().anyMatch(arg -> arg.startsWith("-"))) {
+            return new UnmatchedArgumentException(ex.getCommandLine(), unmatched);
+        }
+        return ex;
     }
 
     private static Optional<String> unmatchedMessage(ParameterException ex) {

@@ -138,6 +138,18 @@ class ConfigErrorTest {
         assertThat(option.err()).startsWith("phasic-traces: Unknown option: '--jsno'").contains("hint: did you mean '--json'?");
     }
 
+    @Test
+    void aMisspeltOptionIsNamedBeforeTheParameterItLeftMissing() {
+        CliRun misspelt = CliRun.run(Map.of(), userHome, "get", "--hlep");
+        CliRun missing = CliRun.run(Map.of(), userHome, "get");
+
+        assertThat(misspelt.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(misspelt.err()).startsWith("phasic-traces: Unknown option: '--hlep'")
+                .contains("hint: did you mean '--help'? see 'phasic-traces get --help'");
+        assertThat(missing.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(missing.err()).startsWith("phasic-traces: Missing required parameter: 'ID'");
+    }
+
     private static void assertOneLineConfigError(CliRun run) {
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.USAGE);
         List<String> lines = run.err().lines().toList();
