@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.phasic.traces.domain.concurrent.DaemonThreads;
 
 /** Bounded parallelism for batch work (install, cache push and pull): a fixed pool of daemon threads per batch. */
 public final class BoundedParallel {
@@ -30,11 +31,7 @@ public final class BoundedParallel {
         if (items.isEmpty()) {
             return List.of();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, items.size()), runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, items.size()), DaemonThreads.named(threadName));
         try {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {

@@ -12,10 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.Multicodec;
+import org.phasic.traces.domain.concurrent.DaemonThreads;
 import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.PBLink;
 import org.phasic.traces.domain.dag.PBNode;
@@ -35,7 +35,7 @@ final class VerifiedBlockStream {
     static final int BUDGET_KIB = 32 << 10;
     private static final Semaphore BUDGET = new Semaphore(BUDGET_KIB);
     private static final ExecutorService VERIFIERS = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), new DaemonThreads());
+            Math.max(2, Runtime.getRuntime().availableProcessors()), DaemonThreads.numbered("serve-verify"));
 
     /** Receives the checked blocks in order. */
     @FunctionalInterface
@@ -146,17 +146,6 @@ final class VerifiedBlockStream {
                 }
                 throw new IOException(e.getCause());
             }
-        }
-    }
-
-    private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "serve-verify-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
         }
     }
 }

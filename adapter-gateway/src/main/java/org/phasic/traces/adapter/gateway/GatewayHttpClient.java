@@ -2,12 +2,11 @@ package org.phasic.traces.adapter.gateway;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import org.phasic.traces.domain.concurrent.DaemonThreads;
 
 /** Specialises the shared HTTP client for the gateway source. */
 final class GatewayHttpClient {
@@ -34,23 +33,16 @@ final class GatewayHttpClient {
                 .build();
     }
 
+    /** Daemon threads named {@code name}, one per task in flight, ended after a minute idle. */
     static ExecutorService daemonPool(String name) {
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemons(name));
+        return DaemonThreads.cached(name);
     }
 
     /** At most {@code threads} daemon threads, started as tasks come and ended after a minute idle; tasks queue. */
     static ExecutorService daemonPool(String name, int threads) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemons(name));
+                new LinkedBlockingQueue<>(), DaemonThreads.named(name));
         pool.allowCoreThreadTimeOut(true);
         return pool;
-    }
-
-    private static ThreadFactory daemons(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

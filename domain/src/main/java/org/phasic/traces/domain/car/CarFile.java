@@ -25,12 +25,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.HashFunction;
 import org.phasic.traces.domain.cid.Multicodec;
+import org.phasic.traces.domain.concurrent.DaemonThreads;
 import org.phasic.traces.domain.dag.BlockSource;
 import org.phasic.traces.domain.io.Sha256;
 import org.phasic.traces.domain.unixfs.LeafPlacement;
@@ -48,6 +48,8 @@ public final class CarFile implements BlockSource, Closeable {
     private static final int MAX_SPAN = 16;
     /** The most leaf placements waiting for a thread (each holds no data until it runs). */
     private static final int PENDING_PLACEMENTS = 64;
+    /** Daemon threads, so that a consumer that forgets to close its reads never keeps the JVM alive. */
+    private static final ThreadFactory HASH_THREADS = DaemonThreads.numbered("car-hash");
 
     private record Entry(int section, Cid cid, long sectionOffset, long dataOffset, int length) {
     }
@@ -253,7 +255,7 @@ public final class CarFile implements BlockSource, Closeable {
         private boolean placing;
 
         private Reads(int hashThreads) {
-            this.hashing = hashThreads == 0 ? null : Executors.newFixedThreadPool(hashThreads, HashThreads.FACTORY);
+            this.hashing = hashThreads == 0 ? null : Executors.newFixedThreadPool(hashThreads, HASH_THREADS);
             this.startSpan = Math.max(1, hashThreads);
             this.span = startSpan;
         }
@@ -546,20 +548,6 @@ public final class CarFile implements BlockSource, Closeable {
         byte[] copy = new byte[data.remaining()];
         data.duplicate().get(copy);
         return cid.matches(copy);
-    }
-
-    /** Daemon threads, so that a consumer that forgets to close its reads never keeps the JVM alive. */
-    private enum HashThreads implements ThreadFactory {
-        FACTORY;
-
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "car-hash-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 
     @Override

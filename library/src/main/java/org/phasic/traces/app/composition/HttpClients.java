@@ -5,8 +5,6 @@ import java.net.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
@@ -15,6 +13,7 @@ import okhttp3.Credentials;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.phasic.traces.app.config.ConfigException;
+import org.phasic.traces.domain.concurrent.DaemonThreads;
 
 /**
  * The one base HTTP client every adapter specialises with {@code newBuilder()}: proxies from the environment
@@ -55,12 +54,7 @@ final class HttpClients {
                     "fix or unset HTTPS_PROXY / HTTP_PROXY / NO_PROXY");
         }
         return new OkHttpClient.Builder()
-                .dispatcher(new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                        new SynchronousQueue<>(), runnable -> {
-                            Thread thread = new Thread(runnable, "phasic-traces http");
-                            thread.setDaemon(true);
-                            return thread;
-                        })))
+                .dispatcher(new Dispatcher(DaemonThreads.cached("phasic-traces http")))
                 .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
                 .proxySelector(proxies)
                 .proxyAuthenticator(proxyAuthenticator(proxies))
