@@ -169,11 +169,11 @@ final class ConsoleTransferProgress implements TransferProgress {
     }
 
     private String line(String label, long now) {
-        String verifyingText = verifying == null ? "" : "verifying " + verifying + " (" + size(verifyingBytes) + ")";
+        String verifyingText = verifying == null ? "" : "verifying " + verifying + " (" + ByteSizes.binary(verifyingBytes) + ")";
         if (batch != null) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %d/%d", batch.task, batch.done, batch.total));
             if (batch.totalBytes > 0) {
-                line.append(", ").append(size(batch.doneBytes)).append(" of ").append(size(batch.totalBytes))
+                line.append(", ").append(ByteSizes.binary(batch.doneBytes)).append(" of ").append(ByteSizes.binary(batch.totalBytes))
                         .append(rateAndEta(batch.doneBytes, batch.totalBytes, now - batch.start));
             }
             return verifyingText.isEmpty() ? line.toString() : line + ", " + verifyingText;
@@ -186,9 +186,9 @@ final class ConsoleTransferProgress implements TransferProgress {
         }
         String head = label != null ? label : "fetching";
         if (expected <= 0) {
-            return String.format(Locale.ROOT, "%s: %s, %d block(s) from %d source(s)", head, size(bytes), blocks, active);
+            return String.format(Locale.ROOT, "%s: %s, %d block(s) from %d source(s)", head, ByteSizes.binary(bytes), blocks, active);
         }
-        return String.format(Locale.ROOT, "%s: %s of %s%s, %d block(s) from %d source(s)", head, size(bytes), size(expected),
+        return String.format(Locale.ROOT, "%s: %s of %s%s, %d block(s) from %d source(s)", head, ByteSizes.binary(bytes), ByteSizes.binary(expected),
                 rateAndEta(bytes, expected, now - transferStart), blocks, active);
     }
 
@@ -199,10 +199,6 @@ final class ConsoleTransferProgress implements TransferProgress {
         }
         double perSecond = done * 1000.0 / elapsedMillis;
         long left = (long) Math.ceil(Math.max(0, total - done) / perSecond);
-        return ", " + size((long) perSecond) + "/s, " + (left < 60 ? left + " s" : left / 60 + " min " + left % 60 + " s") + " left";
-    }
-
-    static String size(long bytes) {
-        return ByteSizes.binary(bytes);
+        return ", " + ByteSizes.binary((long) perSecond) + "/s, " + (left < 60 ? left + " s" : left / 60 + " min " + left % 60 + " s") + " left";
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.text.ByteSizes;
 import org.phasic.traces.ports.in.TransferProgress.Outcome;
 
 class ConsoleTransferProgressTest {
@@ -42,9 +43,9 @@ class ConsoleTransferProgressTest {
 
     @Test
     void sizesAreHumanReadable() {
-        assertThat(ConsoleTransferProgress.size(512)).isEqualTo("512 B");
-        assertThat(ConsoleTransferProgress.size(1536)).isEqualTo("1.5 KiB");
-        assertThat(ConsoleTransferProgress.size(3L << 20)).isEqualTo("3.0 MiB");
+        assertThat(ByteSizes.binary(512)).isEqualTo("512 B");
+        assertThat(ByteSizes.binary(1536)).isEqualTo("1.5 KiB");
+        assertThat(ByteSizes.binary(3L << 20)).isEqualTo("3.0 MiB");
     }
 
     @Test
