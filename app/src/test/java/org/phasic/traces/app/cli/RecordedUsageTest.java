@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The usage recorded by the build is what picocli prints for the same command line, for every command. */
 class RecordedUsageTest {
@@ -22,8 +22,7 @@ class RecordedUsageTest {
 
     @Test
     void theRecordOfEveryCommandIsWhatPicocliPrints() {
-        List<List<String>> paths = new ArrayList<>();
-        collect(new PhasicTracesCommand(Map.of(), userHome).commandLine(), List.of(), paths);
+        List<List<String>> paths = Stream.concat(Stream.of(List.<String>of()), HelpTreeTest.commands()).toList();
         assertThat(paths).hasSizeGreaterThan(30).contains(List.of(), List.of("get"), List.of("car", "verify"), List.of("help"));
 
         for (List<String> path : paths) {
@@ -76,15 +75,6 @@ class RecordedUsageTest {
         String coloured = BuildRecords.read(RecordedUsage.RESOURCE).orElseThrow().split("\u001eansi get\n")[1].split("\u001e")[0];
         assertThat(transcript).containsPattern(ESCAPE_SEQUENCES).isEqualTo(coloured);
         assertThat(transcript.replaceAll(ESCAPE_SEQUENCES, "")).isEqualTo(picocli(List.of("get"), "--help"));
-    }
-
-    private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
-        paths.add(path);
-        command.getSubcommands().forEach((name, sub) -> {
-            List<String> next = new ArrayList<>(path);
-            next.add(name);
-            collect(sub, next, paths);
-        });
     }
 
     private static Optional<String> recorded(List<String> path, String option) {
