@@ -128,6 +128,8 @@ class ConfigFileTest {
                 .hasMessageContaining("unknown configuration key 'instal.jobs'");
         assertThatThrownBy(() -> file().set("install.jobs", "0", NO_CHECK)).isInstanceOf(ConfigException.class)
                 .hasMessage("invalid value '0' for install.jobs (from the command line): expected a whole number from 1 to 64");
+        assertThatThrownBy(() -> file().set("install.jobs", "four", NO_CHECK)).isInstanceOf(ConfigException.class)
+                .hasMessage("invalid value 'four' for install.jobs (from the command line): expected a whole number from 1 to 64");
         assertThatThrownBy(() -> file().set("registry.repo", "not a repo", NO_CHECK)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("for registry.repo");
         assertThatThrownBy(() -> file().set("install.jobs", " ", NO_CHECK)).isInstanceOf(ConfigException.class)

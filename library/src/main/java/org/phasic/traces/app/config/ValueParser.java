@@ -63,12 +63,17 @@ final class ValueParser {
         try {
             int parsed = Integer.parseInt(value);
             if (parsed < 0) {
-                throw invalid(key, value, origin, "a whole number >= 0");
+                throw invalid(key, value, origin, wholeNumber(key));
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw invalid(key, value, origin, "a whole number >= 0");
+            throw invalid(key, value, origin, wholeNumber(key));
         }
+    }
+
+    /** What an integer key accepts: its own range when it has one, else any whole number from 0. */
+    private static String wholeNumber(ConfigKey key) {
+        return key.check().allowed().isEmpty() ? "a whole number >= 0" : key.check().allowed();
     }
 
     static Duration parseDuration(ConfigKey key, String value, String origin) {
