@@ -259,7 +259,7 @@ public final class CarFile implements BlockSource, Closeable {
         private byte[] lent;
         private boolean lentVerified;
         private final Semaphore placements = new Semaphore(PENDING_PLACEMENTS);
-        private final AtomicReference<Exception> placementFailure = new AtomicReference<>();
+        private final AtomicReference<Throwable> placementFailure = new AtomicReference<>();
         private final Semaphore heldBuffers = new Semaphore(PLACEMENT_BUFFERS);
         private final ConcurrentLinkedQueue<ByteBuffer> placementBuffers = new ConcurrentLinkedQueue<>();
         private ExecutorService writing;
@@ -385,30 +385,38 @@ public final class CarFile implements BlockSource, Closeable {
          * which releases the placement once the bytes are written (or the first failure stopped the placements).
          */
         private void readThenHandOver(Entry entry, FileChannel file, long position) {
+            ByteBuffer buffer = null;
             boolean handedOver = false;
             try {
                 if (placementFailure.get() == null) {
-                    ByteBuffer buffer = readVerified(entry);
-                    writing.execute(() -> {
-                        try {
-                            if (placementFailure.get() == null) {
-                                write(buffer, file, position);
-                            }
-                        } catch (IOException | RuntimeException e) {
-                            placementFailure.compareAndSet(null, e);
-                        } finally {
-                            returnBuffer(buffer);
-                            placements.release();
-                        }
-                    });
+                    buffer = readVerified(entry);
+                    ByteBuffer verified = buffer;
+                    writing.execute(() -> writeThenRelease(verified, file, position));
                     handedOver = true;
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) {
                 placementFailure.compareAndSet(null, e);
             } finally {
                 if (!handedOver) {
+                    if (buffer != null) {
+                        returnBuffer(buffer);
+                    }
                     placements.release();
                 }
+            }
+        }
+
+        /** On the writer thread: writes a verified leaf unless a placement failed already; releases its placement. */
+        private void writeThenRelease(ByteBuffer verified, FileChannel file, long position) {
+            try {
+                if (placementFailure.get() == null) {
+                    write(verified, file, position);
+                }
+            } catch (Throwable e) {
+                placementFailure.compareAndSet(null, e);
+            } finally {
+                returnBuffer(verified);
+                placements.release();
             }
         }
 
@@ -419,13 +427,17 @@ public final class CarFile implements BlockSource, Closeable {
             throwPlacementFailure();
         }
 
+        /** Rethrows the first failure of a placement (an error too: a leaf it did not write must fail the file). */
         private void throwPlacementFailure() throws IOException {
-            Exception failure = placementFailure.get();
+            Throwable failure = placementFailure.get();
             if (failure instanceof IOException io) {
                 throw io;
             }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             if (failure != null) {
-                throw (RuntimeException) failure;
+                throw (Error) failure;
             }
         }
 
@@ -436,6 +448,7 @@ public final class CarFile implements BlockSource, Closeable {
         private ByteBuffer readVerified(Entry entry) throws IOException {
             heldBuffers.acquireUninterruptibly();
             ByteBuffer buffer = placementBuffers.poll();
+            boolean verified = false;
             try {
                 if (buffer == null || buffer.capacity() < entry.length()) {
                     buffer = ByteBuffer.allocateDirect(Math.max(entry.length(), PLACEMENT_BUFFER_BYTES));
@@ -448,10 +461,12 @@ public final class CarFile implements BlockSource, Closeable {
                             + entry.cid() + " (section at byte offset " + entry.sectionOffset() + ") do not hash to it",
                             entry.sectionOffset());
                 }
+                verified = true;
                 return buffer;
-            } catch (IOException | RuntimeException e) {
-                returnBuffer(buffer);
-                throw e;
+            } finally {
+                if (!verified) {
+                    returnBuffer(buffer);
+                }
             }
         }
 

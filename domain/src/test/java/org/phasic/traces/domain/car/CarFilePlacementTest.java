@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.phasic.traces.domain.cid.Cid;
 import org.phasic.traces.domain.cid.Multicodec;
 import org.phasic.traces.domain.dag.Block;
@@ -62,7 +64,7 @@ class CarFilePlacementTest {
         Path car = car(tmp);
         Path out = tmp.resolve("out.bin");
         try (CarFile file = CarFile.open(car); CarFile.Reads reads = file.reads(2);
-                RecordingChannel channel = new RecordingChannel(out, -1)) {
+                RecordingChannel channel = new RecordingChannel(out, -1, false)) {
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < leaves.size(); i++) {
                 order.add(i);
@@ -83,7 +85,7 @@ class CarFilePlacementTest {
         Path car = car(tmp);
         Path out = tmp.resolve("out.bin");
         try (CarFile file = CarFile.open(car); CarFile.Reads reads = file.reads(0);
-                RecordingChannel channel = new RecordingChannel(out, -1)) {
+                RecordingChannel channel = new RecordingChannel(out, -1, false)) {
             for (int i = 0; i < leaves.size(); i++) {
                 reads.place(leaves.get(i), channel, (long) i * MIB);
             }
@@ -93,17 +95,18 @@ class CarFilePlacementTest {
         assertThat(Files.readAllBytes(out)).isEqualTo(content);
     }
 
-    @Test
-    void aFailedWriteFailsTheWaitAndNoLeafAfterItIsWritten(@TempDir Path tmp) throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(booleans = {false, true})
+    void aFailedWriteFailsTheWaitAndNoLeafAfterItIsWritten(boolean error, @TempDir Path tmp) throws IOException {
         Path car = car(tmp);
         try (CarFile file = CarFile.open(car); CarFile.Reads reads = file.reads(2);
-                RecordingChannel channel = new RecordingChannel(tmp.resolve("out.bin"), 3)) {
+                RecordingChannel channel = new RecordingChannel(tmp.resolve("out.bin"), 3, error)) {
             assertThatThrownBy(() -> {
                 for (int i = 0; i < leaves.size(); i++) {
                     reads.place(leaves.get(i), channel, (long) i * MIB);
                 }
                 reads.awaitPlaced();
-            }).isInstanceOf(IOException.class).hasMessage("no space left (write 3)");
+            }).isInstanceOf(error ? OutOfMemoryError.class : IOException.class).hasMessageContaining("(write 3)");
             reads.close();
             assertThat(channel.writes.get()).isEqualTo(3);
         }
@@ -111,20 +114,23 @@ class CarFilePlacementTest {
 
     /**
      * A file channel that records which threads write and how many write at once (each write takes a few
-     * milliseconds, so that overlapping writers would be seen), and fails its {@code failAt}-th write.
+     * milliseconds, so that overlapping writers would be seen), and fails its {@code failAt}-th write: with an
+     * {@link IOException}, or with an error (as when direct memory runs out).
      */
     private static final class RecordingChannel extends FileChannel {
         private final FileChannel file;
         private final int failAt;
+        private final boolean error;
         final Set<String> writers = ConcurrentHashMap.newKeySet();
         final AtomicInteger writes = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
         private final AtomicInteger atOnce = new AtomicInteger();
 
-        RecordingChannel(Path path, int failAt) throws IOException {
+        RecordingChannel(Path path, int failAt, boolean error) throws IOException {
             this.file = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
             this.failAt = failAt;
+            this.error = error;
         }
 
         @Override
@@ -134,6 +140,9 @@ class CarFilePlacementTest {
             mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(2);
+                if (number == failAt && error) {
+                    throw new OutOfMemoryError("Cannot reserve direct buffer memory (write " + number + ")");
+                }
                 if (number == failAt) {
                     throw new IOException("no space left (write " + number + ")");
                 }
