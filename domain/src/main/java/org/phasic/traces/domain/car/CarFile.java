@@ -50,7 +50,7 @@ public final class CarFile implements BlockSource, Closeable {
     /** The most leaf placements waiting for a thread (each holds no data until it runs). */
     private static final int PENDING_PLACEMENTS = 64;
     /** The most leaves held in memory by placements: read and hashed, or waiting for the writer to write them. */
-    static final int PLACEMENT_BUFFERS = 8;
+    private static final int PLACEMENT_BUFFERS = 8;
     /** The least capacity of a placement buffer (a leaf of ipfs-car's chunking fits). */
     private static final int PLACEMENT_BUFFER_BYTES = 1 << 20;
     /** Daemon threads, so that a consumer that forgets to close its reads never keeps the JVM alive. */
