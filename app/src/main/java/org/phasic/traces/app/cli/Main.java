@@ -52,6 +52,9 @@ public final class Main {
             return ExitCode.OK;
         }
         Optional<Integer> direct = DirectGet.run(args, out, err, environment, userHome);
+        if (direct.isEmpty()) {
+            direct = DirectCar.run(args, out, err);
+        }
         return direct.isPresent() ? direct.get() : parsed(args, out, err, environment, userHome);
     }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,8 +49,13 @@ public final class CarFile implements BlockSource, Closeable {
     private static final int MAX_SPAN = 16;
     /** The most leaf placements waiting for a thread (each holds no data until it runs). */
     private static final int PENDING_PLACEMENTS = 64;
+    /** The most leaves held in memory by placements: read and hashed, or waiting for the writer to write them. */
+    private static final int PLACEMENT_BUFFERS = 8;
+    /** The least capacity of a placement buffer (a leaf of ipfs-car's chunking fits). */
+    private static final int PLACEMENT_BUFFER_BYTES = 1 << 20;
     /** Daemon threads, so that a consumer that forgets to close its reads never keeps the JVM alive. */
     private static final ThreadFactory HASH_THREADS = DaemonThreads.numbered("car-hash");
+    private static final ThreadFactory WRITE_THREAD = DaemonThreads.named("car-write");
 
     private record Entry(int section, Cid cid, long sectionOffset, long dataOffset, int length) {
     }
@@ -232,9 +238,12 @@ public final class CarFile implements BlockSource, Closeable {
 
     /**
      * See {@link #reads()} and {@link #reads(int)}. Not thread-safe: one consumer thread. As a {@link LeafPlacement},
-     * it copies raw leaves into files on the read-ahead threads (on the consumer's thread if there are none): each
-     * leaf is read into a direct buffer of its thread, hashed, and those bytes written at the given position; at
-     * most {@value #PENDING_PLACEMENTS} placements wait, and once the consumer places leaves the guessing read-ahead
+     * it copies raw leaves into files: a read-ahead thread reads each leaf into a direct buffer and hashes it, and
+     * one writer thread writes those bytes at the given position (all on the consumer's thread if there are no
+     * read-ahead threads). One writer, because writes into one file take the file's lock in the kernel: writers on
+     * several threads only wait for each other (spinning on a core the hashing could use), and on a virtual machine
+     * the copy into fresh page-cache pages is the costliest step. At most {@value #PENDING_PLACEMENTS} placements
+     * wait and {@value #PLACEMENT_BUFFERS} leaves are held; once the consumer places leaves the guessing read-ahead
      * stops (the leaves it would guess are placed instead).
      */
     public final class Reads implements BlockSource, LeafPlacement, Closeable {
@@ -250,8 +259,10 @@ public final class CarFile implements BlockSource, Closeable {
         private byte[] lent;
         private boolean lentVerified;
         private final Semaphore placements = new Semaphore(PENDING_PLACEMENTS);
-        private final AtomicReference<Exception> placementFailure = new AtomicReference<>();
-        private final ThreadLocal<ByteBuffer> placementBuffers = new ThreadLocal<>();
+        private final AtomicReference<Throwable> placementFailure = new AtomicReference<>();
+        private final Semaphore heldBuffers = new Semaphore(PLACEMENT_BUFFERS);
+        private final ConcurrentLinkedQueue<ByteBuffer> placementBuffers = new ConcurrentLinkedQueue<>();
+        private ExecutorService writing;
         private boolean placing;
 
         private Reads(int hashThreads) {
@@ -349,25 +360,63 @@ public final class CarFile implements BlockSource, Closeable {
             throwPlacementFailure();
             placing = true;
             if (hashing == null || hashing.isShutdown()) {
-                placeNow(entry, file, position);
+                ByteBuffer buffer = readVerified(entry);
+                try {
+                    write(buffer, file, position);
+                } finally {
+                    returnBuffer(buffer);
+                }
                 return;
+            }
+            if (writing == null) {
+                writing = Executors.newSingleThreadExecutor(WRITE_THREAD);
             }
             placements.acquireUninterruptibly();
             try {
-                hashing.execute(() -> {
-                    try {
-                        if (placementFailure.get() == null) {
-                            placeNow(entry, file, position);
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        placementFailure.compareAndSet(null, e);
-                    } finally {
-                        placements.release();
-                    }
-                });
+                hashing.execute(() -> readThenHandOver(entry, file, position));
             } catch (RuntimeException e) {
                 placements.release();
                 throw e;
+            }
+        }
+
+        /**
+         * On a read-ahead thread: reads and hashes {@code entry}'s leaf, then hands the buffer to the writer thread,
+         * which releases the placement once the bytes are written (or the first failure stopped the placements).
+         */
+        private void readThenHandOver(Entry entry, FileChannel file, long position) {
+            ByteBuffer buffer = null;
+            boolean handedOver = false;
+            try {
+                if (placementFailure.get() == null) {
+                    buffer = readVerified(entry);
+                    ByteBuffer verified = buffer;
+                    writing.execute(() -> writeThenRelease(verified, file, position));
+                    handedOver = true;
+                }
+            } catch (Throwable e) {
+                placementFailure.compareAndSet(null, e);
+            } finally {
+                if (!handedOver) {
+                    if (buffer != null) {
+                        returnBuffer(buffer);
+                    }
+                    placements.release();
+                }
+            }
+        }
+
+        /** On the writer thread: writes a verified leaf unless a placement failed already; releases its placement. */
+        private void writeThenRelease(ByteBuffer verified, FileChannel file, long position) {
+            try {
+                if (placementFailure.get() == null) {
+                    write(verified, file, position);
+                }
+            } catch (Throwable e) {
+                placementFailure.compareAndSet(null, e);
+            } finally {
+                returnBuffer(verified);
+                placements.release();
             }
         }
 
@@ -378,34 +427,54 @@ public final class CarFile implements BlockSource, Closeable {
             throwPlacementFailure();
         }
 
+        /** Rethrows the first failure of a placement (an error too: a leaf it did not write must fail the file). */
         private void throwPlacementFailure() throws IOException {
-            Exception failure = placementFailure.get();
+            Throwable failure = placementFailure.get();
             if (failure instanceof IOException io) {
                 throw io;
             }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             if (failure != null) {
-                throw (RuntimeException) failure;
+                throw (Error) failure;
             }
         }
 
-        /** Reads {@code entry}'s block into this thread's buffer, hashes it and writes those bytes at {@code position}. */
-        private void placeNow(Entry entry, FileChannel file, long position) throws IOException {
-            ByteBuffer buffer = placementBuffers.get();
-            if (buffer == null || buffer.capacity() < entry.length()) {
-                buffer = ByteBuffer.allocateDirect(Math.max(entry.length(), 1 << 20));
-                placementBuffers.set(buffer);
+        /**
+         * {@code entry}'s block read into a placement buffer (waiting while {@value #PLACEMENT_BUFFERS} are held) and
+         * hashed against its CID; the caller gives the buffer back.
+         */
+        private ByteBuffer readVerified(Entry entry) throws IOException {
+            heldBuffers.acquireUninterruptibly();
+            ByteBuffer buffer = placementBuffers.poll();
+            boolean verified = false;
+            try {
+                if (buffer == null || buffer.capacity() < entry.length()) {
+                    buffer = ByteBuffer.allocateDirect(Math.max(entry.length(), PLACEMENT_BUFFER_BYTES));
+                }
+                buffer.clear().limit(entry.length());
+                read(entry, buffer);
+                buffer.flip();
+                if (!trusted && !matches(entry.cid(), buffer)) {
+                    throw new CorruptContentException("block hash mismatch: the " + entry.length() + " bytes received for "
+                            + entry.cid() + " (section at byte offset " + entry.sectionOffset() + ") do not hash to it",
+                            entry.sectionOffset());
+                }
+                verified = true;
+                return buffer;
+            } finally {
+                if (!verified) {
+                    returnBuffer(buffer);
+                }
             }
-            buffer.clear().limit(entry.length());
-            read(entry, buffer);
-            buffer.flip();
-            if (!trusted && !matches(entry.cid(), buffer)) {
-                throw new CorruptContentException("block hash mismatch: the " + entry.length() + " bytes received for "
-                        + entry.cid() + " (section at byte offset " + entry.sectionOffset() + ") do not hash to it",
-                        entry.sectionOffset());
+        }
+
+        private void returnBuffer(ByteBuffer buffer) {
+            if (buffer != null) {
+                placementBuffers.offer(buffer);
             }
-            for (long at = position; buffer.hasRemaining(); ) {
-                at += file.write(buffer, at);
-            }
+            heldBuffers.release();
         }
 
         /** Stops the read-ahead threads (waiting for the blocks they are reading); the reads stay usable without. */
@@ -420,6 +489,9 @@ public final class CarFile implements BlockSource, Closeable {
             aheadBytes = 0;
             if (hashing != null) {
                 hashing.shutdown();
+            }
+            if (writing != null) {
+                writing.shutdown();
             }
         }
 
@@ -537,6 +609,13 @@ public final class CarFile implements BlockSource, Closeable {
                 lentEntry = null;
                 lentVerified = false;
             }
+        }
+    }
+
+    /** Writes the bytes remaining in {@code buffer} to {@code file} at {@code position}. */
+    private static void write(ByteBuffer buffer, FileChannel file, long position) throws IOException {
+        for (long at = position; buffer.hasRemaining(); ) {
+            at += file.write(buffer, at);
         }
     }
 

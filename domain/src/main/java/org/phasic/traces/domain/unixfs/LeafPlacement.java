@@ -34,7 +34,8 @@ public interface LeafPlacement {
      *
      * @throws org.phasic.traces.domain.cid.CorruptContentException naming the first block that did not hash to its
      *     CID
-     * @throws IOException if a placement failed to read or write
+     * @throws IOException if a placement failed to read or write (an error a placement met, such as running out of
+     *     memory, is thrown as it is: a leaf not written never passes as placed)
      */
     void awaitPlaced() throws IOException;
 }

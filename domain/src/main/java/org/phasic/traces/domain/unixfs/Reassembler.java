@@ -209,8 +209,8 @@ public final class Reassembler {
         void abandon() throws IOException {
             try {
                 placement.awaitPlaced();
-            } catch (IOException | RuntimeException e) {
-                // the walk's own failure, or the first placement's, is already on its way
+            } catch (IOException | RuntimeException | Error e) {
+                // the walk's own failure, or the first placement's (an error too), is already on its way
             }
             closeAll();
         }
