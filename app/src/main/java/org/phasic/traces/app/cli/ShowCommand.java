@@ -32,14 +32,17 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CliContext context = PhasicTracesCommand.contextOf(spec);
-        TraceId traceId = CliArguments.traceId(id);
-        TraceDetails details = context.useCases().showTrace().show(traceId);
+        return show(PhasicTracesCommand.contextOf(spec), CliArguments.traceId(id), json.enabled());
+    }
+
+    /** Prints what the registry says about {@code id} (as JSON with {@code json}), and whether it is stored. */
+    static int show(CliContext context, TraceId id, boolean json) {
+        TraceDetails details = context.useCases().showTrace().show(id);
         TraceEntry entry = details.entry();
         details.warning().ifPresent(context::warn);
         Optional<Path> stored = details.stored();
         boolean bundled = details.bundled();
-        if (json.enabled()) {
+        if (json) {
             ObjectNode node = EntryJson.summary(entry);
             node.put("bundled", bundled);
             node.put("stored", stored.map(Path::toString).orElse(null));

@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The plain {@code get ID} answered without picocli's model prints, warns, fails and exits exactly as the same command
- * line does through picocli; every other command line is left to picocli.
+ * The plain {@code get ID} and {@code show ID} answered without picocli's model print, warn, fail and exit exactly as
+ * the same command lines do through picocli; every other command line is left to picocli.
  */
-class DirectGetTest {
+class DirectIdCommandTest {
     private static final String ID = "kingman_n5_theta1";
 
     @TempDir
@@ -32,7 +32,7 @@ class DirectGetTest {
     private Outcome direct(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Optional<Integer> code = DirectGet.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment, userHome);
+        Optional<Integer> code = DirectIdCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment, userHome);
         assertThat(code).as("taken by the direct path: %s", List.of(args)).isPresent();
         return new Outcome(code.get(), out.toString(), err.toString());
     }
@@ -108,25 +108,49 @@ class DirectGetTest {
         assertThat(unknown.err()).startsWith("phasic-traces: ").contains("hint: did you mean");
     }
 
+    @Test
+    void showPrintsWarnsAndFailsAsThroughPicocli() throws IOException {
+        String home = home("h");
+        sameAsPicocli(Map.of(), "--home", home, "--offline", "show", ID);
+        direct(Map.of(), "--home", home, "-q", "get", ID);
+        Outcome stored = direct(Map.of(), "--home", home, "show", ID, "--offline");
+        assertThat(stored.out()).startsWith(ID + "\n").contains("  stored       " + home);
+        sameAsPicocli(Map.of(), "show", ID, "--home", home, "--offline", "-q");
+        sameAsPicocli(Map.of(), "--home", home, "--offline", "show", "coalescent_n5_theta1");
+        sameAsPicocli(Map.of(), "--home", home, "--offline", "show", "kingman_n5_theta");
+        sameAsPicocli(Map.of(), "--home", home, "--offline", "show", "Not/An/Id");
+        Path file = Files.writeString(userHome.resolve("a-file"), "not a folder");
+        sameAsPicocli(Map.of(), "--home", file.toString(), "show", ID);
+
+        Outcome unknown = direct(Map.of(), "--home", home, "--offline", "show", "kingman_n5_theta");
+        assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err()).startsWith("phasic-traces: ").contains("hint: did you mean");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"get", "get --json X", "get X Y", "--set offline get X", "--set =x get X",
+    @ValueSource(strings = {"get", "show", "show X --json", "show X Y", "get X show", "show -q", "get --json X",
+            "get X Y", "--set offline get X", "--set =x get X",
             "--set a=1 --set a=2 get X", "get X --set", "-p offline get X", "get X --force",
             "get -- X", "get @args", "-q -q get X", "--quiet -q get X", "--home get X", "list X", "X get", "get X -o -",
             "--home a --home b get X", "get X --dir d", "-qd get X", "--version", "--help get X"})
     void everyOtherCommandLineIsLeftToPicocli(String line) {
         List<String> args = new ArrayList<>(List.of(line.split(" ")));
 
-        assertThat(DirectGet.Plain.parse(args.toArray(String[]::new))).as(line).isEmpty();
+        assertThat(DirectIdCommand.Plain.parse(args.toArray(String[]::new))).as(line).isEmpty();
     }
 
     @Test
     void thePlainFormsAreParsedWithTheirOptions() {
-        assertThat(DirectGet.Plain.parse(new String[] {"--debug", "get", "x1", "--home=/tmp/h", "--offline", "-q"}))
-                .contains(new DirectGet.Plain("x1", Path.of("/tmp/h"), Map.of(), true, true, true));
-        assertThat(DirectGet.Plain.parse(new String[] {"get", "x1"}))
-                .contains(new DirectGet.Plain("x1", null, Map.of(), false, false, false));
-        assertThat(DirectGet.Plain.parse(new String[] {"--set", "registry.url=http://h/r.json?a=b", "get", "x1", "--set=offline=true"}))
-                .contains(new DirectGet.Plain("x1", null, Map.of("registry.url", "http://h/r.json?a=b", "offline", "true"),
+        assertThat(DirectIdCommand.Plain.parse(new String[] {"--debug", "get", "x1", "--home=/tmp/h", "--offline", "-q"}))
+                .contains(new DirectIdCommand.Plain("get", "x1", Path.of("/tmp/h"), Map.of(), true, true, true));
+        assertThat(DirectIdCommand.Plain.parse(new String[] {"get", "x1"}))
+                .contains(new DirectIdCommand.Plain("get", "x1", null, Map.of(), false, false, false));
+        assertThat(DirectIdCommand.Plain.parse(new String[] {"--offline", "show", "x1"}))
+                .contains(new DirectIdCommand.Plain("show", "x1", null, Map.of(), true, false, false));
+        assertThat(DirectIdCommand.Plain.parse(new String[] {"show", "get"}))
+                .contains(new DirectIdCommand.Plain("show", "get", null, Map.of(), false, false, false));
+        assertThat(DirectIdCommand.Plain.parse(new String[] {"--set", "registry.url=http://h/r.json?a=b", "get", "x1", "--set=offline=true"}))
+                .contains(new DirectIdCommand.Plain("get", "x1", null, Map.of("registry.url", "http://h/r.json?a=b", "offline", "true"),
                         false, false, false));
     }
 }

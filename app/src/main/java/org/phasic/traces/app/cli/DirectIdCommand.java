@@ -9,22 +9,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.phasic.traces.domain.registry.TraceId;
 
 /**
- * The command users run most, {@code get ID} in its plain form, answered without building picocli's command model
- * (which costs more than a store hit itself): the same context, use case, printing and error reporting as
- * {@link GetCommand}. It takes {@code get ID} with only {@code --quiet}/{@code -q}, {@code --offline},
- * {@code --debug}, {@code --home DIR} and {@code --set KEY=VALUE} (before or after {@code get}); any other command line
- * is left to picocli.
+ * The commands users run most, {@code get ID} and {@code show ID} in their plain forms, answered without building
+ * picocli's command model (which costs more than a store hit itself): the same context, use case, printing and error
+ * reporting as {@link GetCommand} and {@link ShowCommand}. It takes {@code get ID} or {@code show ID} with only
+ * {@code --quiet}/{@code -q}, {@code --offline}, {@code --debug}, {@code --home DIR} and {@code --set KEY=VALUE}
+ * (before or after the command); any other command line is left to picocli.
  */
-final class DirectGet {
-    private static final String COMMAND = "get";
+final class DirectIdCommand {
+    private static final String GET = "get";
+    private static final String SHOW = "show";
 
-    private DirectGet() {
+    private DirectIdCommand() {
     }
 
     /**
-     * Runs {@code args} if they are a plain {@code get ID}.
+     * Runs {@code args} if they are a plain {@code get ID} or {@code show ID}.
      *
      * @return the exit code, or empty when {@code args} are not for this path
      */
@@ -34,30 +36,31 @@ final class DirectGet {
         if (plain.isEmpty()) {
             return Optional.empty();
         }
-        Plain get = plain.get();
-        CliContext context = CliContext.of(new CliContext.GlobalOptions(get.home(), null, get.offline(), get.settings(), get.quiet()),
+        Plain line = plain.get();
+        CliContext context = CliContext.of(new CliContext.GlobalOptions(line.home(), null, line.offline(), line.settings(), line.quiet()),
                 environment, userHome, out, err);
         try {
-            return Optional.of(GetCommand.get(context, CliArguments.traceId(get.id())));
+            TraceId id = CliArguments.traceId(line.id());
+            return Optional.of(line.command().equals(GET) ? GetCommand.get(context, id) : ShowCommand.show(context, id, false));
         } catch (RuntimeException e) {
-            return Optional.of(Main.failed(e, get.debug(), err, unknown -> KnownIds.hint(context, unknown),
-                    Main.helpHint("phasic-traces " + COMMAND)));
+            return Optional.of(Main.failed(e, line.debug(), err, unknown -> KnownIds.hint(context, unknown),
+                    Main.helpHint("phasic-traces " + line.command())));
         } finally {
             context.close();
         }
     }
 
-    /** A plain {@code get ID} command line. */
-    record Plain(String id, Path home, Map<String, String> settings, boolean offline, boolean quiet, boolean debug) {
+    /** A plain {@code get ID} or {@code show ID} command line. */
+    record Plain(String command, String id, Path home, Map<String, String> settings, boolean offline, boolean quiet, boolean debug) {
         Plain {
             settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         }
 
-        /** The plain {@code get ID} that {@code args} spell, or empty for any other command line. */
+        /** The plain {@code get ID} or {@code show ID} that {@code args} spell, or empty for any other command line. */
         static Optional<Plain> parse(String[] args) {
             String id = null;
             String home = null;
-            boolean command = false;
+            String command = null;
             Set<String> flags = new HashSet<>();
             Map<String, String> settings = new LinkedHashMap<>();
             for (int index = 0; index < args.length; index++) {
@@ -86,9 +89,9 @@ final class DirectGet {
                             }
                         } else if (arg.startsWith("--home=") && home == null) {
                             home = arg.substring("--home=".length());
-                        } else if (!command && arg.equals(COMMAND)) {
-                            command = true;
-                        } else if (command && id == null && !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@")) {
+                        } else if (command == null && (arg.equals(GET) || arg.equals(SHOW))) {
+                            command = arg;
+                        } else if (command != null && id == null && !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@")) {
                             id = arg;
                         } else {
                             return Optional.empty();
@@ -100,7 +103,7 @@ final class DirectGet {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new Plain(id, home == null ? null : Path.of(home), settings, flags.contains("--offline"),
+                return Optional.of(new Plain(command, id, home == null ? null : Path.of(home), settings, flags.contains("--offline"),
                         flags.contains("--quiet"), flags.contains("--debug")));
             } catch (InvalidPathException e) {
                 return Optional.empty();
