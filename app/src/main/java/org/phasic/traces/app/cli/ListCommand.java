@@ -36,13 +36,16 @@ public final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliContext context = PhasicTracesCommand.contextOf(spec);
-        RegistryQuery query = new RegistryQuery(Optional.ofNullable(domain), Optional.ofNullable(modelType), tags,
-                Optional.ofNullable(search));
+        return list(PhasicTracesCommand.contextOf(spec), new RegistryQuery(Optional.ofNullable(domain),
+                Optional.ofNullable(modelType), tags, Optional.ofNullable(search)), json.enabled());
+    }
+
+    /** Prints the registry's traces that {@code query} selects, in natural order of their ids (as JSON with {@code json}). */
+    static int list(CliContext context, RegistryQuery query, boolean json) {
         List<TraceSummary> entries = context.useCases().listTraces().summaries(query).stream()
                 .sorted(Comparator.comparing(entry -> entry.id().value(), NaturalOrder.INSTANCE))
                 .toList();
-        if (json.enabled()) {
+        if (json) {
             EntryJson.writeArray(context.out(), entries);
         } else if (entries.isEmpty()) {
             context.out().println("no traces match");

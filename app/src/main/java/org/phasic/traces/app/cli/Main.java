@@ -51,7 +51,7 @@ public final class Main {
             out.flush();
             return ExitCode.OK;
         }
-        Optional<Integer> direct = DirectIdCommand.run(args, out, err, environment, userHome);
+        Optional<Integer> direct = DirectTraceCommand.run(args, out, err, environment, userHome);
         if (direct.isEmpty()) {
             direct = DirectCar.run(args, out, err);
         }

@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The plain {@code get ID} and {@code show ID} answered without picocli's model print, warn, fail and exit exactly as
- * the same command lines do through picocli; every other command line is left to picocli.
+ * The plain {@code get ID}, {@code show ID} and {@code list} answered without picocli's model print, warn, fail and
+ * exit exactly as the same command lines do through picocli; every other command line is left to picocli.
  */
-class DirectIdCommandTest {
+class DirectTraceCommandTest {
     private static final String ID = "kingman_n5_theta1";
 
     @TempDir
@@ -32,7 +32,7 @@ class DirectIdCommandTest {
     private Outcome direct(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Optional<Integer> code = DirectIdCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment, userHome);
+        Optional<Integer> code = DirectTraceCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment, userHome);
         assertThat(code).as("taken by the direct path: %s", List.of(args)).isPresent();
         return new Outcome(code.get(), out.toString(), err.toString());
     }
@@ -127,30 +127,45 @@ class DirectIdCommandTest {
         assertThat(unknown.err()).startsWith("phasic-traces: ").contains("hint: did you mean");
     }
 
+    @Test
+    void listPrintsAndFailsAsThroughPicocli() throws IOException {
+        String home = home("h");
+        Outcome listed = direct(Map.of(), "--home", home, "--offline", "list");
+        assertThat(listed.code()).isZero();
+        assertThat(listed.out()).startsWith("ID ").contains(ID);
+        sameAsPicocli(Map.of(), "--home", home, "--offline", "list");
+        sameAsPicocli(Map.of(), "list", "-q", "--home=" + home, "--offline");
+        Path file = Files.writeString(userHome.resolve("a-file"), "not a folder");
+        sameAsPicocli(Map.of(), "--home", file.toString(), "list");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"get", "show", "show X --json", "show X Y", "get X show", "show -q", "get --json X",
+    @ValueSource(strings = {"list X", "list --json", "list --domain d", "list list", "show", "get",
+            "show X --json", "show X Y", "get X show", "show -q", "get --json X",
             "get X Y", "--set offline get X", "--set =x get X",
             "--set a=1 --set a=2 get X", "get X --set", "-p offline get X", "get X --force",
-            "get -- X", "get @args", "-q -q get X", "--quiet -q get X", "--home get X", "list X", "X get", "get X -o -",
+            "get -- X", "get @args", "-q -q get X", "--quiet -q get X", "--home get X", "X get", "get X -o -",
             "--home a --home b get X", "get X --dir d", "-qd get X", "--version", "--help get X"})
     void everyOtherCommandLineIsLeftToPicocli(String line) {
         List<String> args = new ArrayList<>(List.of(line.split(" ")));
 
-        assertThat(DirectIdCommand.Plain.parse(args.toArray(String[]::new))).as(line).isEmpty();
+        assertThat(DirectTraceCommand.Plain.parse(args.toArray(String[]::new))).as(line).isEmpty();
     }
 
     @Test
     void thePlainFormsAreParsedWithTheirOptions() {
-        assertThat(DirectIdCommand.Plain.parse(new String[] {"--debug", "get", "x1", "--home=/tmp/h", "--offline", "-q"}))
-                .contains(new DirectIdCommand.Plain("get", "x1", Path.of("/tmp/h"), Map.of(), true, true, true));
-        assertThat(DirectIdCommand.Plain.parse(new String[] {"get", "x1"}))
-                .contains(new DirectIdCommand.Plain("get", "x1", null, Map.of(), false, false, false));
-        assertThat(DirectIdCommand.Plain.parse(new String[] {"--offline", "show", "x1"}))
-                .contains(new DirectIdCommand.Plain("show", "x1", null, Map.of(), true, false, false));
-        assertThat(DirectIdCommand.Plain.parse(new String[] {"show", "get"}))
-                .contains(new DirectIdCommand.Plain("show", "get", null, Map.of(), false, false, false));
-        assertThat(DirectIdCommand.Plain.parse(new String[] {"--set", "registry.url=http://h/r.json?a=b", "get", "x1", "--set=offline=true"}))
-                .contains(new DirectIdCommand.Plain("get", "x1", null, Map.of("registry.url", "http://h/r.json?a=b", "offline", "true"),
+        assertThat(DirectTraceCommand.Plain.parse(new String[] {"--debug", "get", "x1", "--home=/tmp/h", "--offline", "-q"}))
+                .contains(new DirectTraceCommand.Plain("get", "x1", Path.of("/tmp/h"), Map.of(), true, true, true));
+        assertThat(DirectTraceCommand.Plain.parse(new String[] {"get", "x1"}))
+                .contains(new DirectTraceCommand.Plain("get", "x1", null, Map.of(), false, false, false));
+        assertThat(DirectTraceCommand.Plain.parse(new String[] {"--offline", "show", "x1"}))
+                .contains(new DirectTraceCommand.Plain("show", "x1", null, Map.of(), true, false, false));
+        assertThat(DirectTraceCommand.Plain.parse(new String[] {"--home", "/tmp/h", "list"}))
+                .contains(new DirectTraceCommand.Plain("list", null, Path.of("/tmp/h"), Map.of(), false, false, false));
+        assertThat(DirectTraceCommand.Plain.parse(new String[] {"show", "get"}))
+                .contains(new DirectTraceCommand.Plain("show", "get", null, Map.of(), false, false, false));
+        assertThat(DirectTraceCommand.Plain.parse(new String[] {"--set", "registry.url=http://h/r.json?a=b", "get", "x1", "--set=offline=true"}))
+                .contains(new DirectTraceCommand.Plain("get", "x1", null, Map.of("registry.url", "http://h/r.json?a=b", "offline", "true"),
                         false, false, false));
     }
 }

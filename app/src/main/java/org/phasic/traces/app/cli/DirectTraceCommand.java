@@ -9,24 +9,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.phasic.traces.domain.registry.TraceId;
+import org.phasic.traces.domain.registry.RegistryQuery;
 
 /**
- * The commands users run most, {@code get ID} and {@code show ID} in their plain forms, answered without building
- * picocli's command model (which costs more than a store hit itself): the same context, use case, printing and error
- * reporting as {@link GetCommand} and {@link ShowCommand}. It takes {@code get ID} or {@code show ID} with only
+ * The commands users run most, {@code get ID}, {@code show ID} and {@code list} in their plain forms, answered without
+ * building picocli's command model (which costs more than a store hit itself): the same context, use cases, printing
+ * and error reporting as {@link GetCommand}, {@link ShowCommand} and {@link ListCommand}. It takes them with only
  * {@code --quiet}/{@code -q}, {@code --offline}, {@code --debug}, {@code --home DIR} and {@code --set KEY=VALUE}
  * (before or after the command); any other command line is left to picocli.
  */
-final class DirectIdCommand {
+final class DirectTraceCommand {
     private static final String GET = "get";
     private static final String SHOW = "show";
+    private static final String LIST = "list";
 
-    private DirectIdCommand() {
+    private DirectTraceCommand() {
     }
 
     /**
-     * Runs {@code args} if they are a plain {@code get ID} or {@code show ID}.
+     * Runs {@code args} if they are a plain {@code get ID}, {@code show ID} or {@code list}.
      *
      * @return the exit code, or empty when {@code args} are not for this path
      */
@@ -40,8 +41,11 @@ final class DirectIdCommand {
         CliContext context = CliContext.of(new CliContext.GlobalOptions(line.home(), null, line.offline(), line.settings(), line.quiet()),
                 environment, userHome, out, err);
         try {
-            TraceId id = CliArguments.traceId(line.id());
-            return Optional.of(line.command().equals(GET) ? GetCommand.get(context, id) : ShowCommand.show(context, id, false));
+            return Optional.of(switch (line.command()) {
+                case GET -> GetCommand.get(context, CliArguments.traceId(line.id()));
+                case SHOW -> ShowCommand.show(context, CliArguments.traceId(line.id()), false);
+                default -> ListCommand.list(context, RegistryQuery.all(), false);
+            });
         } catch (RuntimeException e) {
             return Optional.of(Main.failed(e, line.debug(), err, unknown -> KnownIds.hint(context, unknown),
                     Main.helpHint("phasic-traces " + line.command())));
@@ -50,13 +54,13 @@ final class DirectIdCommand {
         }
     }
 
-    /** A plain {@code get ID} or {@code show ID} command line. */
+    /** A plain {@code get ID}, {@code show ID} ({@code id} the ID) or {@code list} ({@code id} null) command line. */
     record Plain(String command, String id, Path home, Map<String, String> settings, boolean offline, boolean quiet, boolean debug) {
         Plain {
             settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         }
 
-        /** The plain {@code get ID} or {@code show ID} that {@code args} spell, or empty for any other command line. */
+        /** The plain {@code get ID}, {@code show ID} or {@code list} that {@code args} spell, or empty for any other. */
         static Optional<Plain> parse(String[] args) {
             String id = null;
             String home = null;
@@ -89,9 +93,9 @@ final class DirectIdCommand {
                             }
                         } else if (arg.startsWith("--home=") && home == null) {
                             home = arg.substring("--home=".length());
-                        } else if (command == null && (arg.equals(GET) || arg.equals(SHOW))) {
+                        } else if (command == null && (arg.equals(GET) || arg.equals(SHOW) || arg.equals(LIST))) {
                             command = arg;
-                        } else if (command != null && id == null && !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@")) {
+                        } else if (command != null && !command.equals(LIST) && id == null && !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@")) {
                             id = arg;
                         } else {
                             return Optional.empty();
@@ -99,7 +103,7 @@ final class DirectIdCommand {
                     }
                 }
             }
-            if (id == null || home != null && (home.isEmpty() || home.startsWith("-") || home.startsWith("@"))) {
+            if (command == null || (id == null) != command.equals(LIST) || home != null && (home.isEmpty() || home.startsWith("-") || home.startsWith("@"))) {
                 return Optional.empty();
             }
             try {
