@@ -15,6 +15,7 @@ import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -39,7 +40,7 @@ final class GatewayHttp {
     /**
      * A handler's result that goes on reading the response after the handler returned: the response is left open,
      * and the owner must close it. From then on the call's overall timeout no longer applies (a long healthy body is
-     * not cut at the fetch deadline); the client's read timeout still ends a body that stalls.
+     * not cut at the fetch deadline); the client's read timeout still ends a body that stalls (see {@link #untimed}).
      */
     interface ResponseOwner {
         /** Releases the response, read or not (idempotent). */
@@ -146,9 +147,7 @@ final class GatewayHttp {
                     return;
                 }
                 if (value instanceof ResponseOwner) {
-                    if (done.timeout() instanceof AsyncTimeout overall) {
-                        overall.exit();
-                    }
+                    untimed(done, response);
                 } else {
                     response.close();
                 }
@@ -165,6 +164,21 @@ final class GatewayHttp {
             throw rethrown(e.getCause());
         } finally {
             context.calls().remove(call);
+        }
+    }
+
+    /**
+     * Ends the call's overall timeout for a response read on by its owner. Over HTTP/1 the per-read timeout goes too:
+     * OkHttp arms it on a watchdog thread around every read of at most 8 KiB (a wake-up of that thread each time, a
+     * fifth of the CPU a large body costs), and the socket's own read timeout, which OkHttp sets to the same value,
+     * still ends a stall.
+     */
+    private static void untimed(Call call, Response response) {
+        if (call.timeout() instanceof AsyncTimeout overall) {
+            overall.exit();
+        }
+        if (response.protocol() == Protocol.HTTP_1_1 || response.protocol() == Protocol.HTTP_1_0) {
+            response.body().source().timeout().clearTimeout();
         }
     }
 

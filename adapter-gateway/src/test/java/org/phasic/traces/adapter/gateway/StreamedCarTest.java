@@ -238,6 +238,19 @@ class StreamedCarTest {
     }
 
     @Test
+    void aStreamThatStallsFailsAtTheReadTimeout() throws Exception {
+        server.enqueue(Responses.car(traversalCar()).throttleBody(1 << 20, 20, TimeUnit.SECONDS).build());
+        try (GatewayContentSource source = source(GatewayHarness.settings(server).readTimeout(Duration.ofSeconds(1)))) {
+            BlockFeed feed = source.open(root, "").orElseThrow();
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> extractAll(feed)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("the CAR from " + gateway() + " broke off");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void aLargeCarInNoDeclaredOrderWithTheRootLastStillGoesThroughATemporaryFile() throws Exception {
         server.enqueue(Responses.unorderedCar(rootLastCar()).build());
         Set<Path> before = CarRetrievalTest.spillFiles();
