@@ -29,6 +29,10 @@ import org.phasic.traces.domain.dag.VerifiedBlockSource;
  * in stream order), so a file is staged straight from the response, every block hashed once and copied once. The
  * consumer's walk still checks every block against the CID that links to it and that the DAG is complete.
  *
+ * <p>A block that does not hash to its CID drops the gateway (as in the race) and fails the reading with an {@link
+ * IOException} whose cause is the {@link CorruptContentException}: the source as a whole did not serve bad content, and
+ * asked again it uses the other gateways.
+ *
  * <p>Held: the blocks received before the hand-off, every non-leaf block (small), the latest leaves within a budget
  * (a file may repeat a chunk the CAR holds once), and blocks that arrived before they were asked for, within a budget
  * (in traversal order there are none but of entries the consumer skips). How the transfer ended is reported to the
@@ -88,9 +92,9 @@ final class StreamedCar implements VerifiedBlockSource, GatewayHttp.ResponseOwne
     /**
      * @return the block {@code cid}, read from the response up to it if it has not arrived yet; empty when the stream
      *     ended without it
-     * @throws CorruptContentException when the stream holds a block that does not hash to its CID, or is malformed
-     * @throws ContentLimitException   when too many bytes arrive ahead of the walk, or the response exceeds the limit
-     * @throws IOException             when the response breaks off
+     * @throws ContentLimitException when too many bytes arrive ahead of the walk, or the response exceeds the limit
+     * @throws IOException           when the response breaks off, or holds a block that does not hash to its CID or
+     *                               is malformed (then caused by a {@link CorruptContentException})
      */
     @Override
     public Optional<Block> block(Cid cid) throws IOException {
@@ -180,7 +184,12 @@ final class StreamedCar implements VerifiedBlockSource, GatewayHttp.ResponseOwne
         try {
             next = rest.next();
         } catch (CorruptContentException e) {
-            throw fail(new CorruptContentException("the CAR from " + context.name() + ": " + e.getMessage(), e));
+            CorruptContentException corrupt = new CorruptContentException("the CAR from " + context.name() + ": "
+                    + e.getMessage(), e);
+            context.streamEnded(corrupt);
+            failedIo = new IOException("gateway " + context.name() + " served bad content (" + corrupt.getMessage()
+                    + "); it is not used again in this session", corrupt);
+            throw failedIo;
         } catch (ContentLimitException e) {
             throw fail(e);
         } catch (IOException e) {

@@ -167,8 +167,10 @@ class StreamedCarTest {
         try (GatewayContentSource source = source(GatewayHarness.settings(server))) {
             BlockFeed feed = source.open(root, "").orElseThrow();
 
-            assertThatThrownBy(() -> extractAll(feed)).isInstanceOf(CorruptContentException.class)
-                    .hasMessageContaining("the CAR from " + gateway()).hasMessageContaining("block hash mismatch");
+            assertThatThrownBy(() -> extractAll(feed)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("gateway " + gateway() + " served bad content (the CAR from " + gateway())
+                    .hasMessageContaining("block hash mismatch").hasMessageContaining("not used again")
+                    .cause().isInstanceOf(CorruptContentException.class);
             assertThat(source.ranking()).isEmpty();
             assertThat(harness.notices).anySatisfy(notice -> assertThat(notice)
                     .contains("gateway " + gateway() + " served bad content").contains("not used again"));
