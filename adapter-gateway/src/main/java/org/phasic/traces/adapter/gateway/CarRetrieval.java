@@ -33,7 +33,9 @@ import org.phasic.traces.ports.out.BlockFeed;
  * Kubo/boxo gateways and {@code serve} send) is not spilled: once its roots check out, the rest of the response is
  * handed out as it arrives ({@link StreamedCar}), so the consumer stages the file straight from the response, and
  * its walk of the DAG (every block against the CID that links to it) is the completeness check. Such an attempt wins
- * the race at the hand-off, and reports later how the transfer ended.
+ * the race at the hand-off, and reports later how the transfer ended. Blocks that arrive ahead of the walk are held
+ * up to twice the memory buffer; a gateway whose CAR needs more did not keep the order it declared, and its CARs are
+ * spilled from then on.
  */
 final class CarRetrieval implements Retrieval {
     static final String ACCEPT = "application/vnd.ipld.car;version=1;order=dfs;dups=y";
@@ -49,13 +51,18 @@ final class CarRetrieval implements Retrieval {
     private final DagCheck check;
     private final int memoryBytes;
     private final Executor hashing;
+    private final GatewayRanking ranking;
 
-    /** @param hashing threads that hash large blocks while the response is read on */
-    CarRetrieval(GatewayHttp http, DagCheck check, int memoryBytes, Executor hashing) {
+    /**
+     * @param hashing threads that hash large blocks while the response is read on
+     * @param ranking which gateways' CARs turned out not in the order they declared (spilled, not streamed)
+     */
+    CarRetrieval(GatewayHttp http, DagCheck check, int memoryBytes, Executor hashing, GatewayRanking ranking) {
         this.http = Objects.requireNonNull(http, "http");
         this.check = Objects.requireNonNull(check, "check");
         this.memoryBytes = memoryBytes;
         this.hashing = Objects.requireNonNull(hashing, "hashing");
+        this.ranking = Objects.requireNonNull(ranking, "ranking");
     }
 
     @Override
@@ -167,14 +174,15 @@ final class CarRetrieval implements Retrieval {
         if (path.isRoot() && !roots.isEmpty() && !roots.contains(root)) {
             throw wrongRoots(context, roots, root);
         }
-        boolean traversalOrder = inTraversalOrder(type);
+        boolean traversalOrder = inTraversalOrder(type) && ranking.keepsOrder(context.gateway());
         BlockSpill blocks = new BlockSpill(memoryBytes, roots);
         CarReader.VerifiedBlocks verified = reader.verifiedAhead(hashing, HASH_AHEAD_BYTES);
         try {
             for (Block block = verified.next(); block != null; block = verified.next()) {
                 context.blockReceived(block.size());
                 if (traversalOrder && !blocks.fitsInMemory(block)) {
-                    return new StreamedCar(context, response, roots, blocks.memory().orElseThrow(), block, verified);
+                    return new StreamedCar(context, response, roots, blocks.memory().orElseThrow(), block, verified,
+                            2L * memoryBytes);
                 }
                 blocks.accept(block);
             }

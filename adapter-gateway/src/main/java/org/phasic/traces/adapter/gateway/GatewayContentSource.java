@@ -101,7 +101,7 @@ public final class GatewayContentSource implements ContentSource, Closeable {
                 settings.maxRetryDelay(), random), sleeper, clock);
         this.check = new DagCheck(ReassemblyLimits.DEFAULTS.withMaxTotalBytes(settings.maxBytes()));
         Map<Retrieval.Mode, Retrieval> retrievals = new EnumMap<>(Retrieval.Mode.class);
-        retrievals.put(Retrieval.Mode.CAR, new CarRetrieval(http, check, carMemoryBytes, hashing));
+        retrievals.put(Retrieval.Mode.CAR, new CarRetrieval(http, check, carMemoryBytes, hashing, ranking));
         retrievals.put(Retrieval.Mode.RAW, new RawBlockRetrieval(http, check));
         retrievals.put(Retrieval.Mode.DESERIALIZED, new DeserializedRetrieval(http, check, settings.importProfile(),
                 recent));

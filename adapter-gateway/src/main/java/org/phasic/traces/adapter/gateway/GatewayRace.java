@@ -204,6 +204,9 @@ final class GatewayRace {
         if (attempt != winner) {
             return;
         }
+        if (failure instanceof StreamedCar.OrderNotKeptException) {
+            ranking.orderNotKept(attempt.gateway());
+        }
         if (failure != null) {
             recordFailure(attempt.gateway(), failure);
         }

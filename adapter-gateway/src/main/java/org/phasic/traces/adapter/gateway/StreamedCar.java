@@ -35,20 +35,26 @@ import org.phasic.traces.domain.dag.VerifiedBlockSource;
  *
  * <p>Held: the blocks received before the hand-off, every non-leaf block (small), the latest leaves within a budget
  * (a file may repeat a chunk the CAR holds once), and blocks that arrived before they were asked for, within a budget
- * (in traversal order there are none but of entries the consumer skips). How the transfer ended is reported to the
+ * (in traversal order there are none but of entries the consumer skips; more fail the reading with an {@link
+ * OrderNotKeptException}, and the gateway's CARs are spilled from then on). How the transfer ended is reported to the
  * attempt once: a failure as soon as the stream fails (a block that does not hash, a malformed or broken-off
  * stream, a limit), a block the stream lacked on {@link #close()}, else success. Owns the response: {@link #close()}
  * releases it (read to the end or not). Not thread-safe: one consumer.
  */
 final class StreamedCar implements VerifiedBlockSource, GatewayHttp.ResponseOwner, CarRetrieval.Received, Closeable {
-    /** The most bytes of blocks held that arrived before they were asked for. */
-    static final long AHEAD_BYTES = 16 << 20;
+    /** Too many bytes of blocks arrived before they were asked for: the CAR is not in the order it was declared in. */
+    static final class OrderNotKeptException extends ContentLimitException {
+        OrderNotKeptException(String message) {
+            super(message);
+        }
+    }
     /** The most bytes of leaves held after they were handed out. */
     static final long KEPT_LEAF_BYTES = 4 << 20;
 
     private final AttemptContext context;
     private final Response response;
     private final List<Cid> roots;
+    private final long aheadLimit;
     private final CarReader.VerifiedBlocks rest;
     private final MemoryBlockStore received;
     private final Map<Cid, Block> nodes = new HashMap<>();
@@ -68,14 +74,16 @@ final class StreamedCar implements VerifiedBlockSource, GatewayHttp.ResponseOwne
      * @param received the blocks received (verified) before the hand-off
      * @param next     the block read after them (verified)
      * @param rest     the blocks after {@code next}
+     * @param aheadLimit the most bytes of blocks held that arrived before they were asked for
      */
     StreamedCar(AttemptContext context, Response response, List<Cid> roots, MemoryBlockStore received, Block next,
-                CarReader.VerifiedBlocks rest) {
+                CarReader.VerifiedBlocks rest, long aheadLimit) {
         this.context = Objects.requireNonNull(context, "context");
         this.response = Objects.requireNonNull(response, "response");
         this.roots = List.copyOf(roots);
         this.received = Objects.requireNonNull(received, "received");
         this.rest = Objects.requireNonNull(rest, "rest");
+        this.aheadLimit = aheadLimit;
         hold(Objects.requireNonNull(next, "next"));
     }
 
@@ -168,13 +176,13 @@ final class StreamedCar implements VerifiedBlockSource, GatewayHttp.ResponseOwne
         return block;
     }
 
-    /** Holds a block that arrived before it was asked for. */
+    /** Holds a block that arrived before it was asked for (one always, however large). */
     private void hold(Block block) {
         if (ahead.put(block.cid(), block) == null) {
             aheadBytes += block.size();
         }
-        if (aheadBytes > AHEAD_BYTES) {
-            throw fail(new ContentLimitException("more than " + AHEAD_BYTES + " bytes of blocks from " + context.name()
+        if (aheadBytes > aheadLimit && ahead.size() > 1) {
+            throw fail(new OrderNotKeptException("more than " + aheadLimit + " bytes of blocks from " + context.name()
                     + " arrived ahead of the traversal, though the gateway declared the CAR in traversal order"));
         }
     }

@@ -7,7 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -86,6 +88,17 @@ class StreamedCarTest {
         }
     }
 
+    /** The leaves below {@code cid}, in traversal order. */
+    private void leavesOf(Cid cid, List<Cid> leaves) throws IOException {
+        if (cid.codec() == Multicodec.RAW) {
+            leaves.add(cid);
+            return;
+        }
+        for (PBLink link : PBNode.decode(blocks.block(cid).orElseThrow().data()).links()) {
+            leavesOf(link.hash(), leaves);
+        }
+    }
+
     /** The CAR of the directory in import order, the root last (as ipfs-car writes them). */
     private byte[] rootLastCar() throws IOException {
         ByteArrayOutputStream car = new ByteArrayOutputStream();
@@ -149,13 +162,15 @@ class StreamedCarTest {
         try (GatewayContentSource source = source(GatewayHarness.settings(server));
                 BlockFeed feed = source.open(root, "").orElseThrow()) {
             StreamedCar streamed = (StreamedCar) ((BlockFeed.Lookup) feed).blocks();
-            Cid trace = blocks.blocks().stream().map(Block::cid).filter(cid -> cid.codec() == Multicodec.RAW)
-                    .reduce((first, last) -> last).orElseThrow();
-            byte[] data = streamed.fetch(trace).orElseThrow();
+            List<Cid> leaves = new ArrayList<>();
+            leavesOf(root, leaves);
+            for (Cid leaf : leaves.subList(0, 3)) {
+                byte[] data = streamed.fetch(leaf).orElseThrow();
 
-            assertThat(data).isEqualTo(blocks.block(trace).orElseThrow().data());
-            assertThat(streamed.hasVerified(trace, data)).isTrue();
-            assertThat(streamed.hasVerified(trace, data.clone())).isFalse();
+                assertThat(data).isEqualTo(blocks.block(leaf).orElseThrow().data());
+                assertThat(streamed.hasVerified(leaf, data)).isTrue();
+                assertThat(streamed.hasVerified(leaf, data.clone())).isFalse();
+            }
         }
     }
 
@@ -250,6 +265,27 @@ class StreamedCarTest {
                     .hasMessageContaining("the CAR from " + gateway() + " broke off");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         }
+    }
+
+    @Test
+    void aGatewayWhoseCarIsNotInTheOrderItDeclaredHasItsCarsSpilledFromThenOn() throws Exception {
+        byte[] rootLast = rootLastCar();
+        server.enqueue(Responses.car(rootLast).build());
+        server.enqueue(Responses.car(rootLast).build());
+        Set<Path> before = CarRetrievalTest.spillFiles();
+        try (GatewayContentSource source = source(GatewayHarness.settings(server))) {
+            BlockFeed first = source.open(root, "").orElseThrow();
+            assertThatThrownBy(() -> extractAll(first)).isInstanceOf(StreamedCar.OrderNotKeptException.class)
+                    .hasMessageContaining("arrived ahead of the traversal");
+
+            BlockFeed second = source.open(root, "").orElseThrow();
+            assertThat(((BlockFeed.Lookup) second).blocks()).isNotInstanceOf(StreamedCar.class);
+            Map<String, byte[]> extracted = extractAll(second);
+
+            files.forEach((name, bytes) -> assertThat(extracted.get(name)).as(name).isEqualTo(bytes));
+            assertThat(source.ranking()).hasSize(1);
+        }
+        assertThat(CarRetrievalTest.spillFiles()).isEqualTo(before);
     }
 
     @Test
