@@ -174,7 +174,7 @@ final class CarRetrieval implements Retrieval {
         if (path.isRoot() && !roots.isEmpty() && !roots.contains(root)) {
             throw wrongRoots(context, roots, root);
         }
-        boolean traversalOrder = inTraversalOrder(type) && ranking.keepsOrder(context.gateway());
+        boolean traversalOrder = inTraversalOrder(type) && ranking.canStream(context.gateway());
         BlockSpill blocks = new BlockSpill(memoryBytes, roots);
         CarReader.VerifiedBlocks verified = reader.verifiedAhead(hashing, HASH_AHEAD_BYTES);
         try {

@@ -204,8 +204,8 @@ final class GatewayRace {
         if (attempt != winner) {
             return;
         }
-        if (failure instanceof StreamedCar.OrderNotKeptException) {
-            ranking.orderNotKept(attempt.gateway());
+        if (failure instanceof StreamedCar.NotStreamableException) {
+            ranking.cannotStream(attempt.gateway());
         }
         if (failure != null) {
             recordFailure(attempt.gateway(), failure);

@@ -12,8 +12,9 @@ import java.util.stream.IntStream;
 /**
  * The record of each gateway in this process: successes and errors rank it (best success rate first, Laplace
  * smoothed, configured order breaking ties), a gateway that served bad content is dropped for the rest of the
- * session, and the retrieval mode that worked is remembered, as is a gateway whose CARs turned out not to be in the
- * traversal order it declared (they are spilled from then on). Thread-safe.
+ * session, and the retrieval mode that worked is remembered, as is a gateway whose CAR could not be streamed (not in
+ * the traversal order it declared, or a chunk repeated far apart without duplicates: its CARs are spilled from then
+ * on). Thread-safe.
  */
 final class GatewayRanking {
 
@@ -27,7 +28,7 @@ final class GatewayRanking {
 
     private final List<GatewayEndpoint> configured;
     private final Map<GatewayEndpoint, Standing> standings = new HashMap<>();
-    private final Set<GatewayEndpoint> disorderly = new HashSet<>();
+    private final Set<GatewayEndpoint> unstreamable = new HashSet<>();
 
     GatewayRanking(List<GatewayEndpoint> configured) {
         this.configured = List.copyOf(configured);
@@ -67,14 +68,14 @@ final class GatewayRanking {
         return s.droppedBecause().isEmpty();
     }
 
-    /** The gateway sent a CAR whose blocks were not in the traversal order its {@code Content-Type} declared. */
-    synchronized void orderNotKept(GatewayEndpoint gateway) {
-        disorderly.add(gateway);
+    /** The gateway sent a CAR that could not be read in one pass, though its {@code Content-Type} declared traversal order. */
+    synchronized void cannotStream(GatewayEndpoint gateway) {
+        unstreamable.add(gateway);
     }
 
     /** Whether a CAR from the gateway may be streamed when it declares traversal order. */
-    synchronized boolean keepsOrder(GatewayEndpoint gateway) {
-        return !disorderly.contains(gateway);
+    synchronized boolean canStream(GatewayEndpoint gateway) {
+        return !unstreamable.contains(gateway);
     }
 
     synchronized Retrieval.Mode mode(GatewayEndpoint gateway) {

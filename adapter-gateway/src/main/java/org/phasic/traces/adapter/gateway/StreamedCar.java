@@ -35,16 +35,20 @@ import org.phasic.traces.domain.dag.VerifiedBlockSource;
  *
  * <p>Held: the blocks received before the hand-off, every non-leaf block (small), the latest leaves within a budget
  * (a file may repeat a chunk the CAR holds once), and blocks that arrived before they were asked for, within a budget
- * (in traversal order there are none but of entries the consumer skips; more fail the reading with an {@link
- * OrderNotKeptException}, and the gateway's CARs are spilled from then on). How the transfer ended is reported to the
+ * (in traversal order there are none but of entries the consumer skips). More, or a leaf needed again after it was
+ * dropped, fail the reading with a {@link NotStreamableException}, and the gateway's CARs are spilled from then on. How the transfer ended is reported to the
  * attempt once: a failure as soon as the stream fails (a block that does not hash, a malformed or broken-off
  * stream, a limit), a block the stream lacked on {@link #close()}, else success. Owns the response: {@link #close()}
  * releases it (read to the end or not). Not thread-safe: one consumer.
  */
 final class StreamedCar implements VerifiedBlockSource, GatewayHttp.ResponseOwner, CarRetrieval.Received, Closeable {
-    /** Too many bytes of blocks arrived before they were asked for: the CAR is not in the order it was declared in. */
-    static final class OrderNotKeptException extends ContentLimitException {
-        OrderNotKeptException(String message) {
+    /**
+     * The CAR cannot be read in one pass: too many bytes of blocks arrived before they were asked for (it is not in
+     * the order it was declared in), or a block was needed again after it was dropped (a chunk repeated far apart in a
+     * CAR without duplicates).
+     */
+    static final class NotStreamableException extends ContentLimitException {
+        NotStreamableException(String message) {
             super(message);
         }
     }
@@ -128,8 +132,8 @@ final class StreamedCar implements VerifiedBlockSource, GatewayHttp.ResponseOwne
             }
         }
         if (dropped.contains(cid)) {
-            throw new ContentLimitException("block " + cid + " was needed again after it was dropped from the CAR"
-                    + " stream from " + context.name() + " (limit " + KEPT_LEAF_BYTES + " bytes of leaves)");
+            throw fail(new NotStreamableException("block " + cid + " was needed again after it was dropped from the CAR"
+                    + " stream from " + context.name() + " (limit " + KEPT_LEAF_BYTES + " bytes of leaves)"));
         }
         missed = cid;
         return Optional.empty();
@@ -182,7 +186,7 @@ final class StreamedCar implements VerifiedBlockSource, GatewayHttp.ResponseOwne
             aheadBytes += block.size();
         }
         if (aheadBytes > aheadLimit && ahead.size() > 1) {
-            throw fail(new OrderNotKeptException("more than " + aheadLimit + " bytes of blocks from " + context.name()
+            throw fail(new NotStreamableException("more than " + aheadLimit + " bytes of blocks from " + context.name()
                     + " arrived ahead of the traversal, though the gateway declared the CAR in traversal order"));
         }
     }

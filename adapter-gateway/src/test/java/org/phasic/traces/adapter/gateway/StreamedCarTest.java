@@ -79,11 +79,15 @@ class StreamedCarTest {
     }
 
     private void writeFrom(Cid cid, CarWriter writer) throws IOException {
+        writeFrom(cid, blocks, writer);
+    }
+
+    private static void writeFrom(Cid cid, MemoryBlockStore blocks, CarWriter writer) throws IOException {
         Block block = blocks.block(cid).orElseThrow();
         writer.accept(block);
         if (cid.codec() == Multicodec.DAG_PB) {
             for (PBLink link : PBNode.decode(block.data()).links()) {
-                writeFrom(link.hash(), writer);
+                writeFrom(link.hash(), blocks, writer);
             }
         }
     }
@@ -275,7 +279,7 @@ class StreamedCarTest {
         Set<Path> before = CarRetrievalTest.spillFiles();
         try (GatewayContentSource source = source(GatewayHarness.settings(server))) {
             BlockFeed first = source.open(root, "").orElseThrow();
-            assertThatThrownBy(() -> extractAll(first)).isInstanceOf(StreamedCar.OrderNotKeptException.class)
+            assertThatThrownBy(() -> extractAll(first)).isInstanceOf(StreamedCar.NotStreamableException.class)
                     .hasMessageContaining("arrived ahead of the traversal");
 
             BlockFeed second = source.open(root, "").orElseThrow();
@@ -286,6 +290,41 @@ class StreamedCarTest {
             assertThat(source.ranking()).hasSize(1);
         }
         assertThat(CarRetrievalTest.spillFiles()).isEqualTo(before);
+    }
+
+    @Test
+    void aChunkRepeatedFarApartInACarWithoutDuplicatesHasTheGatewaysCarsSpilledFromThenOn() throws Exception {
+        byte[] chunk = Arrays.copyOf(files.get("trace.json.gz"), 256 << 10);
+        byte[] trace = new byte[6 << 20];
+        new SplittableRandom(7).nextBytes(trace);
+        System.arraycopy(chunk, 0, trace, 0, chunk.length);
+        System.arraycopy(chunk, 0, trace, trace.length - chunk.length, chunk.length);
+        files.put("trace.json.gz", trace);
+        MemoryBlockStore repeated = new MemoryBlockStore();
+        Cid repeatedRoot = importDirectory(files, repeated);
+        ByteArrayOutputStream car = new ByteArrayOutputStream();
+        try (CarWriter writer = new CarWriter(car, repeatedRoot)) {
+            writeFrom(repeatedRoot, repeated, writer);
+        }
+        server.enqueue(Responses.car(car.toByteArray()).build());
+        server.enqueue(Responses.car(car.toByteArray()).build());
+        try (GatewayContentSource source = source(GatewayHarness.settings(server))) {
+            BlockFeed first = source.open(repeatedRoot, "").orElseThrow();
+            assertThatThrownBy(() -> extract(repeatedRoot, first)).isInstanceOf(StreamedCar.NotStreamableException.class)
+                    .hasMessageContaining("needed again after it was dropped");
+
+            BlockFeed second = source.open(repeatedRoot, "").orElseThrow();
+            assertThat(((BlockFeed.Lookup) second).blocks()).isNotInstanceOf(StreamedCar.class);
+            assertThat(extract(repeatedRoot, second)).isEqualTo(trace);
+        }
+    }
+
+    private static byte[] extract(Cid root, BlockFeed feed) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (feed) {
+            new Reassembler().writeFile(root, "trace.json.gz", ((BlockFeed.Lookup) feed).blocks(), out);
+        }
+        return out.toByteArray();
     }
 
     @Test
