@@ -36,10 +36,11 @@ import org.phasic.traces.domain.dag.VerifiedBlockSource;
  * <p>Held: the blocks received before the hand-off, every non-leaf block (small), the latest leaves within a budget
  * (a file may repeat a chunk the CAR holds once), and blocks that arrived before they were asked for, within a budget
  * (in traversal order there are none but of entries the consumer skips). More, or a leaf needed again after it was
- * dropped, fail the reading with a {@link NotStreamableException}, and the gateway's CARs are spilled from then on. How the transfer ended is reported to the
- * attempt once: a failure as soon as the stream fails (a block that does not hash, a malformed or broken-off
- * stream, a limit), a block the stream lacked on {@link #close()}, else success. Owns the response: {@link #close()}
- * releases it (read to the end or not). Not thread-safe: one consumer.
+ * dropped and not sent again right then, fail the reading with a {@link NotStreamableException}, and the gateway's CARs
+ * are spilled from then on. How the transfer ended is reported to the attempt once: a failure as soon as the stream
+ * fails (a block that does not hash, a malformed or broken-off stream, a limit), a block the stream lacked on {@link
+ * #close()}, else success. Owns the response: {@link #close()} releases it (read to the end or not). Not thread-safe:
+ * one consumer.
  */
 final class StreamedCar implements VerifiedBlockSource, GatewayHttp.ResponseOwner, CarRetrieval.Received, Closeable {
     /**
@@ -52,6 +53,7 @@ final class StreamedCar implements VerifiedBlockSource, GatewayHttp.ResponseOwne
             super(message);
         }
     }
+
     /** The most bytes of leaves held after they were handed out. */
     static final long KEPT_LEAF_BYTES = 4 << 20;
 
@@ -118,6 +120,7 @@ final class StreamedCar implements VerifiedBlockSource, GatewayHttp.ResponseOwne
         if (closed) {
             throw new IOException("the CAR stream from " + context.name() + " was closed");
         }
+        boolean wasDropped = dropped.contains(cid);
         while (!ended) {
             Block next = readNext();
             if (next == null) {
@@ -127,11 +130,14 @@ final class StreamedCar implements VerifiedBlockSource, GatewayHttp.ResponseOwne
             if (next.cid().equals(cid)) {
                 return Optional.of(handOut(next));
             }
+            if (wasDropped) {
+                break;
+            }
             if (heldBlock(next.cid()) == null) {
                 hold(next);
             }
         }
-        if (dropped.contains(cid)) {
+        if (wasDropped) {
             throw fail(new NotStreamableException("block " + cid + " was needed again after it was dropped from the CAR"
                     + " stream from " + context.name() + " (limit " + KEPT_LEAF_BYTES + " bytes of leaves)"));
         }
@@ -202,7 +208,7 @@ final class StreamedCar implements VerifiedBlockSource, GatewayHttp.ResponseOwne
             failedIo = new IOException("gateway " + context.name() + " served bad content (" + corrupt.getMessage()
                     + "); it is not used again in this session", corrupt);
             throw failedIo;
-        } catch (ContentLimitException e) {
+        } catch (RuntimeException e) {
             throw fail(e);
         } catch (IOException e) {
             failedIo = new IOException("the CAR from " + context.name() + " broke off: " + e.getMessage(), e);
