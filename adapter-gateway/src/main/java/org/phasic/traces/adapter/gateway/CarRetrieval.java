@@ -34,8 +34,8 @@ import org.phasic.traces.ports.out.BlockFeed;
  * handed out as it arrives ({@link StreamedCar}), so the consumer stages the file straight from the response, and
  * its walk of the DAG (every block against the CID that links to it) is the completeness check. Such an attempt wins
  * the race at the hand-off, and reports later how the transfer ended. Blocks that arrive ahead of the walk are held
- * up to twice the memory buffer; a gateway whose CAR needs more did not keep the order it declared, and its CARs are
- * spilled from then on.
+ * up to twice the memory buffer; a gateway whose CAR needs more (it did not keep the order it declared), or needs a
+ * leaf again long after it passed, has its CARs spilled from then on.
  */
 final class CarRetrieval implements Retrieval {
     static final String ACCEPT = "application/vnd.ipld.car;version=1;order=dfs;dups=y";

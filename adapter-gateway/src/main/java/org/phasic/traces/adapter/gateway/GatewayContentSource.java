@@ -33,7 +33,9 @@ import org.phasic.traces.ports.in.TransferProgress;
  *       application/vnd.ipld.car}; the response must be a CARv1 for the root, every block verifies as it streams,
  *       and the file must be complete; handed out as a {@link BlockFeed.Lookup} over the verified blocks (each hashed
  *       once, as it arrived): in memory up to 8 MiB of them, beyond that in a private temporary CAR file, deleted when
- *       the feed is closed, whose blocks are vouched for without being hashed again;</li>
+ *       the feed is closed, whose blocks are vouched for without being hashed again; but a larger CAR whose gateway
+ *       declares traversal order ({@code order=dfs}) is handed out while it arrives, each block verified before it is
+ *       handed out, the consumer's walk checking it is complete (see {@link CarRetrieval});</li>
  *   <li>raw blocks, when the gateway ignores the CAR request: {@code GET /ipfs/{cid}?format=raw}, {@code Accept:
  *       application/vnd.ipld.raw}, one request per block while walking the DAG, each block verified; handed out as
  *       a {@link BlockFeed.Lookup} over the blocks in memory;</li>
