@@ -51,6 +51,11 @@ final class BlockSpill implements BlockSink, Closeable {
         }
     }
 
+    /** Whether {@code block} can be accepted without the blocks outgrowing memory (true for one held already). */
+    boolean fitsInMemory(Block block) {
+        return memory != null && (memory.contains(block.cid()) || memory.bytes() + block.size() <= memoryLimit);
+    }
+
     /** Ends accepting blocks. */
     void finish() throws IOException {
         if (writer != null) {

@@ -33,7 +33,9 @@ import org.phasic.traces.ports.in.TransferProgress;
  *       application/vnd.ipld.car}; the response must be a CARv1 for the root, every block verifies as it streams,
  *       and the file must be complete; handed out as a {@link BlockFeed.Lookup} over the verified blocks (each hashed
  *       once, as it arrived): in memory up to 8 MiB of them, beyond that in a private temporary CAR file, deleted when
- *       the feed is closed, whose blocks are vouched for without being hashed again;</li>
+ *       the feed is closed, whose blocks are vouched for without being hashed again; but a larger CAR whose gateway
+ *       declares traversal order ({@code order=dfs}) is handed out while it arrives, each block verified before it is
+ *       handed out, the consumer's walk checking it is complete (see {@link CarRetrieval});</li>
  *   <li>raw blocks, when the gateway ignores the CAR request: {@code GET /ipfs/{cid}?format=raw}, {@code Accept:
  *       application/vnd.ipld.raw}, one request per block while walking the DAG, each block verified; handed out as
  *       a {@link BlockFeed.Lookup} over the blocks in memory;</li>
@@ -101,7 +103,7 @@ public final class GatewayContentSource implements ContentSource, Closeable {
                 settings.maxRetryDelay(), random), sleeper, clock);
         this.check = new DagCheck(ReassemblyLimits.DEFAULTS.withMaxTotalBytes(settings.maxBytes()));
         Map<Retrieval.Mode, Retrieval> retrievals = new EnumMap<>(Retrieval.Mode.class);
-        retrievals.put(Retrieval.Mode.CAR, new CarRetrieval(http, check, carMemoryBytes, hashing));
+        retrievals.put(Retrieval.Mode.CAR, new CarRetrieval(http, check, carMemoryBytes, hashing, ranking));
         retrievals.put(Retrieval.Mode.RAW, new RawBlockRetrieval(http, check));
         retrievals.put(Retrieval.Mode.DESERIALIZED, new DeserializedRetrieval(http, check, settings.importProfile(),
                 recent));

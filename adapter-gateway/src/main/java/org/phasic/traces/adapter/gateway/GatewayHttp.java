@@ -15,9 +15,11 @@ import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.AsyncTimeout;
 import okio.BufferedSource;
 import org.phasic.traces.domain.text.UntrustedText;
 
@@ -33,6 +35,16 @@ final class GatewayHttp {
     @FunctionalInterface
     interface BodyHandler<T> {
         T handle(Response response) throws IOException;
+    }
+
+    /**
+     * A handler's result that goes on reading the response after the handler returned: the response is left open,
+     * and the owner must close it. From then on the call's overall timeout no longer applies (a long healthy body is
+     * not cut at the fetch deadline); the client's read timeout still ends a body that stalls (see {@link #untimed}).
+     */
+    interface ResponseOwner {
+        /** Releases the response, read or not (idempotent). */
+        void release();
     }
 
     private static final int DETAIL_CHARS = 160;
@@ -125,23 +137,55 @@ final class GatewayHttp {
 
             @Override
             public void onResponse(Call done, Response response) {
-                try (response) {
+                T value;
+                try {
                     context.activity(0);
-                    result.complete(handle(response, handler));
+                    value = handle(response, handler);
                 } catch (Throwable t) {
+                    response.close();
                     result.completeExceptionally(t);
+                    return;
                 }
+                if (value instanceof ResponseOwner) {
+                    untimed(done, response);
+                } else {
+                    response.close();
+                }
+                result.complete(value);
             }
         });
         try {
             return result.get();
         } catch (InterruptedException e) {
             call.cancel();
+            result.thenAccept(GatewayHttp::release);
             throw new InterruptedIOException("cancelled");
         } catch (ExecutionException e) {
             throw rethrown(e.getCause());
         } finally {
             context.calls().remove(call);
+        }
+    }
+
+    /**
+     * Ends the call's overall timeout for a response read on by its owner. Over HTTP/1 the per-read timeout goes too:
+     * OkHttp arms it on a watchdog thread around every read of at most 8 KiB (a wake-up of that thread each time, a
+     * fifth of the CPU a large body costs), and the socket's own read timeout, which OkHttp sets to the same value,
+     * still ends a stall.
+     */
+    private static void untimed(Call call, Response response) {
+        if (call.timeout() instanceof AsyncTimeout overall) {
+            overall.exit();
+        }
+        if (response.protocol() == Protocol.HTTP_1_1 || response.protocol() == Protocol.HTTP_1_0) {
+            response.body().source().timeout().clearTimeout();
+        }
+    }
+
+    /** Releases a response nobody will read (its handler's result came too late). */
+    private static void release(Object value) {
+        if (value instanceof ResponseOwner owner) {
+            owner.release();
         }
     }
 

@@ -22,7 +22,10 @@ import org.phasic.traces.ports.in.TransferProgress.Outcome;
 /**
  * One fetch over the ranked gateways, hedged: the best gateway starts; whenever the newest attempt has received
  * nothing for the hedge delay, or an attempt ends without content, the next gateway starts too. The first attempt
- * whose content verified completely wins, and the others are cancelled. Everything ends at the deadline.
+ * whose content verified completely wins, and the others are cancelled. Everything ends at the deadline, but for a
+ * winner whose content is handed out while it still arrives (a large CAR in traversal order, verified block by block
+ * as its consumer reads it): its hand-off is the win, and it reports how its transfer ended later, a failure then
+ * counting against the gateway (bad content dropping it) after all.
  * Outcomes go into the ranking: a success, an error (failures, and attempts overtaken because they stalled), or a
  * drop for content that did not verify. One race per fetch; not reusable.
  */
@@ -48,6 +51,7 @@ final class GatewayRace {
     private final List<String> failures = new ArrayList<>();
     private final Object lock = new Object();
     private boolean over;
+    private volatile AttemptContext winner;
 
     /**
      * @param order the gateways, best first
@@ -114,7 +118,10 @@ final class GatewayRace {
                 GatewayEndpoint gateway = event.attempt().context.gateway();
                 if (event.feed() != null) {
                     ranking.success(gateway);
-                    progress.finished(gateway.toString(), what, Outcome.VERIFIED);
+                    winner = event.attempt().context;
+                    if (!winner.streaming()) {
+                        progress.finished(gateway.toString(), what, Outcome.VERIFIED);
+                    }
                     return Optional.of(event.feed());
                 }
                 if (event.failure() instanceof NotFoundAtGatewayException) {
@@ -143,7 +150,7 @@ final class GatewayRace {
     }
 
     private void start(GatewayEndpoint gateway, Attempt attempt) {
-        AttemptContext context = new AttemptContext(gateway, deadline, progress);
+        AttemptContext context = new AttemptContext(gateway, deadline, progress, this::streamEnded);
         Running running = new Running(context);
         started.add(running);
         progress.started(gateway.toString(), what);
@@ -187,6 +194,23 @@ final class GatewayRace {
         for (Finished late = finished.poll(); late != null; late = finished.poll()) {
             closeQuietly(late.feed());
         }
+    }
+
+    /**
+     * How the winner's transfer ended when its content was handed out while still arriving: a failure counts against
+     * the gateway (bad content drops it) after all.
+     */
+    private void streamEnded(AttemptContext attempt, Throwable failure) {
+        if (attempt != winner) {
+            return;
+        }
+        if (failure instanceof StreamedCar.NotStreamableException) {
+            ranking.cannotStream(attempt.gateway());
+        }
+        if (failure != null) {
+            recordFailure(attempt.gateway(), failure);
+        }
+        progress.finished(attempt.name(), what, failure == null ? Outcome.VERIFIED : Outcome.FAILED);
     }
 
     private void recordFailure(GatewayEndpoint gateway, Throwable failure) {

@@ -2,15 +2,19 @@ package org.phasic.traces.adapter.gateway;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
  * The record of each gateway in this process: successes and errors rank it (best success rate first, Laplace
  * smoothed, configured order breaking ties), a gateway that served bad content is dropped for the rest of the
- * session, and the retrieval mode that worked is remembered. Thread-safe.
+ * session, and the retrieval mode that worked is remembered, as is a gateway whose CAR could not be streamed (not in
+ * the traversal order it declared, or a chunk repeated far apart without duplicates: its CARs are spilled from then
+ * on). Thread-safe.
  */
 final class GatewayRanking {
 
@@ -24,6 +28,7 @@ final class GatewayRanking {
 
     private final List<GatewayEndpoint> configured;
     private final Map<GatewayEndpoint, Standing> standings = new HashMap<>();
+    private final Set<GatewayEndpoint> unstreamable = new HashSet<>();
 
     GatewayRanking(List<GatewayEndpoint> configured) {
         this.configured = List.copyOf(configured);
@@ -61,6 +66,16 @@ final class GatewayRanking {
         standings.put(gateway, new Standing(gateway, s.successes(), s.errors() + 1,
                 s.droppedBecause().or(() -> Optional.of(reason)), s.mode()));
         return s.droppedBecause().isEmpty();
+    }
+
+    /** The gateway sent a CAR that could not be read in one pass, though its {@code Content-Type} declared traversal order. */
+    synchronized void cannotStream(GatewayEndpoint gateway) {
+        unstreamable.add(gateway);
+    }
+
+    /** Whether a CAR from the gateway may be streamed when it declares traversal order. */
+    synchronized boolean canStream(GatewayEndpoint gateway) {
+        return !unstreamable.contains(gateway);
     }
 
     synchronized Retrieval.Mode mode(GatewayEndpoint gateway) {

@@ -101,8 +101,8 @@ class CarRetrievalTest {
     }
 
     @Test
-    void aCarLargerThanTheMemoryBufferGoesToATemporaryFileDeletedWithTheFeed() throws Exception {
-        server.enqueue(Responses.car(BIG_V0_TRACE_ENTITY.carBytes()).build());
+    void aCarInNoDeclaredOrderLargerThanTheMemoryBufferGoesToATemporaryFileDeletedWithTheFeed() throws Exception {
+        server.enqueue(Responses.unorderedCar(BIG_V0_TRACE_ENTITY.carBytes()).build());
         Set<Path> before = spillFiles();
         try (GatewayContentSource source = harness.carMemory(1024).source(GatewayHarness.settings(server).build())) {
             BlockFeed feed = source.open(BIG_V0_TRACE_ENTITY.root(), TRACE).orElseThrow();
@@ -120,7 +120,7 @@ class CarRetrievalTest {
 
     @Test
     void aSpilledCarVouchesForTheBlocksItHashedOnArrival() throws Exception {
-        server.enqueue(Responses.car(BIG_V0_TRACE_ENTITY.carBytes()).build());
+        server.enqueue(Responses.unorderedCar(BIG_V0_TRACE_ENTITY.carBytes()).build());
         try (GatewayContentSource source = harness.carMemory(1024).source(GatewayHarness.settings(server).build());
                 BlockFeed feed = source.open(BIG_V0_TRACE_ENTITY.root(), TRACE).orElseThrow()) {
             BlockSource blocks = ((BlockFeed.Lookup) feed).blocks();
@@ -142,7 +142,7 @@ class CarRetrievalTest {
             case "flipped byte" -> Responses.flipped(car, car.length / 2);
             default -> Arrays.copyOf(car, car.length - lastSectionBytes(car));
         };
-        server.enqueue(Responses.car(served).build());
+        server.enqueue(Responses.unorderedCar(served).build());
         Set<Path> before = spillFiles();
         try (GatewayContentSource source = harness.carMemory(1024).source(GatewayHarness.settings(server).build())) {
             assertThatThrownBy(() -> source.open(BIG_V0_TRACE_ENTITY.root(), TRACE)).hasMessageContaining(message);
@@ -166,7 +166,7 @@ class CarRetrievalTest {
         }
     }
 
-    private static Set<Path> spillFiles() throws IOException {
+    static Set<Path> spillFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(file -> file.getFileName().toString().startsWith("phasic-traces-gateway-"))
                     .collect(Collectors.toCollection(HashSet::new));

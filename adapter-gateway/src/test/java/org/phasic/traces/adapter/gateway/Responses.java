@@ -6,6 +6,8 @@ import okio.Buffer;
 /** Gateway answers for MockWebServer. */
 final class Responses {
     static final String CAR_TYPE = "application/vnd.ipld.car; version=1; order=dfs; dups=y";
+    /** A CAR whose gateway does not say in which order its blocks come (as for ipfs-car's, the root last). */
+    static final String UNORDERED_CAR_TYPE = "application/vnd.ipld.car; version=1";
     static final String RAW_TYPE = "application/vnd.ipld.raw";
 
     private Responses() {
@@ -13,6 +15,10 @@ final class Responses {
 
     static MockResponse.Builder car(byte[] car) {
         return bytes(CAR_TYPE, car);
+    }
+
+    static MockResponse.Builder unorderedCar(byte[] car) {
+        return bytes(UNORDERED_CAR_TYPE, car);
     }
 
     static MockResponse.Builder raw(byte[] block) {

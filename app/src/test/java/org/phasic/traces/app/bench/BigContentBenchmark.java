@@ -44,12 +44,15 @@ import org.phasic.traces.domain.unixfs.UnixFsImporter;
  * verify} (also with {@code -Xmx64m}), {@code car unpack} and {@code car verify} of the small CAR (the CLI's start-up);
  * it prints the medians of wall time, CPU (user + system) and peak RSS, each as a throughput ratio to the reference.
  * {@code gateway} makes, under {@code DIR}, a trace directory whose {@code trace.json.gz} is {@code MiB} (default 1024)
- * pseudo-random MiB, its CAR (ipfs-car's layout: CIDv1, 1 MiB raw leaves, the root last) and a registry listing it,
- * serves the CAR from a trustless gateway on loopback ({@link CarFileGateway}, in this process), and runs, as
- * separate processes in interleaved rounds: the {@code sha256} reference and {@code sha256sum} over the trace file,
- * and the launcher's {@code install} of the trace into a fresh home (the gateway fetch: one CAR request, every block
- * verified, the file staged, checked against the registry's SHA-256 and committed): with tiered compilation (as the
- * launcher runs {@code car}), also with {@code -Xmx64m}, and as the launcher runs {@code install} (C1 only).
+ * pseudo-random MiB, its CAR (ipfs-car's layout: CIDv1, 1 MiB raw leaves, the root last), the same blocks in
+ * traversal order (parents first, as Kubo/boxo gateways send {@code dag-scope=all}) and a registry listing it, serves
+ * each CAR from a trustless gateway on loopback ({@link CarFileGateway}, in this process; the traversal-order one
+ * declared {@code order=dfs}), and runs, as separate processes in interleaved rounds: the {@code sha256} reference and
+ * {@code sha256sum} over the trace file, and the launcher's {@code install} of the trace into a fresh home (the gateway
+ * fetch: one CAR request, every block verified, the file staged, checked against the registry's SHA-256 and
+ * committed) from the {@code order=dfs} gateway (streamed into the store as it arrives): with tiered compilation (as
+ * the launcher runs {@code car}), also with {@code -Xmx64m}, and as the launcher runs {@code install} (C1 only); and
+ * from the root-last gateway (spilled to a temporary CAR first) with tiered compilation.
  * It needs GNU time ({@code /usr/bin/time}).
  */
 public final class BigContentBenchmark {
@@ -164,31 +167,45 @@ public final class BigContentBenchmark {
 
     private static void gateway(Path dir, int mib, Path launcher, int runs) throws Exception {
         Path car = dir.resolve("trace.car");
+        Path traversal = dir.resolve("trace-dfs.car");
         Path trace = dir.resolve("library").resolve(BIG_TRACE).resolve(TraceEntry.TRACE_FILE);
         Cid root = makeTraceDirectory(dir, trace.getParent(), car, mib);
+        CarFileGateway.writeInTraversalOrder(car, root, traversal);
         String java = ProcessHandle.current().info().command().orElse("java");
         Path home = dir.resolve("home");
-        try (CarFileGateway gateway = new CarFileGateway(car, root)) {
-            List<String> install = List.of(launcher.toAbsolutePath().toString(), "--home", home.toString(),
-                    "--set", "registry.url=" + dir.resolve("registry.json").toUri(), "--set", "gateway.urls=" + gateway.url(),
-                    "--set", "gateway.maxBytes=" + Integer.MAX_VALUE, "-q", "install", BIG_TRACE);
+        try (CarFileGateway rootLast = new CarFileGateway(car, root, false);
+                CarFileGateway inOrder = new CarFileGateway(traversal, root, true)) {
+            List<String> install = install(launcher, dir, home, inOrder);
             List<Measured> measured = List.of(
                     new Measured("plain SHA-256 (MessageDigest, fresh JVM)", List.of(java, "-cp",
                             System.getProperty("java.class.path"), BigContentBenchmark.class.getName(), "sha256",
                             trace.toString()), Map.of()),
                     new Measured("sha256sum", List.of("sha256sum", trace.toString()), Map.of()),
-                    new Measured("gateway fetch (install), tiered JIT", install, Map.of("PHASIC_TRACES_JAVA_OPTS", TIERED)),
-                    new Measured("gateway fetch (install), tiered JIT, -Xmx64m", install,
+                    new Measured("gateway fetch (install), order=dfs, tiered JIT", install,
+                            Map.of("PHASIC_TRACES_JAVA_OPTS", TIERED)),
+                    new Measured("gateway fetch (install), order=dfs, tiered, -Xmx64m", install,
                             Map.of("PHASIC_TRACES_JAVA_OPTS", TIERED + " -Xmx64m")),
-                    new Measured("gateway fetch (install), as launched (C1 only)", install, Map.of()));
-            System.out.printf(Locale.ROOT, "java %s, %d cpus, load average %s; %s: %d bytes, served as %s (%d bytes) from %s;"
-                    + " %d interleaved rounds (medians)%n", System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors(), loadAverage(), trace, Files.size(trace), car, Files.size(car),
-                    gateway.url(), runs);
+                    new Measured("gateway fetch (install), order=dfs, as launched (C1)", install, Map.of()),
+                    new Measured("gateway fetch (install), root last, tiered JIT", install(launcher, dir, home, rootLast),
+                            Map.of("PHASIC_TRACES_JAVA_OPTS", TIERED)));
+            System.out.printf(Locale.ROOT, "java %s, %d cpus, load average %s; %s: %d bytes, served as %s (%d bytes, the root"
+                    + " last) from %s and as %s (%d bytes, order=dfs) from %s; %d interleaved rounds (medians)%n",
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage(), trace,
+                    Files.size(trace), car, Files.size(car), rootLast.url(), traversal, Files.size(traversal),
+                    inOrder.url(), runs);
             measure(measured, runs, dir, home);
-            List<String> requests = gateway.requests();
-            System.out.println(requests.size() + " gateway requests, the first: " + requests.get(0));
+            for (CarFileGateway gateway : List.of(inOrder, rootLast)) {
+                List<String> requests = gateway.requests();
+                System.out.println(gateway.url() + ": " + requests.size() + " gateway requests, the first: " + requests.get(0));
+            }
         }
+    }
+
+    /** The launcher's {@code install} of the big trace into {@code home} from {@code gateway}. */
+    private static List<String> install(Path launcher, Path dir, Path home, CarFileGateway gateway) {
+        return List.of(launcher.toAbsolutePath().toString(), "--home", home.toString(),
+                "--set", "registry.url=" + dir.resolve("registry.json").toUri(), "--set", "gateway.urls=" + gateway.url(),
+                "--set", "gateway.maxBytes=" + Integer.MAX_VALUE, "-q", "install", BIG_TRACE);
     }
 
     /** The trace directory ({@code mib} MiB {@code trace.json.gz}, a metadata file), its CAR and the registry. */

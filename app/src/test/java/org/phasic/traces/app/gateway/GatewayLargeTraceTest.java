@@ -33,8 +33,9 @@ import org.phasic.traces.domain.unixfs.ImportResult;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 
 /**
- * {@code install} of a trace whose CAR outgrows the gateway's memory buffer (8 MiB): the response is spilled to a
- * temporary file, read back verified, and nothing is left behind, whether the content is good or corrupt.
+ * {@code install} of a trace whose CAR, in no declared order (the root last), outgrows the gateway's memory buffer
+ * (8 MiB): the response is spilled to a temporary file, read back verified, and nothing is left behind, whether the
+ * content is good or corrupt. (A CAR in traversal order is streamed instead: {@link GatewayStreamedTraceTest}.)
  */
 class GatewayLargeTraceTest {
     private static final String ID = "gateway_large";

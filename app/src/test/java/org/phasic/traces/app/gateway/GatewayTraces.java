@@ -34,8 +34,11 @@ import org.phasic.traces.domain.unixfs.UnixFsImporter;
 /** Trace directories that only a (test) gateway serves: Kingman n=5 plus a note that makes each CID unique. */
 final class GatewayTraces {
     static final String UPDATED = "2026-11-25T00:00:00Z";
-    /** The content type a trustless gateway answers a CAR request with. */
-    static final String CAR_TYPE = "application/vnd.ipld.car; version=1; order=dfs; dups=y";
+    /**
+     * The content type a trustless gateway answers a CAR request with; in no declared order, as the CARs here hold the
+     * blocks in import order (the root last).
+     */
+    static final String CAR_TYPE = "application/vnd.ipld.car; version=1";
 
     private GatewayTraces() {
     }

@@ -88,58 +88,107 @@ public final class CarReader implements Closeable {
 
     /**
      * Reads every remaining block into {@code sink}, in stream order, each verified against its CID as by {@link
-     * #next()}; blocks of at least {@value #PARALLEL_HASH_BYTES} bytes are hashed on {@code hashing}'s threads while
-     * this thread reads on (smaller ones here), with at most {@code aheadBytes} of blocks read but not yet handed to
-     * the sink. A block reaches the sink only after it hashed to its CID, and only after every block before it did.
-     * The problem reported is the first in the stream: a block that does not hash, or a malformed section after the
-     * blocks before it all hashed.
+     * #next()}, hashing ahead as {@link #verifiedAhead} does. A block reaches the sink only after it hashed to its
+     * CID, and only after every block before it did. The problem reported is the first in the stream: a block that
+     * does not hash, or a malformed section after the blocks before it all hashed (and reached the sink).
      *
      * @return the number of blocks handed to the sink
      */
     public long readAll(BlockSink sink, Executor hashing, long aheadBytes) throws IOException {
-        ArrayDeque<Hashing> pending = new ArrayDeque<>();
-        long pendingBytes = 0;
         long handed = 0;
-        try {
-            while (true) {
-                Section section;
-                try {
-                    section = nextSection(true);
-                } catch (IOException | RuntimeException e) {
-                    for (Hashing earlier : pending) {
-                        Futures.await(earlier.task());
-                    }
-                    throw e;
-                }
-                if (section == null) {
-                    break;
-                }
-                FutureTask<Block> task = new FutureTask<>(() -> verify(section));
-                if (section.dataLength() >= PARALLEL_HASH_BYTES) {
-                    try {
-                        hashing.execute(task);
-                    } catch (RejectedExecutionException e) {
-                        task.run();
-                    }
-                } else {
-                    task.run();
-                }
-                pending.add(new Hashing(task, section.dataLength()));
-                pendingBytes += section.dataLength();
-                while (!pending.isEmpty() && (pendingBytes > aheadBytes || pending.peek().task().isDone())) {
-                    Hashing head = pending.poll();
-                    pendingBytes -= head.length();
-                    sink.accept(Futures.await(head.task()));
-                    handed++;
-                }
-            }
-            while (!pending.isEmpty()) {
-                sink.accept(Futures.await(pending.poll().task()));
+        try (VerifiedBlocks blocks = verifiedAhead(hashing, aheadBytes)) {
+            for (Block block = blocks.next(); block != null; block = blocks.next()) {
+                sink.accept(block);
                 handed++;
             }
-            return handed;
-        } finally {
+        }
+        return handed;
+    }
+
+    /**
+     * The remaining blocks, pulled one at a time in stream order, each verified against its CID: blocks of at least
+     * {@value #PARALLEL_HASH_BYTES} bytes are hashed on {@code hashing}'s threads (on the caller's when it refuses
+     * them), smaller ones on the caller's; while the caller waits for a block, the sections after it are read on,
+     * with at most {@code aheadBytes} of blocks read but not yet handed out.
+     */
+    public VerifiedBlocks verifiedAhead(Executor hashing, long aheadBytes) {
+        return new VerifiedBlocks(Objects.requireNonNull(hashing, "hashing"), aheadBytes);
+    }
+
+    /**
+     * Blocks of this CAR in stream order, verified, hashed ahead of the caller (see {@link #verifiedAhead}). The
+     * problem reported is the first in the stream: a block that does not hash is thrown when it is its turn, a
+     * malformed section (or a failing stream) once every block before it was handed out. Not thread-safe;
+     * {@link #close()} abandons the hashing still pending (it does not close the reader).
+     */
+    public final class VerifiedBlocks implements Closeable {
+        private final Executor hashing;
+        private final long aheadBytes;
+        private final ArrayDeque<Hashing> pending = new ArrayDeque<>();
+        private long pendingBytes;
+        private Exception readFailure;
+        private boolean ended;
+
+        private VerifiedBlocks(Executor hashing, long aheadBytes) {
+            this.hashing = hashing;
+            this.aheadBytes = aheadBytes;
+        }
+
+        /**
+         * @return the next block, verified, or null at the end of the CAR
+         * @throws CorruptContentException for a block that does not match its CID or a malformed section
+         * @throws IOException             when the stream fails
+         */
+        public Block next() throws IOException {
+            while (!ended && readFailure == null
+                    && (pending.isEmpty() || (pendingBytes < aheadBytes && !pending.peek().task().isDone()))) {
+                readOne();
+            }
+            Hashing head = pending.poll();
+            if (head != null) {
+                pendingBytes -= head.length();
+                return Futures.await(head.task());
+            }
+            if (readFailure instanceof IOException io) {
+                throw io;
+            }
+            if (readFailure != null) {
+                throw (RuntimeException) readFailure;
+            }
+            return null;
+        }
+
+        private void readOne() {
+            Section section;
+            try {
+                section = nextSection(true);
+            } catch (IOException | RuntimeException e) {
+                readFailure = e;
+                return;
+            }
+            if (section == null) {
+                ended = true;
+                return;
+            }
+            FutureTask<Block> task = new FutureTask<>(() -> verify(section));
+            if (section.dataLength() >= PARALLEL_HASH_BYTES) {
+                try {
+                    hashing.execute(task);
+                } catch (RejectedExecutionException e) {
+                    task.run();
+                }
+            } else {
+                task.run();
+            }
+            pending.add(new Hashing(task, section.dataLength()));
+            pendingBytes += section.dataLength();
+        }
+
+        @Override
+        public void close() {
             pending.forEach(left -> left.task().cancel(false));
+            pending.clear();
+            pendingBytes = 0;
         }
     }
 

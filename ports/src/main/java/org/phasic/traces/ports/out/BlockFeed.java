@@ -26,7 +26,9 @@ public sealed interface BlockFeed extends Closeable {
     }
 
     /**
-     * Blocks fetched by CID as the DAG is walked.
+     * Blocks fetched by CID as the DAG is walked: held by the source, or read from a stream as they are asked for
+     * (a large gateway response in traversal order), in which case the walk is what checks the content is complete and
+     * a failure can surface mid-way.
      *
      * @param blocks  the lookup
      * @param onClose what to release when done
