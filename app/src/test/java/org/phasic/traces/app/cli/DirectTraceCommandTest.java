@@ -103,7 +103,11 @@ class DirectTraceCommandTest {
         assertThat(debug.err().lines().limit(3)).containsExactlyElementsOf(debugViaPicocli.err().lines().limit(3).toList());
         assertThat(debug.err()).contains("\tat org.phasic.traces.app.config.ConfigLoader");
 
-        Outcome unknown = direct(Map.of(), "--home", home, "--offline", "get", "kingman_n5_theta");
+        unknownIdIsAUsageErrorWithSuggestions(home, "get");
+    }
+
+    private void unknownIdIsAUsageErrorWithSuggestions(String home, String command) {
+        Outcome unknown = direct(Map.of(), "--home", home, "--offline", command, "kingman_n5_theta");
         assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
         assertThat(unknown.err()).startsWith("phasic-traces: ").contains("hint: did you mean");
     }
@@ -122,9 +126,7 @@ class DirectTraceCommandTest {
         Path file = Files.writeString(userHome.resolve("a-file"), "not a folder");
         sameAsPicocli(Map.of(), "--home", file.toString(), "show", ID);
 
-        Outcome unknown = direct(Map.of(), "--home", home, "--offline", "show", "kingman_n5_theta");
-        assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(unknown.err()).startsWith("phasic-traces: ").contains("hint: did you mean");
+        unknownIdIsAUsageErrorWithSuggestions(home, "show");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.phasic.traces.app.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -21,16 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.phasic.traces.app.testing.CliRun;
-import org.phasic.traces.domain.car.CarWriter;
-import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
-import org.phasic.traces.domain.io.Sha256;
-import org.phasic.traces.domain.registry.FileRef;
-import org.phasic.traces.domain.registry.TraceEntry;
-import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.unixfs.ImportProfile;
-import org.phasic.traces.domain.unixfs.ImportResult;
-import org.phasic.traces.domain.unixfs.UnixFsImporter;
 
 /**
  * {@code install} of a trace whose CAR, in no declared order (the root last), outgrows the gateway's memory buffer
@@ -55,26 +45,11 @@ class GatewayLargeTraceTest {
 
     @BeforeEach
     void publishALargeTrace() throws IOException {
-        traceBytes = new byte[SIZE];
-        new Random(8).nextBytes(traceBytes);
-        Path folder = Files.createDirectories(work.resolve(ID));
-        Files.write(folder.resolve(TraceEntry.TRACE_FILE), traceBytes);
-        Files.writeString(folder.resolve(TraceEntry.METADATA_FILE), "{\"model_type\": \"large\"}");
-        MemoryBlockStore blocks = new MemoryBlockStore();
-        ImportResult imported = new UnixFsImporter(ImportProfile.IPFS_CAR, blocks).importPath(folder);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (CarWriter writer = new CarWriter(bytes, imported.root())) {
-            for (Block block : blocks.blocks()) {
-                writer.accept(block);
-            }
-        }
-        car = bytes.toByteArray();
-        FileRef traceRef = new FileRef(imported.entry(TraceEntry.TRACE_FILE).orElseThrow().cid().toString(),
-                (long) SIZE, Map.of());
-        TraceEntry entry = new TraceEntry(TraceId.of(ID), imported.root().toString(), "10 MiB served by a gateway",
-                null, Map.of(TraceEntry.TRACE_FILE, traceRef), "sha256:" + Sha256.hex(traceBytes), "MIT", null, Map.of());
-        registry = GatewayTraces.writeRegistry(work.resolve("registry.json"),
-                List.of(new GatewayTraces.Published(entry, imported.root(), car, traceBytes)));
+        GatewayTraces.Published published = GatewayTraces.publishRandom(work, ID, SIZE, 8, ImportProfile.IPFS_CAR,
+                new MemoryBlockStore(), "10 MiB served by a gateway");
+        traceBytes = published.traceBytes();
+        car = published.car();
+        registry = GatewayTraces.writeRegistry(work.resolve("registry.json"), List.of(published));
     }
 
     private void serve(byte[] carBytes) {

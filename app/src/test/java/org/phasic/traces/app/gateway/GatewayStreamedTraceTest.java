@@ -13,7 +13,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,13 +35,8 @@ import org.phasic.traces.domain.dag.Block;
 import org.phasic.traces.domain.dag.MemoryBlockStore;
 import org.phasic.traces.domain.dag.PBLink;
 import org.phasic.traces.domain.dag.PBNode;
-import org.phasic.traces.domain.io.Sha256;
-import org.phasic.traces.domain.registry.FileRef;
 import org.phasic.traces.domain.registry.TraceEntry;
-import org.phasic.traces.domain.registry.TraceId;
 import org.phasic.traces.domain.unixfs.ImportProfile;
-import org.phasic.traces.domain.unixfs.ImportResult;
-import org.phasic.traces.domain.unixfs.UnixFsImporter;
 
 /**
  * {@code install} of a trace whose CAR outgrows the gateway's memory buffer (8 MiB) from gateways that send it in
@@ -76,26 +70,12 @@ class GatewayStreamedTraceTest {
 
     @BeforeEach
     void publishALargeTrace() throws IOException {
-        traceBytes = new byte[SIZE];
-        new Random(14).nextBytes(traceBytes);
-        Path folder = Files.createDirectories(work.resolve(ID));
-        Files.write(folder.resolve(TraceEntry.TRACE_FILE), traceBytes);
-        Files.writeString(folder.resolve(TraceEntry.METADATA_FILE), "{\"model_type\": \"large\"}");
-        ImportResult imported = new UnixFsImporter(ImportProfile.KUBO, blocks).importPath(folder);
-        root = imported.root();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (CarWriter writer = new CarWriter(bytes, root)) {
-            for (Block block : blocks.blocks()) {
-                writer.accept(block);
-            }
-        }
-        rootLastCar = bytes.toByteArray();
-        FileRef traceRef = new FileRef(imported.entry(TraceEntry.TRACE_FILE).orElseThrow().cid().toString(),
-                (long) SIZE, Map.of());
-        TraceEntry entry = new TraceEntry(TraceId.of(ID), root.toString(), "12 MiB streamed by a gateway",
-                null, Map.of(TraceEntry.TRACE_FILE, traceRef), "sha256:" + Sha256.hex(traceBytes), "MIT", null, Map.of());
-        registry = GatewayTraces.writeRegistry(work.resolve("registry.json"),
-                List.of(new GatewayTraces.Published(entry, root, rootLastCar, traceBytes)));
+        GatewayTraces.Published published = GatewayTraces.publishRandom(work, ID, SIZE, 14, ImportProfile.KUBO, blocks,
+                "12 MiB streamed by a gateway");
+        traceBytes = published.traceBytes();
+        root = published.root();
+        rootLastCar = published.car();
+        registry = GatewayTraces.writeRegistry(work.resolve("registry.json"), List.of(published));
     }
 
     /** The CAR of {@code root/path} parents first, as a trustless gateway sends it. */

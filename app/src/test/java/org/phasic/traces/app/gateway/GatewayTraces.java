@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -62,18 +63,37 @@ final class GatewayTraces {
             Files.write(folder.resolve(file.getKey()), file.getValue());
         }
         Files.writeString(folder.resolve("note.txt"), note);
-        MemoryBlockStore blocks = new MemoryBlockStore();
-        ImportResult imported = new UnixFsImporter(ImportProfile.KUBO, blocks).importPath(folder);
+        return publishFolder(folder, id, "Kingman n=5 served by a gateway", ImportProfile.KUBO, new MemoryBlockStore());
+    }
+
+    /**
+     * Packs {@code id} in {@code work}/{@code id}: a {@code trace.json.gz} of {@code size} pseudo-random bytes (from
+     * {@code seed}) and a metadata file, imported with {@code profile} into {@code blocks}.
+     */
+    static Published publishRandom(Path work, String id, int size, long seed, ImportProfile profile,
+                                   MemoryBlockStore blocks, String description) throws IOException {
+        byte[] traceBytes = new byte[size];
+        new Random(seed).nextBytes(traceBytes);
+        Path folder = Files.createDirectories(work.resolve(id));
+        Files.write(folder.resolve(TraceEntry.TRACE_FILE), traceBytes);
+        Files.writeString(folder.resolve(TraceEntry.METADATA_FILE), "{\"model_type\": \"large\"}");
+        return publishFolder(folder, id, description, profile, blocks);
+    }
+
+    /** Imports {@code folder} into {@code blocks}, as a CAR in import order (the root last) and a registry entry. */
+    private static Published publishFolder(Path folder, String id, String description, ImportProfile profile,
+                                           MemoryBlockStore blocks) throws IOException {
+        ImportResult imported = new UnixFsImporter(profile, blocks).importPath(folder);
         ByteArrayOutputStream car = new ByteArrayOutputStream();
         try (CarWriter writer = new CarWriter(car, imported.root())) {
             for (Block block : blocks.blocks()) {
                 writer.accept(block);
             }
         }
-        byte[] trace = files.get(TraceEntry.TRACE_FILE);
+        byte[] trace = Files.readAllBytes(folder.resolve(TraceEntry.TRACE_FILE));
         FileRef traceRef = new FileRef(imported.entry(TraceEntry.TRACE_FILE).orElseThrow().cid().toString(),
                 (long) trace.length, Map.of());
-        TraceEntry entry = new TraceEntry(TraceId.of(id), imported.root().toString(), "Kingman n=5 served by a gateway",
+        TraceEntry entry = new TraceEntry(TraceId.of(id), imported.root().toString(), description,
                 null, Map.of(TraceEntry.TRACE_FILE, traceRef), "sha256:" + Sha256.hex(trace), "MIT", null, Map.of());
         return new Published(entry, imported.root(), car.toByteArray(), trace);
     }
