@@ -75,15 +75,7 @@ class GatewayLargeTraceTest {
 
     /** The stored files of {@code size} bytes under the home. */
     private List<Path> storedFiles(long size) throws IOException {
-        try (Stream<Path> files = Files.walk(home())) {
-            return files.filter(Files::isRegularFile).filter(file -> {
-                try {
-                    return Files.size(file) == size;
-                } catch (IOException e) {
-                    return false;
-                }
-            }).toList();
-        }
+        return GatewayTraces.filesOfSize(home(), size);
     }
 
     @Test

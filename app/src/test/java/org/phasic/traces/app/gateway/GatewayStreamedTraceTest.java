@@ -199,18 +199,7 @@ class GatewayStreamedTraceTest {
 
     /** The stored files of {@code size} bytes under the home. */
     private List<Path> storedFiles(long size) throws IOException {
-        if (!Files.exists(home())) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(home())) {
-            return files.filter(Files::isRegularFile).filter(file -> {
-                try {
-                    return Files.size(file) == size;
-                } catch (IOException e) {
-                    return false;
-                }
-            }).toList();
-        }
+        return GatewayTraces.filesOfSize(home(), size);
     }
 
     private void assertStoredIntact() throws IOException {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -96,6 +97,22 @@ final class GatewayTraces {
         TraceEntry entry = new TraceEntry(TraceId.of(id), imported.root().toString(), description,
                 null, Map.of(TraceEntry.TRACE_FILE, traceRef), "sha256:" + Sha256.hex(trace), "MIT", null, Map.of());
         return new Published(entry, imported.root(), car.toByteArray(), trace);
+    }
+
+    /** The regular files of {@code size} bytes under {@code folder} (none when it does not exist). */
+    static List<Path> filesOfSize(Path folder, long size) throws IOException {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).filter(file -> {
+                try {
+                    return Files.size(file) == size;
+                } catch (IOException e) {
+                    return false;
+                }
+            }).toList();
+        }
     }
 
     /** Writes a registry listing {@code traces} to {@code file}. */
