@@ -23,7 +23,12 @@ public record ConfigKey(String name, Type type, String defaultValue, List<String
                         String description, List<String> extraEnvironment, Check check) {
 
     /** How a value is parsed. */
-    public enum Type { STRING, BOOLEAN, INTEGER, DURATION, URL, CHOICE, CHOICE_LIST, LIST }
+    public enum Type {
+        STRING, BOOLEAN, INTEGER,
+        /** A number of bytes, written plain ({@code 268435456}) or with a binary unit ({@code 256MiB}, {@code 4GiB}). */
+        SIZE,
+        DURATION, URL, CHOICE, CHOICE_LIST, LIST
+    }
 
     /**
      * A rule a value must satisfy beyond its type, e.g. a range or a name pattern.
@@ -77,6 +82,25 @@ public record ConfigKey(String name, Type type, String defaultValue, List<String
             }, "a whole number from " + min + " to " + max);
         }
 
+        /** For {@link Type#SIZE} keys: from {@code min} to {@code max} bytes. */
+        public static Check sizeRange(long min, long max) {
+            Check numbers = range(min, max);
+            return new Check(numbers.accepts(), "a size from " + sizeText(min) + " to " + sizeText(max)
+                    + " (bytes, or with KiB, MiB, GiB or TiB, e.g. 256MiB)");
+        }
+
+        /** {@code bytes} exactly: in the largest binary unit that divides it, else in bytes. */
+        private static String sizeText(long bytes) {
+            String[] units = {"KiB", "MiB", "GiB", "TiB"};
+            for (int unit = units.length; unit > 0; unit--) {
+                long scale = 1L << (10 * unit);
+                if (bytes != 0 && bytes % scale == 0) {
+                    return bytes / scale + " " + units[unit - 1];
+                }
+            }
+            return bytes == 1 ? "1 byte" : bytes + " bytes";
+        }
+
         /** For {@link Type#DURATION} keys: more than zero. */
         public static Check positiveDuration() {
             return new Check(value -> value.chars().anyMatch(c -> c >= '1' && c <= '9'), "a duration above zero, e.g. 10s");
@@ -105,6 +129,11 @@ public record ConfigKey(String name, Type type, String defaultValue, List<String
     /** An {@link Type#INTEGER} key with a default. */
     public static ConfigKey integer(String name, int defaultValue, String description) {
         return of(name, Type.INTEGER, Integer.toString(defaultValue), description);
+    }
+
+    /** A {@link Type#SIZE} key with a default, in bytes. */
+    public static ConfigKey size(String name, long defaultValue, String description) {
+        return of(name, Type.SIZE, Long.toString(defaultValue), description);
     }
 
     /** A {@link Type#BOOLEAN} key with a default. */

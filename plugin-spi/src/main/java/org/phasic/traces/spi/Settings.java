@@ -29,6 +29,9 @@ public interface Settings {
     /** An {@link ConfigKey.Type#INTEGER} value. */
     int integer(String key);
 
+    /** A {@link ConfigKey.Type#SIZE} value, in bytes. */
+    long size(String key);
+
     /** A {@link ConfigKey.Type#DURATION} value. */
     Duration duration(String key);
 

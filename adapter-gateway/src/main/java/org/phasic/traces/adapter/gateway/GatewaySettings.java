@@ -55,6 +55,8 @@ public record GatewaySettings(List<GatewayEndpoint> gateways, Duration connectTi
     public static final String RETRIES = "gateway.retries";
     /** Key of {@link #maxBytes()}. */
     public static final String MAX_BYTES = "gateway.maxBytes";
+    /** The largest {@link #MAX_BYTES} accepted: 1 TiB. */
+    static final long MAX_BYTES_CEILING = 1L << 40;
 
     public GatewaySettings {
         gateways = List.copyOf(gateways);
@@ -117,9 +119,9 @@ public record GatewaySettings(List<GatewayEndpoint> gateways, Duration connectTi
                         "start the next gateway when the current one sent no byte for this long (0 = race all at once)"),
                 ConfigKey.integer(RETRIES, defaults.retries(), "retries per gateway on 429, 5xx and dropped connections")
                         .withCheck(ConfigKey.Check.range(0, 20)),
-                ConfigKey.integer(MAX_BYTES, (int) defaults.maxBytes(),
+                ConfigKey.size(MAX_BYTES, defaults.maxBytes(),
                         "most bytes taken from one gateway for one fetch (a CAR of a trace, its blocks or its files)")
-                        .withCheck(ConfigKey.Check.range(1, Integer.MAX_VALUE)));
+                        .withCheck(ConfigKey.Check.sizeRange(1, MAX_BYTES_CEILING)));
     }
 
     /**
@@ -138,7 +140,7 @@ public record GatewaySettings(List<GatewayEndpoint> gateways, Duration connectTi
                     .deadline(settings.duration(DEADLINE))
                     .hedgeDelay(settings.duration(HEDGE_DELAY))
                     .retries(settings.integer(RETRIES))
-                    .maxBytes(settings.integer(MAX_BYTES))
+                    .maxBytes(settings.size(MAX_BYTES))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("invalid gateway setting: " + e.getMessage(),

@@ -62,14 +62,14 @@ public record RegistrySettings(String repo, String branch, Optional<String> url,
                 ConfigKey.duration(CONNECT_TIMEOUT, DEFAULTS.connectTimeout(), "connect timeout when refreshing the registry")
                         .withCheck(ConfigKey.Check.positiveDuration()),
                 ConfigKey.duration(MAX_AGE, DEFAULTS.maxAge(), "how old the cached registry may get before list/get refresh it"),
-                ConfigKey.integer(MAX_BYTES, (int) DEFAULT_MAX_BYTES, "largest registry document downloaded or read, in bytes")
-                        .withCheck(ConfigKey.Check.range(1, Integer.MAX_VALUE)));
+                ConfigKey.size(MAX_BYTES, DEFAULT_MAX_BYTES, "largest registry document downloaded or read")
+                        .withCheck(ConfigKey.Check.sizeRange(1, Integer.MAX_VALUE)));
     }
 
     /** What {@code settings} say for the {@link #keys()}. */
     public static RegistrySettings from(Settings settings) {
         return new RegistrySettings(settings.require(REPO), settings.require(BRANCH), settings.find(URL),
-                settings.duration(CONNECT_TIMEOUT), settings.duration(MAX_AGE), settings.integer(MAX_BYTES));
+                settings.duration(CONNECT_TIMEOUT), settings.duration(MAX_AGE), settings.size(MAX_BYTES));
     }
 
     /** {@link HttpSettings#DEFAULTS} with this connect timeout and this largest document. */

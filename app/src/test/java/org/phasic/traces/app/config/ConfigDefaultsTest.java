@@ -178,7 +178,7 @@ class ConfigDefaultsTest {
         values.put("gateway.deadline", "121s");
         values.put("gateway.hedgeDelay", "0s");
         values.put("gateway.retries", "5");
-        values.put("gateway.maxBytes", "2000000000");
+        values.put("gateway.maxBytes", "3GiB");
         values.put("s3.bucket", "team-bucket");
         values.put("s3.prefix", "team/traces");
         values.put("s3.region", "eu-north-1");
@@ -227,7 +227,7 @@ class ConfigDefaultsTest {
                 .deadline(Duration.ofSeconds(121))
                 .hedgeDelay(Duration.ZERO)
                 .retries(5)
-                .maxBytes(2_000_000_000L)
+                .maxBytes(3L << 30)
                 .build());
         assertThat(S3Settings.from(configuration)).as("static keys win over anonymous and a named profile")
                 .isEqualTo(S3Settings.of("team-bucket", "eu-north-1").withPrefix("team/traces")

@@ -56,6 +56,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void sizesTakeBinaryUnitsFromEveryLayerAndReadBackInBytes() throws IOException {
+        Path home = userHome.resolve(".phasic_traces");
+        writeConfig(home, "store:\n  maxExtraBytes: 64KiB\n");
+
+        Configuration fromFile = loader(Map.of()).load(Map.of("registry.maxBytes",
+                new ConfigLoader.FlagValue("1GiB", "--set registry.maxBytes")));
+        Configuration fromEnvironment = loader(Map.of("PHASIC_TRACES_STORE_MAXEXTRABYTES", "256 mib",
+                "PHASIC_TRACES_REGISTRY_MAXBYTES", "2147483647")).load(Map.of());
+
+        assertThat(fromFile.size("store.maxExtraBytes")).isEqualTo(64L << 10);
+        assertThat(fromFile.size("registry.maxBytes")).isEqualTo(1L << 30);
+        assertThat(fromEnvironment.size("store.maxExtraBytes")).isEqualTo(256L << 20);
+        assertThat(fromEnvironment.size("registry.maxBytes")).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
     void homeComesFromTheEnvironmentOrFlagAndItsConfigFileIsRead() throws IOException {
         Path envHome = userHome.resolve("env-home");
         writeConfig(envHome, "registry:\n  branch: from-env-home\n");

@@ -93,6 +93,11 @@ public final class Configuration implements Settings {
     }
 
     @Override
+    public long size(String key) {
+        return Long.parseLong(require(key));
+    }
+
+    @Override
     public Duration duration(String key) {
         Entry entry = entry(key);
         return ValueParser.parseDuration(entry.key(), require(key), entry.origin());

@@ -60,15 +60,15 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs, 
                 ConfigKey.integer(STORE_MAX_EXTRA_FILES, DEFAULTS.maxExtraFiles(), "the most files of a trace folder the store"
                         + " keeps besides trace.json.gz and metadata.json (checksum, code files); a folder with more keeps only those two")
                         .withCheck(ConfigKey.Check.range(0, 10_000)),
-                ConfigKey.integer(STORE_MAX_EXTRA_BYTES, (int) DEFAULTS.maxExtraBytes(), "the most bytes of those extra files"
+                ConfigKey.size(STORE_MAX_EXTRA_BYTES, DEFAULTS.maxExtraBytes(), "the most bytes of those extra files"
                         + " together; a folder with more keeps only trace.json.gz and metadata.json")
-                        .withCheck(ConfigKey.Check.range(0, Integer.MAX_VALUE)));
+                        .withCheck(ConfigKey.Check.sizeRange(0, 1L << 40)));
     }
 
     /** What {@code settings} say for the {@link #keys()}. */
     public static CoreSettings from(Settings settings) {
         return new CoreSettings(settings.flag(OFFLINE), settings.duration(STORE_LOCK_WAIT), settings.integer(INSTALL_JOBS),
-                settings.flag(PHASIC_CACHE), settings.integer(STORE_MAX_EXTRA_FILES), settings.integer(STORE_MAX_EXTRA_BYTES));
+                settings.flag(PHASIC_CACHE), settings.integer(STORE_MAX_EXTRA_FILES), settings.size(STORE_MAX_EXTRA_BYTES));
     }
 
     /** The fetch chain's settings: these, with {@link FetchSettings#DEFAULTS}' file size limit. */

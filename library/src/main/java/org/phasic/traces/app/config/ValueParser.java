@@ -15,6 +15,8 @@ import org.phasic.traces.spi.ConfigKey;
 /** Parses and checks raw configuration strings against their {@link ConfigKey}; errors name the key, value and what is allowed. */
 final class ValueParser {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,19})\\s*(b|kib|mib|gib|tib)?");
+    private static final List<String> SIZE_UNITS = List.of("b", "kib", "mib", "gib", "tib");
 
     private ValueParser() {
     }
@@ -22,7 +24,7 @@ final class ValueParser {
     static String normalize(ConfigKey key, String raw, String origin) {
         String value = parse(key, raw.trim(), origin);
         if (!value.isEmpty() && !key.check().accepts().test(value)) {
-            throw invalid(key, value, origin, key.check().allowed());
+            throw invalid(key, raw.trim(), origin, key.check().allowed());
         }
         return value;
     }
@@ -32,6 +34,7 @@ final class ValueParser {
             case STRING -> value;
             case BOOLEAN -> Boolean.toString(parseBoolean(key, value, origin));
             case INTEGER -> Integer.toString(parseInteger(key, value, origin));
+            case SIZE -> Long.toString(parseSize(key, value, origin));
             case DURATION -> formatDuration(parseDuration(key, value, origin));
             case URL -> checkUrl(key, value, origin);
             case CHOICE -> checkChoice(key, value.toLowerCase(Locale.ROOT), origin);
@@ -74,6 +77,26 @@ final class ValueParser {
     /** What an integer key accepts: its own range when it has one, else any whole number from 0. */
     private static String wholeNumber(ConfigKey key) {
         return key.check().allowed().isEmpty() ? "a whole number >= 0" : key.check().allowed();
+    }
+
+    /** A size in bytes: digits, optionally followed by {@code B}, {@code KiB}, {@code MiB}, {@code GiB} or {@code TiB}. */
+    static long parseSize(ConfigKey key, String value, String origin) {
+        Matcher matcher = SIZE.matcher(value.toLowerCase(Locale.ROOT));
+        String expected = key.check().allowed().isEmpty() ? "a size in bytes, or with KiB, MiB, GiB or TiB, e.g. 256MiB"
+                : key.check().allowed();
+        if (!matcher.matches()) {
+            throw invalid(key, value, origin, expected);
+        }
+        int shift = matcher.group(2) == null ? 0 : 10 * SIZE_UNITS.indexOf(matcher.group(2));
+        try {
+            long number = Long.parseLong(matcher.group(1));
+            if (Long.numberOfLeadingZeros(number) <= shift) {
+                throw new NumberFormatException("too large");
+            }
+            return number << shift;
+        } catch (NumberFormatException e) {
+            throw invalid(key, value, origin, expected);
+        }
     }
 
     static Duration parseDuration(ConfigKey key, String value, String origin) {
