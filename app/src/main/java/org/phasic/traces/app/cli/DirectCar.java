@@ -62,7 +62,7 @@ final class DirectCar {
                 boolean inSubcommand = words.size() >= 2;
                 switch (arg) {
                     case "-q", "--quiet", "--offline", "--debug" -> {
-                        if (!flags.add(arg.equals("-q") ? "--quiet" : arg)) {
+                        if (!PlainArguments.addGlobalFlag(flags, arg)) {
                             return Optional.empty();
                         }
                     }
@@ -80,7 +80,7 @@ final class DirectCar {
                     default -> {
                         if (arg.startsWith("--root=") && inSubcommand && root == null) {
                             root = arg.substring("--root=".length());
-                        } else if (arg.isEmpty() || arg.startsWith("-") || arg.startsWith("@")) {
+                        } else if (!PlainArguments.isWord(arg)) {
                             return Optional.empty();
                         } else {
                             words.add(arg);

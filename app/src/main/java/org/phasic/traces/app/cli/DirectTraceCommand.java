@@ -71,7 +71,7 @@ final class DirectTraceCommand {
                 String arg = args[index];
                 switch (arg) {
                     case "-q", "--quiet", "--offline", "--debug" -> {
-                        if (!flags.add(arg.equals("-q") ? "--quiet" : arg)) {
+                        if (!PlainArguments.addGlobalFlag(flags, arg)) {
                             return Optional.empty();
                         }
                     }
@@ -95,7 +95,7 @@ final class DirectTraceCommand {
                             home = arg.substring("--home=".length());
                         } else if (command == null && (arg.equals(GET) || arg.equals(SHOW) || arg.equals(LIST))) {
                             command = arg;
-                        } else if (command != null && !command.equals(LIST) && id == null && !arg.isEmpty() && !arg.startsWith("-") && !arg.startsWith("@")) {
+                        } else if (command != null && !command.equals(LIST) && id == null && PlainArguments.isWord(arg)) {
                             id = arg;
                         } else {
                             return Optional.empty();
@@ -103,7 +103,7 @@ final class DirectTraceCommand {
                     }
                 }
             }
-            if (command == null || (id == null) != command.equals(LIST) || home != null && (home.isEmpty() || home.startsWith("-") || home.startsWith("@"))) {
+            if (command == null || (id == null) != command.equals(LIST) || home != null && !PlainArguments.isWord(home)) {
                 return Optional.empty();
             }
             try {
@@ -117,7 +117,7 @@ final class DirectTraceCommand {
         /** Adds a {@code KEY=VALUE} setting; false for any other form or a key given twice (picocli decides those). */
         private static boolean setting(String keyValue, Map<String, String> settings) {
             int equals = keyValue.indexOf('=');
-            return equals > 0 && !keyValue.startsWith("-") && !keyValue.startsWith("@")
+            return equals > 0 && PlainArguments.isWord(keyValue)
                     && settings.putIfAbsent(keyValue.substring(0, equals), keyValue.substring(equals + 1)) == null;
         }
     }
