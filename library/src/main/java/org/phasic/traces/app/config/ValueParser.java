@@ -66,37 +66,31 @@ final class ValueParser {
         try {
             int parsed = Integer.parseInt(value);
             if (parsed < 0) {
-                throw invalid(key, value, origin, wholeNumber(key));
+                throw invalid(key, value, origin, expected(key, "a whole number >= 0"));
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw invalid(key, value, origin, wholeNumber(key));
+            throw invalid(key, value, origin, expected(key, "a whole number >= 0"));
         }
-    }
-
-    /** What an integer key accepts: its own range when it has one, else any whole number from 0. */
-    private static String wholeNumber(ConfigKey key) {
-        return key.check().allowed().isEmpty() ? "a whole number >= 0" : key.check().allowed();
     }
 
     /** A size in bytes: digits, optionally followed by {@code B}, {@code KiB}, {@code MiB}, {@code GiB} or {@code TiB}. */
     static long parseSize(ConfigKey key, String value, String origin) {
         Matcher matcher = SIZE.matcher(value.toLowerCase(Locale.ROOT));
-        String expected = key.check().allowed().isEmpty() ? "a size in bytes, or with KiB, MiB, GiB or TiB, e.g. 256MiB"
-                : key.check().allowed();
-        if (!matcher.matches()) {
-            throw invalid(key, value, origin, expected);
-        }
-        int shift = matcher.group(2) == null ? 0 : 10 * SIZE_UNITS.indexOf(matcher.group(2));
         try {
-            long number = Long.parseLong(matcher.group(1));
-            if (Long.numberOfLeadingZeros(number) <= shift) {
-                throw new NumberFormatException("too large");
+            if (matcher.matches()) {
+                int shift = matcher.group(2) == null ? 0 : 10 * SIZE_UNITS.indexOf(matcher.group(2));
+                return Math.multiplyExact(Long.parseLong(matcher.group(1)), 1L << shift);
             }
-            return number << shift;
-        } catch (NumberFormatException e) {
-            throw invalid(key, value, origin, expected);
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            // reported below, as a value that is not a size
         }
+        throw invalid(key, value, origin, expected(key, "a size in bytes, or with KiB, MiB, GiB or TiB, e.g. 256MiB"));
+    }
+
+    /** What a value of {@code key} must be: its own check's words when it has a check, else {@code byType}. */
+    private static String expected(ConfigKey key, String byType) {
+        return key.check().allowed().isEmpty() ? byType : key.check().allowed();
     }
 
     static Duration parseDuration(ConfigKey key, String value, String origin) {
