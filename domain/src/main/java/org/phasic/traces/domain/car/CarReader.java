@@ -16,7 +16,6 @@ import org.phasic.traces.domain.cid.CorruptContentException;
 import org.phasic.traces.domain.cid.InvalidCidException;
 import org.phasic.traces.domain.cid.Varint;
 import org.phasic.traces.domain.dag.Block;
-import org.phasic.traces.domain.dag.BlockSink;
 
 /**
  * Reads a CARv1 stream section by section, verifying every block against its CID as it goes. Memory is one
@@ -32,7 +31,7 @@ public final class CarReader implements Closeable {
     public static final int MAX_HEADER_BYTES = 1 << 20;
 
     private static final int CID_PREFIX_BYTES = 256;
-    /** Blocks at least this large are hashed on other threads by {@link #readAll}. */
+    /** Blocks at least this large are hashed on other threads by {@link #verifiedAhead}. */
     public static final int PARALLEL_HASH_BYTES = 128 << 10;
 
     private final InputStream in;
@@ -84,25 +83,6 @@ public final class CarReader implements Closeable {
                     + ": the section's " + section.dataLength() + " bytes do not hash to " + section.cid(),
                     section.offset());
         }
-    }
-
-    /**
-     * Reads every remaining block into {@code sink}, in stream order, each verified against its CID as by {@link
-     * #next()}, hashing ahead as {@link #verifiedAhead} does. A block reaches the sink only after it hashed to its
-     * CID, and only after every block before it did. The problem reported is the first in the stream: a block that
-     * does not hash, or a malformed section after the blocks before it all hashed (and reached the sink).
-     *
-     * @return the number of blocks handed to the sink
-     */
-    public long readAll(BlockSink sink, Executor hashing, long aheadBytes) throws IOException {
-        long handed = 0;
-        try (VerifiedBlocks blocks = verifiedAhead(hashing, aheadBytes)) {
-            for (Block block = blocks.next(); block != null; block = blocks.next()) {
-                sink.accept(block);
-                handed++;
-            }
-        }
-        return handed;
     }
 
     /**

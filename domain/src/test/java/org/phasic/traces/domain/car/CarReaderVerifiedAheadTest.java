@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.phasic.traces.domain.cid.Cid;
@@ -21,8 +22,11 @@ import org.phasic.traces.domain.dag.MemoryBlockStore;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 
-/** {@link CarReader#readAll}: the blocks {@link CarReader#next()} gives, in order, with the same first problem. */
-class CarReaderReadAllTest {
+/**
+ * {@link CarReader#verifiedAhead}: the blocks {@link CarReader#next()} gives, in order, with the same first problem,
+ * while large blocks are hashed ahead on other threads.
+ */
+class CarReaderVerifiedAheadTest {
     private static final int MIB = 1 << 20;
     private final ExecutorService hashing = Executors.newFixedThreadPool(2);
 
@@ -57,12 +61,24 @@ class CarReaderReadAllTest {
         return blocks;
     }
 
+    /** Pulls every block into {@code sink}, hashing up to {@code aheadBytes} ahead; the number of blocks pulled. */
+    private long readAll(CarReader reader, Consumer<Block> sink, long aheadBytes) throws IOException {
+        long pulled = 0;
+        try (CarReader.VerifiedBlocks blocks = reader.verifiedAhead(hashing, aheadBytes)) {
+            for (Block block = blocks.next(); block != null; block = blocks.next()) {
+                sink.accept(block);
+                pulled++;
+            }
+        }
+        return pulled;
+    }
+
     @Test
     void handsOutTheBlocksNextGivesInStreamOrder() throws IOException {
         byte[] car = car(new ArrayList<>());
         List<Block> received = new ArrayList<>();
         try (CarReader reader = new CarReader(new ByteArrayInputStream(car))) {
-            assertThat(reader.readAll(received::add, hashing, 2 * MIB)).isEqualTo(11);
+            assertThat(readAll(reader, received::add, 2 * MIB)).isEqualTo(11);
         }
         assertThat(received).containsExactlyElementsOf(sequentially(car));
     }
@@ -75,7 +91,7 @@ class CarReaderReadAllTest {
         damaged[(int) offsets.get(3).longValue() + 500] ^= 1;
         List<Block> received = new ArrayList<>();
         try (CarReader reader = new CarReader(new ByteArrayInputStream(damaged))) {
-            assertThatThrownBy(() -> reader.readAll(received::add, hashing, 8 * MIB))
+            assertThatThrownBy(() -> readAll(reader, received::add, 8 * MIB))
                     .isInstanceOf(CorruptContentException.class)
                     .hasMessageStartingWith("block hash mismatch at byte offset " + offsets.get(3) + ": ");
         }
@@ -96,7 +112,7 @@ class CarReaderReadAllTest {
             });
         }
         try (CarReader reader = new CarReader(new ByteArrayInputStream(truncated))) {
-            assertThatThrownBy(() -> reader.readAll(block -> { }, hashing, 8 * MIB)).hasMessage(expected)
+            assertThatThrownBy(() -> readAll(reader, block -> { }, 8 * MIB)).hasMessage(expected)
                     .hasMessageContaining("truncated section");
         }
     }
