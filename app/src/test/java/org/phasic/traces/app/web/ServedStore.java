@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -119,6 +120,18 @@ public final class ServedStore implements AutoCloseable {
     /** The access log lines so far. */
     public List<String> accessLog() {
         return List.copyOf(accessLog);
+    }
+
+    /**
+     * The access log lines once there are at least {@code lines}, or as they are after 5 s: the server writes a
+     * request's line after its response is complete, so a client can have read the whole answer before.
+     */
+    public List<String> accessLogOfAtLeast(int lines) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (accessLog.size() < lines && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return accessLog();
     }
 
     @Override
