@@ -25,6 +25,7 @@ public final class CliContext {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean quiet;
+    private final BulkRelaunch bulkRelaunch;
     private Composition composition;
     private Profiles profiles;
     private Optional<ConsoleTransferProgress> console;
@@ -69,12 +70,14 @@ public final class CliContext {
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
         this.quiet = quiet;
+        this.bulkRelaunch = BulkRelaunch.of(this.environment, quiet);
     }
 
     private Composition composition() {
         if (composition == null) {
             TransferProgress progress = console().<TransferProgress>map(line -> line).orElse(TransferProgress.NONE);
-            composition = Composition.create(profiles(), flags, environment, userHome, this::note, progress);
+            composition = Composition.create(profiles(), flags, environment, userHome, this::note,
+                    bulkRelaunch.watching(progress));
         }
         return composition;
     }
@@ -123,6 +126,14 @@ public final class CliContext {
     /** The use cases of the active profiles. */
     public UseCases useCases() {
         return composition().useCases();
+    }
+
+    /**
+     * The check that runs a command again with the optimizing compiler when it is about to fetch a lot on C1 alone;
+     * {@code get} and {@code install} arm it on their thread before calling their use case.
+     */
+    BulkRelaunch bulkRelaunch() {
+        return bulkRelaunch;
     }
 
     /** The process environment this command line was given. */

@@ -40,18 +40,22 @@ final class DirectTraceCommand {
         Plain line = plain.get();
         CliContext context = CliContext.of(new CliContext.GlobalOptions(line.home(), null, line.offline(), line.settings(), line.quiet()),
                 environment, userHome, out, err);
+        BulkRelaunch.Needed relaunch;
         try {
             return Optional.of(switch (line.command()) {
                 case GET -> GetCommand.get(context, CliArguments.traceId(line.id()));
                 case SHOW -> ShowCommand.show(context, CliArguments.traceId(line.id()), false);
                 default -> ListCommand.list(context, RegistryQuery.all(), false);
             });
+        } catch (BulkRelaunch.Needed needed) {
+            relaunch = needed;
         } catch (RuntimeException e) {
             return Optional.of(Main.failed(e, line.debug(), err, unknown -> KnownIds.hint(context, unknown),
                     Main.helpHint("phasic-traces " + line.command())));
         } finally {
             context.close();
         }
+        return Optional.of(relaunch.relaunch(args, err));
     }
 
     /** A plain {@code get ID}, {@code show ID} ({@code id} the ID) or {@code list} ({@code id} null) command line. */

@@ -34,6 +34,7 @@ final class ItemProgress implements BatchItem.Listener, AutoCloseable {
     @Override
     public synchronized void expectedBytes(TraceId id, long bytes) {
         sizes.put(id, bytes);
+        context.bulkRelaunch().expect(bytes);
     }
 
     @Override

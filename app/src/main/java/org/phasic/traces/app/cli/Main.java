@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.Suggestions;
@@ -72,13 +73,23 @@ public final class Main {
             report(err, unmatchedMessage(ex).orElse(describe(ex)), unmatchedHint(ex).orElse(helpHint(failed.getCommandSpec())));
             return ExitCode.USAGE;
         });
-        commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> failed(ex, Arrays.asList(args).contains("--debug"),
-                err, root::knownIdHint, helpHint(failed.getCommandSpec())));
+        AtomicReference<BulkRelaunch.Needed> relaunch = new AtomicReference<>();
+        commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            Optional<BulkRelaunch.Needed> needed = BulkRelaunch.in(ex);
+            if (needed.isPresent()) {
+                relaunch.set(needed.get());
+                return ExitCode.FAILED;
+            }
+            return failed(ex, Arrays.asList(args).contains("--debug"), err, root::knownIdHint,
+                    helpHint(failed.getCommandSpec()));
+        });
+        int code;
         try {
-            return commandLine.execute(args);
+            code = commandLine.execute(args);
         } finally {
             root.close();
         }
+        return relaunch.get() == null ? code : relaunch.get().relaunch(args, err);
     }
 
     /**

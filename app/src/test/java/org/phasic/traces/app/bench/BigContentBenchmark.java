@@ -27,6 +27,7 @@ import org.phasic.traces.domain.dag.BlockSink;
 import org.phasic.traces.domain.io.TemporaryFolder;
 import org.phasic.traces.domain.registry.TraceEntry;
 import org.phasic.traces.domain.unixfs.ImportProfile;
+import org.phasic.traces.domain.unixfs.ImportResult;
 import org.phasic.traces.domain.unixfs.UnixFsImporter;
 
 /**
@@ -215,7 +216,8 @@ public final class BigContentBenchmark {
             Files.copy(in, traceDir.resolve(TraceEntry.TRACE_FILE), StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(traceDir.resolve(TraceEntry.METADATA_FILE), "{\"model_type\": \"synthetic\"}");
-        Cid root = new UnixFsImporter(ImportProfile.IPFS_CAR, BlockSink.DISCARD).importPath(traceDir).root();
+        ImportResult imported = new UnixFsImporter(ImportProfile.IPFS_CAR, BlockSink.DISCARD).importPath(traceDir);
+        Cid root = imported.root();
         try (OutputStream file = Files.newOutputStream(car); CarWriter writer = new CarWriter(file, root)) {
             new UnixFsImporter(ImportProfile.IPFS_CAR, writer).importPath(traceDir);
         }
@@ -225,6 +227,11 @@ public final class BigContentBenchmark {
                 .put("description", mib + " MiB of pseudo-random bytes")
                 .put("checksum", "sha256:" + sha256(traceDir.resolve(TraceEntry.TRACE_FILE))).put("license", "MIT");
         entry.putObject("metadata").put("model_type", "synthetic").put("domain", "benchmark");
+        ObjectNode files = entry.putObject("files");
+        for (String name : List.of(TraceEntry.TRACE_FILE, TraceEntry.METADATA_FILE)) {
+            files.putObject(name).put("cid", imported.entry(name).orElseThrow().cid().toString())
+                    .put("size_bytes", Files.size(traceDir.resolve(name)));
+        }
         json.writeValue(dir.resolve("registry.json").toFile(), document);
         return root;
     }

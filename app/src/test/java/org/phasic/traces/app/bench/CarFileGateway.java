@@ -53,6 +53,23 @@ final class CarFileGateway implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Serves one CAR until standard input closes, printing its {@code gateway.urls} value: for timing commands by hand.
+     * <pre>
+     * java -cp ... org.phasic.traces.app.bench.CarFileGateway CAR ROOT-CID [dfs]
+     * </pre>
+     */
+    public static void main(String[] args) throws IOException {
+        try (CarFileGateway gateway = new CarFileGateway(Path.of(args[0]), Cid.parse(args[1]),
+                args.length > 2 && args[2].equals("dfs"))) {
+            System.out.println(gateway.url());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                System.out.println(gateway.requests().size() + " requests so far");
+            }
+        }
+    }
+
     /** The {@code gateway.urls} value. */
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
