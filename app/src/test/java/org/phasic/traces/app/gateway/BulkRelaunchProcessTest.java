@@ -89,6 +89,12 @@ class BulkRelaunchProcessTest {
                 .allSatisfy(path -> assertThat(Files.readAllBytes(Path.of(path))).isEqualTo(kingman.traceBytes()));
         assertThat(run.err()).contains(KINGMAN + ": ").contains("verified");
         assertThat(requests).hasSize(1);
+
+        CliRun storeHit = run(traceSize, "get", KINGMAN);
+        assertThat(storeHit.code()).as(storeHit.err()).isZero();
+        assertThat(TIERED.matcher(storeHit.out()).find()).as("a store hit stays in its JVM").isFalse();
+        assertThat(storeHit.err()).doesNotContain(NOTE);
+        assertThat(requests).hasSize(1);
     }
 
     @Test
