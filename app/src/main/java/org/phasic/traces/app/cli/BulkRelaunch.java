@@ -7,77 +7,70 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.phasic.traces.domain.text.ByteSizes;
 import org.phasic.traces.ports.in.TransferProgress;
 
 /**
  * Runs {@code get} or {@code install} again in a JVM with the optimizing compiler when, started on C1 alone (as the
  * launcher starts short commands), it is about to fetch and verify a lot of content. C1 has no SHA-256 intrinsic: it
- * hashes at about a tenth of C2's speed, so above a few tens of MiB a second JVM start costs far less than the hashing.
+ * hashes at about a tenth of C2's speed, so above a hundred MiB or so a second JVM start costs far less than the hashing.
  *
- * <p>The launcher turns this on with two variables: {@value #BYTES_VARIABLE} (the size from which to relaunch) and
- * {@value #JIT_VARIABLE} (the JVM options that replace {@code -XX:TieredStopAtLevel=1}). A command arms the check on
- * its own thread ({@link #arm}) before it calls its use case; the sizes the registry gives for what it is about to
- * fetch ({@link #expect}) then add up, and reaching the size throws {@link Needed} before anything is fetched, locked or
- * staged, unless this JVM already runs with more than C1 (options given after the launcher's, for example). {@link Main}
- * catches it, starts the same command line in a JVM with those options (standard streams
- * inherited, the two variables removed so it never relaunches again) and exits with its exit code.
+ * <p>The launcher turns this on with {@value #JIT_VARIABLE}: the JVM options, separated by spaces, that replace
+ * {@code -XX:TieredStopAtLevel=1} in the JVM to go on in. A command arms the check on its own thread ({@link #arm},
+ * with the {@code relaunch.bytes} setting) before it calls its use case; the sizes the registry gives for what it is
+ * about to fetch ({@link #expect}) then add up, and reaching the size throws {@link Needed} before anything is fetched,
+ * locked or staged, unless this JVM already runs with more than C1 (options given after the launcher's, for example).
+ * {@link Main} catches it, starts the same command line in a JVM with those options (standard streams inherited, the
+ * variable removed so that it never relaunches again) and exits with its exit code.
  */
 final class BulkRelaunch {
-    /** The size in bytes from which a command relaunches. */
-    static final String BYTES_VARIABLE = "PHASIC_TRACES_BULK_BYTES";
     /** The JVM options, separated by spaces, that take the place of {@link #C1_ONLY} in the relaunched JVM. */
-    static final String JIT_VARIABLE = "PHASIC_TRACES_BULK_JIT";
+    static final String JIT_VARIABLE = "PHASIC_TRACES_RELAUNCH_JIT";
     static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     private static final String TIERED_STOP = "-XX:TieredStopAtLevel=";
 
-    private final long threshold;
     private final List<String> jitOptions;
     private final Supplier<List<String>> currentOptions;
     private final boolean quiet;
     private Thread armed;
+    private long threshold;
     private long expected;
 
     /**
-     * @param threshold      the size in bytes from which to relaunch
-     * @param jitOptions     the options that take the place of {@link #C1_ONLY}
+     * @param jitOptions     the options that take the place of {@link #C1_ONLY}; none turns the check off
      * @param currentOptions this JVM's options (read only when the size is reached)
      */
-    BulkRelaunch(long threshold, List<String> jitOptions, Supplier<List<String>> currentOptions, boolean quiet) {
-        this.threshold = threshold;
+    BulkRelaunch(List<String> jitOptions, Supplier<List<String>> currentOptions, boolean quiet) {
         this.jitOptions = List.copyOf(jitOptions);
         this.currentOptions = Objects.requireNonNull(currentOptions, "currentOptions");
         this.quiet = quiet;
     }
 
-    /**
-     * The check the launcher's variables in {@code environment} ask for; one that never fires without them, or with a
-     * size that is not a positive number.
-     */
+    /** The check the launcher's {@value #JIT_VARIABLE} in {@code environment} asks for; one that is off without it. */
     static BulkRelaunch of(Map<String, String> environment, boolean quiet) {
-        String bytes = environment.get(BYTES_VARIABLE);
-        String options = environment.get(JIT_VARIABLE);
-        long threshold = Long.MAX_VALUE;
-        if (bytes != null && options != null && !options.isBlank()) {
-            try {
-                long parsed = Long.parseLong(bytes.strip());
-                threshold = parsed > 0 ? parsed : Long.MAX_VALUE;
-            } catch (NumberFormatException e) {
-                threshold = Long.MAX_VALUE;
-            }
-        }
-        List<String> jit = threshold == Long.MAX_VALUE ? List.of() : Arrays.asList(options.strip().split("\\s+"));
-        return new BulkRelaunch(threshold, jit, () -> ManagementFactory.getRuntimeMXBean().getInputArguments(), quiet);
+        String options = environment.getOrDefault(JIT_VARIABLE, "").strip();
+        return new BulkRelaunch(options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+")),
+                () -> ManagementFactory.getRuntimeMXBean().getInputArguments(), quiet);
     }
 
-    /** Counts what the calling thread is about to fetch from now on (other threads' fetches never relaunch). */
-    synchronized void arm() {
-        armed = Thread.currentThread();
+    /** Whether the launcher turned the check on (else {@link #arm} has no effect and needs no size). */
+    boolean available() {
+        return !jitOptions.isEmpty();
+    }
+
+    /**
+     * Counts what the calling thread is about to fetch from now on (other threads' fetches never relaunch).
+     *
+     * @param bytes the size from which to relaunch; 0 never
+     */
+    synchronized void arm(long bytes) {
+        armed = available() && bytes > 0 ? Thread.currentThread() : null;
+        threshold = bytes;
         expected = 0;
     }
 
@@ -204,13 +197,12 @@ final class BulkRelaunch {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
             command.addAll(Arrays.asList(args));
             if (!quiet) {
-                err.println(String.format(Locale.ROOT, "%.1f MiB to fetch and verify: continuing in a JVM with the optimizing"
-                        + " compiler (hashes several times faster)", bytes / (double) (1 << 20)));
+                err.println(ByteSizes.binary(bytes) + " to fetch and verify: continuing in a JVM with the optimizing compiler"
+                        + " (hashes several times faster)");
             }
             err.flush();
             System.out.flush();
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-            builder.environment().remove(BYTES_VARIABLE);
             builder.environment().remove(JIT_VARIABLE);
             Process child;
             try {

@@ -13,6 +13,7 @@ import org.phasic.traces.app.composition.UseCases;
 import org.phasic.traces.app.config.ConfigException;
 import org.phasic.traces.app.config.ConfigFile;
 import org.phasic.traces.app.config.ConfigLoader;
+import org.phasic.traces.app.config.CoreSettings;
 import org.phasic.traces.app.config.Configuration;
 import org.phasic.traces.ports.in.Notices;
 import org.phasic.traces.ports.in.TransferProgress;
@@ -130,10 +131,17 @@ public final class CliContext {
 
     /**
      * The check that runs a command again with the optimizing compiler when it is about to fetch a lot on C1 alone;
-     * {@code get} and {@code install} arm it on their thread before calling their use case.
+     * {@code get} and {@code install} arm it ({@link #armBulkRelaunch}) on their thread before calling their use case.
      */
     BulkRelaunch bulkRelaunch() {
         return bulkRelaunch;
+    }
+
+    /** Arms {@link #bulkRelaunch()} on this thread with the {@code relaunch.bytes} setting, when the launcher turned it on. */
+    void armBulkRelaunch() {
+        if (bulkRelaunch.available()) {
+            bulkRelaunch.arm(CoreSettings.from(configuration()).relaunchBytes());
+        }
     }
 
     /** The process environment this command line was given. */

@@ -44,7 +44,7 @@ public final class GetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         var traceId = CliArguments.traceId(id);
-        context.bulkRelaunch().arm();
+        context.armBulkRelaunch();
         if (dir != null) {
             if (output != null) {
                 throw new CliArguments.UsageError("--dir and --output cannot be combined; --dir writes trace.json.gz too");
@@ -82,7 +82,7 @@ public final class GetCommand implements Callable<Integer> {
 
     /** Gets trace {@code id} as {@code get ID} does, without further options; returns the exit code. */
     static int get(CliContext context, TraceId id) {
-        context.bulkRelaunch().arm();
+        context.armBulkRelaunch();
         LoadedTrace loaded = context.useCases().getTrace().get(id, false);
         loaded.warning().ifPresent(context::warn);
         print(context, id, loaded, loaded.path());

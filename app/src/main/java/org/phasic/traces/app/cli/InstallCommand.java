@@ -35,7 +35,7 @@ public final class InstallCommand implements Callable<Integer> {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         int parallel = CliArguments.jobs(context, jobs, "install.jobs");
         var selection = CliArguments.selection(collection, ids);
-        context.bulkRelaunch().arm();
+        context.armBulkRelaunch();
         BatchOutcome outcome;
         try (ItemProgress progress = new ItemProgress(context, "install", item -> BatchReport.line(item, "", ""))) {
             outcome = context.useCases().installTraces().install(selection, parallel, progress);

@@ -188,7 +188,7 @@ public final class BigContentBenchmark {
                             Map.of("PHASIC_TRACES_JAVA_OPTS", TIERED + " -Xmx64m")),
                     new Measured("gateway fetch (install), order=dfs, as launched (relaunched)", install, Map.of()),
                     new Measured("gateway fetch (install), order=dfs, C1 alone (no relaunch)", install,
-                            Map.of("PHASIC_TRACES_BULK_BYTES", "0")),
+                            Map.of("PHASIC_TRACES_RELAUNCH_BYTES", "0")),
                     new Measured("gateway fetch (install), root last, tiered JIT", install(launcher, dir, home, rootLast),
                             Map.of("PHASIC_TRACES_JAVA_OPTS", TIERED)));
             System.out.printf(Locale.ROOT, "java %s, %d cpus, load average %s; %s: %d bytes, served as %s (%d bytes, the root"

@@ -24,17 +24,19 @@ class BulkRelaunchTest {
 
     private final AtomicInteger optionReads = new AtomicInteger();
 
+    /** A check armed on this thread with {@code threshold}, in a JVM with {@code current} options. */
     private BulkRelaunch check(long threshold, List<String> current) {
-        return new BulkRelaunch(threshold, JIT, () -> {
+        BulkRelaunch check = new BulkRelaunch(JIT, () -> {
             optionReads.incrementAndGet();
             return current;
         }, false);
+        check.arm(threshold);
+        return check;
     }
 
     @Test
     void anArmedThreadStopsOnceItsExpectedBytesReachTheSize() {
         BulkRelaunch check = check(100, LAUNCHED);
-        check.arm();
         check.expect(60);
         assertThat(optionReads).hasValue(0);
         assertThatThrownBy(() -> check.expect(40)).isInstanceOfSatisfying(BulkRelaunch.Needed.class,
@@ -44,11 +46,10 @@ class BulkRelaunchTest {
 
     @Test
     void nothingStopsBeforeArmingOrOnAnotherThread() {
-        BulkRelaunch check = check(10, LAUNCHED);
+        BulkRelaunch check = new BulkRelaunch(JIT, () -> LAUNCHED, false);
         check.expect(1_000);
-        check.arm();
+        check.arm(10);
         CompletableFuture.runAsync(() -> check.expect(1_000)).join();
-        assertThat(optionReads).hasValue(0);
         assertThatThrownBy(() -> check.expect(10)).isInstanceOf(BulkRelaunch.Needed.class);
     }
 
@@ -57,30 +58,31 @@ class BulkRelaunchTest {
         List<String> userChoseC2 = new ArrayList<>(LAUNCHED);
         userChoseC2.add("-XX:TieredStopAtLevel=4");
         BulkRelaunch check = check(10, userChoseC2);
-        check.arm();
         assertThatCode(() -> check.expect(1_000)).doesNotThrowAnyException();
         assertThat(optionReads).hasValue(1);
     }
 
     @Test
-    void theLaunchersVariablesTurnItOn() {
+    void aSizeOfZeroNeverRelaunches() {
+        BulkRelaunch check = check(0, LAUNCHED);
+        assertThatCode(() -> check.expect(Long.MAX_VALUE)).doesNotThrowAnyException();
+        assertThat(optionReads).hasValue(0);
+    }
+
+    @Test
+    void onlyTheLaunchersVariableTurnsItOn() {
+        assertThat(BulkRelaunch.of(Map.of(), false).available()).isFalse();
+        assertThat(BulkRelaunch.of(Map.of(BulkRelaunch.JIT_VARIABLE, "  "), false).available()).isFalse();
         BulkRelaunch off = BulkRelaunch.of(Map.of(), false);
-        off.arm();
-        off.expect(Long.MAX_VALUE);
-        for (String bytes : List.of("0", "-5", "many", "")) {
-            BulkRelaunch bad = BulkRelaunch.of(Map.of(BulkRelaunch.BYTES_VARIABLE, bytes, BulkRelaunch.JIT_VARIABLE, "-Xint"), false);
-            bad.arm();
-            assertThatCode(() -> bad.expect(Long.MAX_VALUE)).as(bytes).doesNotThrowAnyException();
-        }
-        BulkRelaunch noOptions = BulkRelaunch.of(Map.of(BulkRelaunch.BYTES_VARIABLE, "1", BulkRelaunch.JIT_VARIABLE, " "), false);
-        noOptions.arm();
-        assertThatCode(() -> noOptions.expect(Long.MAX_VALUE)).doesNotThrowAnyException();
+        off.arm(1);
+        assertThatCode(() -> off.expect(Long.MAX_VALUE)).doesNotThrowAnyException();
+        assertThat(BulkRelaunch.of(Map.of(BulkRelaunch.JIT_VARIABLE, "-XX:CompileCommand=quiet  -Xss2m"), false).available())
+                .isTrue();
     }
 
     @Test
     void sizesAddUpWithoutOverflowing() {
         BulkRelaunch check = check(Long.MAX_VALUE - 1, LAUNCHED);
-        check.arm();
         check.expect(Long.MAX_VALUE / 2);
         assertThatThrownBy(() -> check.expect(Long.MAX_VALUE)).isInstanceOf(BulkRelaunch.Needed.class);
     }
@@ -104,7 +106,6 @@ class BulkRelaunchTest {
                 });
         BulkRelaunch check = check(100, LAUNCHED);
         TransferProgress watched = check.watching(recording);
-        check.arm();
         List<String> expected = new ArrayList<>();
         for (Method method : TransferProgress.class.getMethods()) {
             if (Modifier.isStatic(method.getModifiers())) {

@@ -55,6 +55,8 @@ class ConfigErrorTest {
                         "'2TiB' for gateway.maxBytes (from flag --set gateway.maxBytes)", "a size from 1 byte to 1 TiB"),
                 bad(Map.of(), List.of("--set", "store.maxExtraBytes=99999999999TiB", "list"),
                         "'99999999999TiB' for store.maxExtraBytes (from flag --set store.maxExtraBytes)", "a size from 0 bytes to 1 TiB"),
+                bad(Map.of("PHASIC_TRACES_RELAUNCH_BYTES", "1.5GB"), List.of("get", "kingman_n3"),
+                        "'1.5GB' for relaunch.bytes (from env PHASIC_TRACES_RELAUNCH_BYTES)", "a size from 0 bytes to 1 TiB"),
                 bad(Map.of(), List.of("--set", "install.jobs=-3", "install"),
                         "'-3' for install.jobs (from flag --set install.jobs)", "a whole number from 1 to 64"),
                 bad(Map.of(), List.of("--set", "gateway.connectTimeout=0s", "list"),

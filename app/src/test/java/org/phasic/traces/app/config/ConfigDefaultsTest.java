@@ -54,6 +54,7 @@ class ConfigDefaultsTest {
         expected.put("phasic.cache", "true");
         expected.put("store.maxExtraFiles", "32");
         expected.put("store.maxExtraBytes", "67108864");
+        expected.put("relaunch.bytes", "134217728");
         expected.put("registry.repo", "munch-group/phasic-traces");
         expected.put("registry.branch", "master");
         expected.put("registry.url", null);
@@ -143,6 +144,7 @@ class ConfigDefaultsTest {
         values.put("phasic.cache", "false");
         values.put("store.maxExtraFiles", "3");
         values.put("store.maxExtraBytes", "4096");
+        values.put("relaunch.bytes", "1GiB");
         values.put("registry.repo", "someone/registry");
         values.put("registry.branch", "main");
         values.put("registry.url", "https://example.org/registry.json");
@@ -207,7 +209,8 @@ class ConfigDefaultsTest {
 
         assertThat(configuration.home()).isEqualTo(userHome.resolve("elsewhere"));
         assertThat(configuration.profiles()).containsExactly("daemon", "s3");
-        assertThat(CoreSettings.from(configuration)).isEqualTo(new CoreSettings(true, Duration.ofSeconds(5), 7, false, 3, 4096));
+        assertThat(CoreSettings.from(configuration)).isEqualTo(new CoreSettings(true, Duration.ofSeconds(5), 7, false, 3, 4096,
+                1L << 30));
         assertThat(RegistrySettings.from(configuration)).isEqualTo(new RegistrySettings("someone/registry", "main",
                 Optional.of("https://example.org/registry.json"), Duration.ofSeconds(4), Duration.ofHours(2), 1_000_000));
         assertThat(IpfsSettings.from(configuration)).isEqualTo(new IpfsSettings(Optional.of("/ip4/127.0.0.1/tcp/5002"),

@@ -25,8 +25,8 @@ import org.phasic.traces.domain.dag.MemoryBlockStore;
 import org.phasic.traces.domain.unixfs.ImportProfile;
 
 /**
- * {@code get} and {@code install} started on C1 alone, as the launcher starts them, with its two variables set: a trace
- * whose registry size reaches the size is fetched by a second JVM with the given options (here {@code
+ * {@code get} and {@code install} started on C1 alone, as the launcher starts them, with its variable set: a trace
+ * whose registry size reaches {@code relaunch.bytes} is fetched by a second JVM with the given options (here {@code
  * -XX:+PrintFlagsFinal}, so that JVM shows itself and its compiler on standard output); the first JVM asks the gateway
  * for nothing, the second inherits the streams and its exit code is the command's.
  */
@@ -35,7 +35,7 @@ class BulkRelaunchProcessTest {
     private static final String KINGMAN = "bulk_relaunch_kingman";
     private static final int SIZE = 2 << 20;
     private static final Pattern TIERED = Pattern.compile("(?m)^\\s*intx TieredStopAtLevel\\s+= 4\\b");
-    private static final String NOTE = "MiB to fetch and verify: continuing in a JVM with the optimizing compiler";
+    private static final String NOTE = " to fetch and verify: continuing in a JVM with the optimizing compiler";
 
     @TempDir
     Path work;
@@ -71,7 +71,7 @@ class BulkRelaunchProcessTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(TIERED.matcher(run.out()).find()).as("the relaunched JVM's flags").isTrue();
         assertThat(run.out()).contains("installed 1 trace(s): 1 fetched");
-        assertThat(run.err()).contains("2.0 " + NOTE);
+        assertThat(run.err()).contains("2.0 MiB" + NOTE);
         assertThat(requests).as("only the relaunched JVM asked the gateway").hasSize(1);
         assertThat(GatewayTraces.filesOfSize(work.resolve("home").resolve("store"), SIZE)).hasSize(1);
     }
@@ -133,7 +133,10 @@ class BulkRelaunchProcessTest {
         assertThat(run.err().lines().filter(line -> line.startsWith("phasic-traces: could not fetch " + ID))).hasSize(1);
     }
 
-    /** {@code phasic-traces args} in a JVM on C1 alone with the launcher's variables for a relaunch from {@code bytes}. */
+    /**
+     * {@code phasic-traces args} in a JVM on C1 alone with the launcher's variable, relaunching from {@code bytes}
+     * ({@code relaunch.bytes}, from the environment).
+     */
     private CliRun run(long bytes, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -145,8 +148,8 @@ class BulkRelaunchProcessTest {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PHASIC_TRACES"));
-        builder.environment().put("PHASIC_TRACES_BULK_BYTES", Long.toString(bytes));
-        builder.environment().put("PHASIC_TRACES_BULK_JIT", "-XX:+PrintFlagsFinal");
+        builder.environment().put("PHASIC_TRACES_RELAUNCH_BYTES", Long.toString(bytes));
+        builder.environment().put("PHASIC_TRACES_RELAUNCH_JIT", "-XX:+PrintFlagsFinal");
         Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
         return new CliRun(process.exitValue(), Files.readString(work.resolve("out.txt")), Files.readString(work.resolve("err.txt")));

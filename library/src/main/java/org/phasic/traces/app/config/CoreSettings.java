@@ -17,9 +17,11 @@ import org.phasic.traces.spi.Settings;
  *                    Python {@code get_trace} looks for it ({@code traces/<id>/trace.json.gz})
  * @param maxExtraFiles the most files of a trace directory the store keeps besides the trace and its metadata
  * @param maxExtraBytes the most bytes those files may hold together
+ * @param relaunchBytes from how many bytes of content to fetch and verify {@code get} and {@code install}, when the
+ *                      launcher runs them on C1 alone, go on in a JVM with the optimizing compiler; 0 never
  */
 public record CoreSettings(boolean offline, Duration lockWait, int installJobs, boolean phasicCache, int maxExtraFiles,
-                           long maxExtraBytes) {
+                           long maxExtraBytes, long relaunchBytes) {
     /** Key of {@link #offline()}. */
     public static final String OFFLINE = "offline";
     /** Key of {@link #lockWait()}. */
@@ -32,16 +34,19 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs, 
     public static final String STORE_MAX_EXTRA_FILES = "store.maxExtraFiles";
     /** Key of {@link #maxExtraBytes()}. */
     public static final String STORE_MAX_EXTRA_BYTES = "store.maxExtraBytes";
+    /** Key of {@link #relaunchBytes()}. */
+    public static final String RELAUNCH_BYTES = "relaunch.bytes";
     /** The fewest parallel downloads. */
     public static final int MIN_JOBS = 1;
     /** The most parallel downloads. */
     public static final int MAX_JOBS = 64;
 
     /** Online, {@link FetchSettings#DEFAULTS}' lock wait and extra-file bounds, sixteen downloads (they overlap network
-     *  latency and fsyncs), copies into phasic's cache. */
+     *  latency and fsyncs), copies into phasic's cache, a relaunch from 128 MiB (below that a second JVM's start costs
+     *  more than hashing on C1). */
     public static final CoreSettings DEFAULTS = new CoreSettings(FetchSettings.DEFAULTS.offline(),
             FetchSettings.DEFAULTS.lockWait(), 16, true, FetchSettings.DEFAULTS.maxExtraFiles(),
-            FetchSettings.DEFAULTS.maxExtraBytes());
+            FetchSettings.DEFAULTS.maxExtraBytes(), 128L << 20);
 
     public CoreSettings {
         Objects.requireNonNull(lockWait, "lockWait");
@@ -62,13 +67,18 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs, 
                         .withCheck(ConfigKey.Check.range(0, 10_000)),
                 ConfigKey.size(STORE_MAX_EXTRA_BYTES, DEFAULTS.maxExtraBytes(), "the most bytes of those extra files"
                         + " together; a folder with more keeps only trace.json.gz and metadata.json")
+                        .withCheck(ConfigKey.Check.sizeRange(0, 1L << 40)),
+                ConfigKey.size(RELAUNCH_BYTES, DEFAULTS.relaunchBytes(), "from this many bytes to fetch and verify, get and"
+                        + " install as the launcher starts them (C1 compiler only) go on in a JVM with the optimizing compiler,"
+                        + " whose SHA-256 is about ten times faster; 0 never")
                         .withCheck(ConfigKey.Check.sizeRange(0, 1L << 40)));
     }
 
     /** What {@code settings} say for the {@link #keys()}. */
     public static CoreSettings from(Settings settings) {
         return new CoreSettings(settings.flag(OFFLINE), settings.duration(STORE_LOCK_WAIT), settings.integer(INSTALL_JOBS),
-                settings.flag(PHASIC_CACHE), settings.integer(STORE_MAX_EXTRA_FILES), settings.size(STORE_MAX_EXTRA_BYTES));
+                settings.flag(PHASIC_CACHE), settings.integer(STORE_MAX_EXTRA_FILES), settings.size(STORE_MAX_EXTRA_BYTES),
+                settings.size(RELAUNCH_BYTES));
     }
 
     /** The fetch chain's settings: these, with {@link FetchSettings#DEFAULTS}' file size limit. */
