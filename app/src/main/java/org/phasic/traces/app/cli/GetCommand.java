@@ -44,7 +44,6 @@ public final class GetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = PhasicTracesCommand.contextOf(spec);
         var traceId = CliArguments.traceId(id);
-        context.armBulkRelaunch();
         if (dir != null) {
             if (output != null) {
                 throw new CliArguments.UsageError("--dir and --output cannot be combined; --dir writes trace.json.gz too");
@@ -56,6 +55,7 @@ public final class GetCommand implements Callable<Integer> {
             throw new CliArguments.UsageError("-o - writes the trace to standard output; it cannot go with --json");
         }
         Path target = output == null || toStdout ? null : checkedOutput(output.toAbsolutePath());
+        context.armBulkRelaunch();
         LoadedTrace loaded = context.useCases().getTrace().get(traceId, force);
         loaded.warning().ifPresent(context::warn);
         if (toStdout) {
@@ -98,6 +98,7 @@ public final class GetCommand implements Callable<Integer> {
     }
 
     private int folder(CliContext context, TraceId traceId) {
+        context.armBulkRelaunch();
         TraceFolder folder = context.useCases().getTraceFiles().folder(traceId, dir, force);
         if (json.enabled()) {
             ObjectNode node = EntryJson.summary(folder.entry());

@@ -98,6 +98,17 @@ class BulkRelaunchProcessTest {
     }
 
     @Test
+    void getIntoAFolderIsRelaunchedThroughTheFullCommandLine() throws Exception {
+        Path folder = work.resolve("folder");
+        CliRun run = run(1, "get", KINGMAN, "--dir", folder.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(TIERED.matcher(run.out()).find()).isTrue();
+        assertThat(folder.resolve("trace.json.gz")).hasBinaryContent(kingman.traceBytes());
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
     void belowTheSizeTheCommandStaysInItsJvm() throws Exception {
         CliRun run = run(SIZE + 1L, "install", ID);
 
