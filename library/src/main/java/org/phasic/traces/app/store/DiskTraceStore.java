@@ -514,14 +514,16 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
     private final class DiskStagedFile implements StagedFile {
         private final Path path;
         private final MessageDigest digest = Sha256.newDigest();
-        private final CountingOutput output;
+        private final WriteBehindOutput file;
+        private final OutputStream output;
         private boolean closed;
         private long size;
         private String sha256;
 
         DiskStagedFile(Path path) throws IOException {
             this.path = path;
-            this.output = new CountingOutput(new DigestOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE_NEW), digest));
+            this.file = new WriteBehindOutput(path);
+            this.output = new DigestOutputStream(file, digest);
         }
 
         @Override
@@ -534,7 +536,7 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
             if (!closed) {
                 closed = true;
                 output.close();
-                size = output.count;
+                size = file.written();
                 sha256 = Sha256.finishHex(digest);
             }
         }
@@ -565,26 +567,6 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove staging file " + path, e);
             }
-        }
-    }
-
-    private static final class CountingOutput extends java.io.FilterOutputStream {
-        private long count;
-
-        CountingOutput(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-            count += length;
         }
     }
 
