@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -514,16 +513,14 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
     private final class DiskStagedFile implements StagedFile {
         private final Path path;
         private final MessageDigest digest = Sha256.newDigest();
-        private final WriteBehindOutput file;
-        private final OutputStream output;
+        private final WriteBehindOutput output;
         private boolean closed;
         private long size;
         private String sha256;
 
         DiskStagedFile(Path path) throws IOException {
             this.path = path;
-            this.file = new WriteBehindOutput(path);
-            this.output = new DigestOutputStream(file, digest);
+            this.output = new WriteBehindOutput(path, digest);
         }
 
         @Override
@@ -536,7 +533,7 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
             if (!closed) {
                 closed = true;
                 output.close();
-                size = file.written();
+                size = output.written();
                 sha256 = Sha256.finishHex(digest);
             }
         }

@@ -9,23 +9,28 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A new file's output that writes the bulk of a large file on a thread of its own, past the page cache where the file
- * system allows. The first {@code throughBytes} are written through on the caller's thread as they come (a small file
- * never starts a thread). After them, each write is copied into one of a few direct buffers before it returns (the
- * copy the channel makes of a heap array anyway), and a writer thread writes the full buffers in order while the
- * caller goes on (reading, hashing). Buffers cover whole, aligned stretches of the file; the writer writes those with
- * direct I/O ({@code O_DIRECT}) when the file system accepts it, which spares the CPU the copy into the page cache, and
- * the stretch before the first of them, the last one and every stretch after a refused direct write through the page
- * cache. A buffer is the caller's while it fills and the writer's from its hand-off until it is written; the caller
- * waits for a free one while all are in flight. A failed write is thrown by the next write or by {@link #close()},
- * which writes what is left, waits for the writer and closes the file. Not thread-safe: one caller.
+ * A new file's output that also feeds every byte written to a digest, and writes and hashes the bulk of a large file
+ * on two threads of its own, the writes past the page cache where the file system allows. The first {@code
+ * throughBytes} are hashed and written through on the caller's thread as they come (a small file never starts a
+ * thread). After them, each write is copied into one of a few direct buffers before it returns (the copy the channel
+ * makes of a heap array anyway); a hasher thread feeds the full buffers to the digest in order and a writer thread
+ * writes them in order, while the caller goes on (reading the next bytes). Buffers cover whole, aligned stretches of
+ * the file; the writer writes those with direct I/O ({@code O_DIRECT}) when the file system accepts it, which spares
+ * the CPU the copy into the page cache, and the stretch before the first of them, the last one and every stretch after
+ * a refused direct write through the page cache. A buffer is the caller's while it fills; from its hand-off the hasher
+ * and the writer only read it, and it is free again once both are done with it; the caller waits for a free one while
+ * all are in flight. So the digest covers exactly the bytes of the file, in order. A failure is thrown by the next
+ * write or by {@link #close()}, which writes and hashes what is left, waits for both threads and closes the file; the
+ * digest is complete once {@code close()} returned without failing. Not thread-safe: one caller.
  */
 final class WriteBehindOutput extends OutputStream {
     /** Bytes written through before the writer thread takes over. */
@@ -33,13 +38,20 @@ final class WriteBehindOutput extends OutputStream {
     static final int BUFFER_BYTES = 1 << 20;
     static final int BUFFERS = 4;
 
-    /** A stretch of the file: its bytes between the buffer's position and limit, from {@code position} of the file. */
-    private record Chunk(ByteBuffer buffer, long position) {
+    /**
+     * A stretch of the file: its bytes between the buffer's position and limit, from {@code position} of the file; the
+     * buffer is freed when both the hasher and the writer are done with it.
+     */
+    private record Chunk(ByteBuffer buffer, long position, AtomicInteger users) {
+        Chunk(ByteBuffer buffer, long position) {
+            this(buffer, position, new AtomicInteger(2));
+        }
     }
 
     private static final Chunk END = new Chunk(ByteBuffer.allocate(0), -1);
 
     private final Path path;
+    private final MessageDigest digest;
     private final FileChannel channel;
     private final long throughBytes;
     private final int bufferBytes;
@@ -47,24 +59,28 @@ final class WriteBehindOutput extends OutputStream {
     private final boolean directIo;
     private long written;
     private BlockingQueue<ByteBuffer> free;
-    private BlockingQueue<Chunk> full;
+    private BlockingQueue<Chunk> toWrite;
+    private BlockingQueue<Chunk> toHash;
     private ByteBuffer current;
     private long currentPosition;
     private Thread writer;
+    private Thread hasher;
     /** The writer's: the file opened for direct I/O, and its alignment; null when not (or no longer) used. */
     private FileChannel direct;
     private int alignment;
     private volatile IOException failure;
     private boolean closed;
 
-    /** Creates {@code path} (which must not exist). */
-    WriteBehindOutput(Path path) throws IOException {
-        this(path, THROUGH_BYTES, BUFFER_BYTES, BUFFERS, true);
+    /** Creates {@code path} (which must not exist); every byte written is fed to {@code digest}. */
+    WriteBehindOutput(Path path, MessageDigest digest) throws IOException {
+        this(path, digest, THROUGH_BYTES, BUFFER_BYTES, BUFFERS, true);
     }
 
     /** @param directIo whether to try direct I/O for the aligned stretches */
-    WriteBehindOutput(Path path, long throughBytes, int bufferBytes, int buffers, boolean directIo) throws IOException {
+    WriteBehindOutput(Path path, MessageDigest digest, long throughBytes, int bufferBytes, int buffers, boolean directIo)
+            throws IOException {
         this.path = Objects.requireNonNull(path, "path");
+        this.digest = Objects.requireNonNull(digest, "digest");
         this.throughBytes = throughBytes;
         this.bufferBytes = bufferBytes;
         this.buffers = buffers;
@@ -84,6 +100,7 @@ final class WriteBehindOutput extends OutputStream {
             throw new IOException("stream closed");
         }
         if (writer == null && written + length <= throughBytes) {
+            digest.update(bytes, offset, length);
             ByteBuffer through = ByteBuffer.wrap(bytes, offset, length);
             while (through.hasRemaining()) {
                 channel.write(through);
@@ -127,14 +144,21 @@ final class WriteBehindOutput extends OutputStream {
             openDirect();
         }
         free = new ArrayBlockingQueue<>(buffers);
-        full = new LinkedBlockingQueue<>();
+        toWrite = new LinkedBlockingQueue<>();
+        toHash = new LinkedBlockingQueue<>();
         for (int i = 0; i < buffers; i++) {
             free.add(direct == null ? ByteBuffer.allocateDirect(bufferBytes)
                     : ByteBuffer.allocateDirect(bufferBytes + alignment).alignedSlice(alignment));
         }
-        writer = new Thread(this::drain, "phasic-traces staging writer");
-        writer.setDaemon(true);
-        writer.start();
+        writer = start(() -> drain(toWrite, this::write), "phasic-traces staging writer");
+        hasher = start(() -> drain(toHash, chunk -> digest.update(chunk.buffer().duplicate())), "phasic-traces staging hasher");
+    }
+
+    private static Thread start(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     /** Opens the file for direct I/O when its file system takes it with an alignment that divides the buffers. */
@@ -155,25 +179,37 @@ final class WriteBehindOutput extends OutputStream {
         ByteBuffer buffer = current;
         current = null;
         buffer.flip();
-        full.add(new Chunk(buffer, currentPosition));
+        Chunk chunk = new Chunk(buffer, currentPosition);
+        toHash.add(chunk);
+        toWrite.add(chunk);
     }
 
-    /** The writer thread: writes the chunks in order and frees their buffers, until {@link #END}; after a failure, skips. */
-    private void drain() {
+    /** What the hasher or the writer does with a chunk (reading its buffer only). */
+    private interface ChunkWork {
+        void run(Chunk chunk) throws IOException;
+    }
+
+    /**
+     * The hasher's or the writer's thread: works through the chunks in order, freeing each buffer the other thread is
+     * done with too, until {@link #END}; after a failure (of either), skips the work.
+     */
+    private void drain(BlockingQueue<Chunk> chunks, ChunkWork work) {
         try {
-            for (Chunk chunk = full.take(); chunk != END; chunk = full.take()) {
+            for (Chunk chunk = chunks.take(); chunk != END; chunk = chunks.take()) {
                 if (failure == null) {
                     try {
-                        write(chunk);
+                        work.run(chunk);
                     } catch (IOException | RuntimeException e) {
                         failure = e instanceof IOException io ? io : new IOException(e);
                     }
                 }
-                chunk.buffer().clear();
-                free.add(chunk.buffer());
+                if (chunk.users().decrementAndGet() == 0) {
+                    chunk.buffer().clear();
+                    free.add(chunk.buffer());
+                }
             }
         } catch (InterruptedException e) {
-            failure = new InterruptedIOException("the staging writer was interrupted");
+            failure = new InterruptedIOException("a staging thread was interrupted");
         }
     }
 
@@ -186,7 +222,7 @@ final class WriteBehindOutput extends OutputStream {
                 closeDirect();
             }
         }
-        writeFully(channel, chunk.buffer(), chunk.position());
+        writeFully(channel, chunk.buffer().duplicate(), chunk.position());
     }
 
     private static void writeFully(FileChannel to, ByteBuffer buffer, long position) throws IOException {
@@ -205,7 +241,7 @@ final class WriteBehindOutput extends OutputStream {
         direct = null;
     }
 
-    /** A free buffer, once the writer has written one (a failed writer frees them unwritten). */
+    /** A free buffer, once one was written and hashed (after a failure, the threads free them untouched). */
     private ByteBuffer takeFree() throws IOException {
         try {
             for (;;) {
@@ -214,8 +250,8 @@ final class WriteBehindOutput extends OutputStream {
                 if (buffer != null) {
                     return buffer;
                 }
-                if (!writer.isAlive()) {
-                    throw new IOException("the staging writer stopped");
+                if (!writer.isAlive() || !hasher.isAlive()) {
+                    throw new IOException("a staging thread stopped");
                 }
             }
         } catch (InterruptedException e) {
@@ -231,7 +267,7 @@ final class WriteBehindOutput extends OutputStream {
         }
     }
 
-    /** Writes what is left, waits for the writer thread to finish, closes the file (even when a write failed). */
+    /** Writes and hashes what is left, waits for both threads to finish, closes the file (even after a failure). */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -243,8 +279,10 @@ final class WriteBehindOutput extends OutputStream {
                 if (current != null && current.position() > 0) {
                     handOff();
                 }
-                full.add(END);
-                joinWriter();
+                toHash.add(END);
+                toWrite.add(END);
+                join(hasher);
+                join(writer);
                 if (direct != null) {
                     direct.close();
                 }
@@ -253,11 +291,11 @@ final class WriteBehindOutput extends OutputStream {
         }
     }
 
-    private void joinWriter() {
+    private static void join(Thread thread) {
         boolean interrupted = false;
-        while (writer.isAlive()) {
+        while (thread.isAlive()) {
             try {
-                writer.join();
+                thread.join();
             } catch (InterruptedException e) {
                 interrupted = true;
             }
