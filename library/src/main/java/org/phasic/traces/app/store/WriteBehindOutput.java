@@ -99,7 +99,7 @@ final class WriteBehindOutput extends OutputStream {
         if (closed) {
             throw new IOException("stream closed");
         }
-        if (writer == null && written + length <= throughBytes) {
+        if (toWrite == null && written + length <= throughBytes) {
             digest.update(bytes, offset, length);
             ByteBuffer through = ByteBuffer.wrap(bytes, offset, length);
             while (through.hasRemaining()) {
@@ -108,7 +108,7 @@ final class WriteBehindOutput extends OutputStream {
             written += length;
             return;
         }
-        if (writer == null) {
+        if (toWrite == null) {
             startWriter();
         }
         while (length > 0) {
@@ -250,7 +250,7 @@ final class WriteBehindOutput extends OutputStream {
                 if (buffer != null) {
                     return buffer;
                 }
-                if (!writer.isAlive() || !hasher.isAlive()) {
+                if (!alive(writer) || !alive(hasher)) {
                     throw new IOException("a staging thread stopped");
                 }
             }
@@ -275,7 +275,7 @@ final class WriteBehindOutput extends OutputStream {
         }
         closed = true;
         try (FileChannel closing = channel) {
-            if (writer != null) {
+            if (toWrite != null) {
                 if (current != null && current.position() > 0) {
                     handOff();
                 }
@@ -283,17 +283,22 @@ final class WriteBehindOutput extends OutputStream {
                 toWrite.add(END);
                 join(hasher);
                 join(writer);
-                if (direct != null) {
-                    direct.close();
-                }
                 throwFailure();
+            }
+        } finally {
+            if (direct != null) {
+                direct.close();
             }
         }
     }
 
+    private static boolean alive(Thread thread) {
+        return thread != null && thread.isAlive();
+    }
+
     private static void join(Thread thread) {
         boolean interrupted = false;
-        while (thread.isAlive()) {
+        while (alive(thread)) {
             try {
                 thread.join();
             } catch (InterruptedException e) {
