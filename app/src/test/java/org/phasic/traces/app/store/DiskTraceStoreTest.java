@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +59,26 @@ class DiskTraceStoreTest {
         assertThat(file.sha256()).isEqualTo(Sha256.hex(CONTENT));
         assertThat(Files.readAllBytes(file.path())).isEqualTo(CONTENT);
         assertThat(store.find(ID, "QmOtherRoot00000000000000000000000000000000000000")).isEmpty();
+        assertThat(folder.resolve("tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void aLargeFileIsStagedWithItsSizeAndHashAndCommittedByteForByte() throws Exception {
+        byte[] large = new byte[(int) WriteBehindOutput.THROUGH_BYTES + 3 * WriteBehindOutput.BUFFER_BYTES + 12345];
+        new Random(11).nextBytes(large);
+        StagedFile staged = store.stage();
+        for (int offset = 0; offset < large.length; offset += 300_000) {
+            staged.output().write(large, offset, Math.min(300_000, large.length - offset));
+        }
+        staged.close();
+        assertThat(staged.size()).isEqualTo(large.length);
+        assertThat(staged.sha256()).isEqualTo(Sha256.hex(large));
+
+        store.commit(ID, ROOT, Map.of("trace.json.gz", new VerifiedStagedFile(staged, FILE_CID)));
+
+        var file = store.find(ID, ROOT).orElseThrow().file("trace.json.gz").orElseThrow();
+        assertThat(file.sha256()).isEqualTo(Sha256.hex(large));
+        assertThat(Files.readAllBytes(file.path())).isEqualTo(large);
         assertThat(folder.resolve("tmp")).isEmptyDirectory();
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -514,14 +513,14 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
     private final class DiskStagedFile implements StagedFile {
         private final Path path;
         private final MessageDigest digest = Sha256.newDigest();
-        private final CountingOutput output;
+        private final WriteBehindOutput output;
         private boolean closed;
         private long size;
         private String sha256;
 
         DiskStagedFile(Path path) throws IOException {
             this.path = path;
-            this.output = new CountingOutput(new DigestOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE_NEW), digest));
+            this.output = new WriteBehindOutput(path, digest);
         }
 
         @Override
@@ -534,7 +533,7 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
             if (!closed) {
                 closed = true;
                 output.close();
-                size = output.count;
+                size = output.written();
                 sha256 = Sha256.finishHex(digest);
             }
         }
@@ -565,26 +564,6 @@ public final class DiskTraceStore implements TraceStore, StoreMaintenance {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove staging file " + path, e);
             }
-        }
-    }
-
-    private static final class CountingOutput extends java.io.FilterOutputStream {
-        private long count;
-
-        CountingOutput(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-            count += length;
         }
     }
 
