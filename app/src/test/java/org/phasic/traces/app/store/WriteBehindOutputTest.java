@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +77,33 @@ class WriteBehindOutputTest {
         assertThat(writerThreads()).isEqualTo(threadsBefore);
         out.close();
 
+        assertThat(out.usesDirectIo()).isFalse();
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+        assertThat(Sha256.finishHex(digest)).isEqualTo(Sha256.hex(bytes));
+    }
+
+    @Test
+    void withoutDirectMemoryForItsBuffersTheWholeFileIsWrittenThroughOnTheCallersThread() throws IOException {
+        Path file = folder.resolve("no-direct-memory");
+        byte[] bytes = new byte[BUFFER_BYTES * 5 + 123];
+        new Random(5).nextBytes(bytes);
+        long threadsBefore = writerThreads();
+        AtomicInteger allocations = new AtomicInteger();
+
+        MessageDigest digest = Sha256.newDigest();
+        WriteBehindOutput out = new WriteBehindOutput(file, digest, 5000, BUFFER_BYTES, 2, true, size -> {
+            if (allocations.incrementAndGet() > 1) {
+                throw new OutOfMemoryError("Direct buffer memory");
+            }
+            return ByteBuffer.allocateDirect(size);
+        });
+        for (int at = 0; at < bytes.length; at += 3000) {
+            out.write(bytes, at, Math.min(3000, bytes.length - at));
+        }
+        assertThat(writerThreads()).isEqualTo(threadsBefore);
+        out.close();
+
+        assertThat(allocations).hasValue(2);
         assertThat(out.usesDirectIo()).isFalse();
         assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
         assertThat(Sha256.finishHex(digest)).isEqualTo(Sha256.hex(bytes));

@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * A new file's output that also feeds every byte written to a digest, and writes and hashes the bulk of a large file
@@ -30,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and the writer only read it, and it is free again once both are done with it; the caller waits for a free one while
  * all are in flight. So the digest covers exactly the bytes of the file, in order. A failure is thrown by the next
  * write or by {@link #close()}, which writes and hashes what is left, waits for both threads and closes the file; the
- * digest is complete once {@code close()} returned without failing. Not thread-safe: one caller.
+ * digest is complete once {@code close()} returned without failing. When the direct buffers cannot be allocated (direct
+ * memory exhausted), the whole file is written through on the caller's thread. Not thread-safe: one caller.
  */
 final class WriteBehindOutput extends OutputStream {
     /** Bytes written through before the writer thread takes over. */
@@ -57,6 +59,9 @@ final class WriteBehindOutput extends OutputStream {
     private final int bufferBytes;
     private final int buffers;
     private final boolean directIo;
+    private final IntFunction<ByteBuffer> allocateDirect;
+    /** Set when the direct buffers could not be allocated: everything is written through on the caller's thread. */
+    private boolean throughOnly;
     private long written;
     private BlockingQueue<ByteBuffer> free;
     private BlockingQueue<Chunk> toWrite;
@@ -79,6 +84,16 @@ final class WriteBehindOutput extends OutputStream {
     /** @param directIo whether to try direct I/O for the aligned stretches */
     WriteBehindOutput(Path path, MessageDigest digest, long throughBytes, int bufferBytes, int buffers, boolean directIo)
             throws IOException {
+        this(path, digest, throughBytes, bufferBytes, buffers, directIo, ByteBuffer::allocateDirect);
+    }
+
+    /**
+     * @param allocateDirect allocates a direct buffer of the given size; when it runs out of memory, the whole file is
+     *                       written through on the caller's thread instead
+     */
+    WriteBehindOutput(Path path, MessageDigest digest, long throughBytes, int bufferBytes, int buffers, boolean directIo,
+                      IntFunction<ByteBuffer> allocateDirect) throws IOException {
+        this.allocateDirect = Objects.requireNonNull(allocateDirect, "allocateDirect");
         this.path = Objects.requireNonNull(path, "path");
         this.digest = Objects.requireNonNull(digest, "digest");
         this.throughBytes = throughBytes;
@@ -99,7 +114,7 @@ final class WriteBehindOutput extends OutputStream {
         if (closed) {
             throw new IOException("stream closed");
         }
-        if (toWrite == null && written + length <= throughBytes) {
+        if (toWrite == null && (throughOnly || written + length <= throughBytes)) {
             digest.update(bytes, offset, length);
             ByteBuffer through = ByteBuffer.wrap(bytes, offset, length);
             while (through.hasRemaining()) {
@@ -108,8 +123,10 @@ final class WriteBehindOutput extends OutputStream {
             written += length;
             return;
         }
-        if (toWrite == null) {
-            startWriter();
+        if (toWrite == null && !startWriter()) {
+            throughOnly = true;
+            write(bytes, offset, length);
+            return;
         }
         while (length > 0) {
             if (current == null) {
@@ -139,19 +156,29 @@ final class WriteBehindOutput extends OutputStream {
         return direct != null;
     }
 
-    private void startWriter() throws IOException {
+    /** Starts the two threads with their buffers; false (nothing started) when the buffers cannot be allocated. */
+    private boolean startWriter() throws IOException {
         if (directIo) {
             openDirect();
         }
-        free = new ArrayBlockingQueue<>(buffers);
+        BlockingQueue<ByteBuffer> buffered = new ArrayBlockingQueue<>(buffers);
+        try {
+            for (int i = 0; i < buffers; i++) {
+                buffered.add(direct == null ? allocateDirect.apply(bufferBytes)
+                        : allocateDirect.apply(bufferBytes + alignment).alignedSlice(alignment));
+            }
+        } catch (OutOfMemoryError noDirectMemory) {
+            if (direct != null) {
+                closeDirect();
+            }
+            return false;
+        }
+        free = buffered;
         toWrite = new LinkedBlockingQueue<>();
         toHash = new LinkedBlockingQueue<>();
-        for (int i = 0; i < buffers; i++) {
-            free.add(direct == null ? ByteBuffer.allocateDirect(bufferBytes)
-                    : ByteBuffer.allocateDirect(bufferBytes + alignment).alignedSlice(alignment));
-        }
         writer = start(() -> drain(toWrite, this::write), "phasic-traces staging writer");
         hasher = start(() -> drain(toHash, chunk -> digest.update(chunk.buffer().duplicate())), "phasic-traces staging hasher");
+        return true;
     }
 
     private static Thread start(Runnable work, String name) {
