@@ -75,11 +75,8 @@ class WriteBehindOutputTest {
         assertThat(Files.size(file)).as("written through as it came").isEqualTo(1000);
         out.write(bytes, 1000, 3000);
         assertThat(writerThreads()).isEqualTo(threadsBefore);
-        out.close();
 
-        assertThat(out.usesDirectIo()).isFalse();
-        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
-        assertThat(Sha256.finishHex(digest)).isEqualTo(Sha256.hex(bytes));
+        assertClosedWrittenThrough(out, file, bytes, digest);
     }
 
     @Test
@@ -101,9 +98,15 @@ class WriteBehindOutputTest {
             out.write(bytes, at, Math.min(3000, bytes.length - at));
         }
         assertThat(writerThreads()).isEqualTo(threadsBefore);
-        out.close();
 
+        assertClosedWrittenThrough(out, file, bytes, digest);
         assertThat(allocations).hasValue(2);
+    }
+
+    /** Closes {@code out} and checks that {@code file} and {@code digest} hold {@code bytes}, written without direct I/O. */
+    private static void assertClosedWrittenThrough(WriteBehindOutput out, Path file, byte[] bytes, MessageDigest digest)
+            throws IOException {
+        out.close();
         assertThat(out.usesDirectIo()).isFalse();
         assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
         assertThat(Sha256.finishHex(digest)).isEqualTo(Sha256.hex(bytes));
