@@ -40,6 +40,8 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs, 
     public static final int MIN_JOBS = 1;
     /** The most parallel downloads. */
     public static final int MAX_JOBS = 64;
+    /** The largest value of the size keys: 1 TiB. */
+    private static final long MAX_SIZE = 1L << 40;
 
     /** Online, {@link FetchSettings#DEFAULTS}' lock wait and extra-file bounds, sixteen downloads (they overlap network
      *  latency and fsyncs), copies into phasic's cache, a relaunch from 128 MiB (below that a second JVM's start costs
@@ -67,11 +69,11 @@ public record CoreSettings(boolean offline, Duration lockWait, int installJobs, 
                         .withCheck(ConfigKey.Check.range(0, 10_000)),
                 ConfigKey.size(STORE_MAX_EXTRA_BYTES, DEFAULTS.maxExtraBytes(), "the most bytes of those extra files"
                         + " together; a folder with more keeps only trace.json.gz and metadata.json")
-                        .withCheck(ConfigKey.Check.sizeRange(0, 1L << 40)),
+                        .withCheck(ConfigKey.Check.sizeRange(0, MAX_SIZE)),
                 ConfigKey.size(RELAUNCH_BYTES, DEFAULTS.relaunchBytes(), "from this many bytes to fetch and verify, get and"
                         + " install as the launcher starts them (C1 compiler only) go on in a JVM with the optimizing compiler,"
                         + " whose SHA-256 is about ten times faster; 0 never")
-                        .withCheck(ConfigKey.Check.sizeRange(0, 1L << 40)));
+                        .withCheck(ConfigKey.Check.sizeRange(0, MAX_SIZE)));
     }
 
     /** What {@code settings} say for the {@link #keys()}. */
